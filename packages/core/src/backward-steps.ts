@@ -1,0 +1,76 @@
+/**
+ * backwardSteps: the backward pass written out as data, one step per op node in the order backward
+ * processes them: the node's upstream gradient, and for each input its local gradient, the
+ * contribution (upstream × local) and the running sum of that input's gradient (fan-out).
+ * Nothing is mutated: `.grad` fields are left as they were.
+ */
+import { describe, usageError } from './errors';
+import { localGradients } from './local-gradients';
+import { Value } from './value';
+import { walk } from './walk';
+
+export interface EdgeStep {
+  /** The input receiving gradient along this edge. */
+  input: Value;
+  /** Argument position of the input (edge i = argument i). */
+  index: number;
+  /** ∂node/∂input. */
+  local: number;
+  /** upstream × local: what this edge adds to the input's gradient (0 for constants). */
+  contribution: number;
+  /** The input's gradient after this contribution: the running sum over its uses so far. */
+  accumulated: number;
+  /** How many contributions the input has received so far, this one included. */
+  uses: number;
+}
+
+export interface BackwardStep {
+  /** Position in the pass, from 0. */
+  index: number;
+  /** The node processed in this step. */
+  node: Value;
+  /** d output / d node: complete when the step runs. */
+  upstream: number;
+  edges: EdgeStep[];
+}
+
+export interface BackwardTrace {
+  output: Value;
+  steps: BackwardStep[];
+  /** Final d output / d node for every node reached (leaves included, constants 0). */
+  grads: Map<Value, number>;
+}
+
+/**
+ * The chain rule written out for `root`.
+ * @example
+ * const steps = backwardSteps(c).steps;
+ * steps[0].edges[0]; // { input: a, local: 2(a - y), contribution: ..., accumulated: ... }
+ */
+export function backwardSteps(root: Value): BackwardTrace {
+  if (!(root instanceof Value)) throw usageError('backwardSteps', `expected a Value, got ${describe(root)}.`);
+  const grads = new Map<Value, number>([[root, 1]]);
+  const uses = new Map<Value, number>();
+  const steps: BackwardStep[] = [];
+  walk(
+    root,
+    (node) => {
+      const upstream = grads.get(node) ?? 0;
+      const local = localGradients(node);
+      const edges = node.inputs.map((input, index): EdgeStep => {
+        const contribution = input.isConstant ? 0 : upstream * local[index];
+        const accumulated = (grads.get(input) ?? 0) + contribution;
+        grads.set(input, accumulated);
+        const count = (uses.get(input) ?? 0) + 1;
+        uses.set(input, count);
+        return { input, index, local: local[index], contribution, accumulated, uses: count };
+      });
+      steps.push({ index: steps.length, node, upstream, edges });
+    },
+    (leaf) => {
+      if (!grads.has(leaf)) grads.set(leaf, 0);
+    },
+    true,
+  );
+  return { output: root, steps, grads };
+}

@@ -1,0 +1,18 @@
+/**
+ * @chainrule/core: the engine. Values and the op table, backward, higher-order gradients, forward
+ * mode, replay, and the checking tools (gradcheck, compareDerivatives, checkNodes, anomaly mode).
+ */
+export { Value, sum, toValue, constant } from './value';
+export type { Operand } from './value';
+export { OPS, LEAF, CONSTANT, opByName } from './ops';
+export type { OpName } from './ops';
+export type { OpRow, UnaryRow, BinaryRow, NaryRow, LeafRow, AnyRow, Interval } from './op-row';
+export { topoSort } from './topo-sort';
+export { gradients } from './gradients';
+export type { GradientsOptions } from './gradients';
+export { grad, valueAndGrad, hessian } from './functional';
+export { jvp } from './jvp';
+export { localGradients, localGradientValues } from './local-gradients';
+export { backwardSteps } from './backward-steps';
+export type { BackwardStep, BackwardTrace, EdgeStep } from './backward-steps';
+export { AnomalyError, detectAnomaly, setAnomalyMode, nodeName } from './anomaly';

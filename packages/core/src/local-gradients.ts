@@ -1,0 +1,33 @@
+/**
+ * The local gradients of one node, ∂node/∂input_i for each input in `Value.inputs` order, read from
+ * the op table: as numbers (for drawings, steps and forward mode) or as differentiable Values.
+ */
+import type { OpRow } from './op-row';
+import type { Value } from './value';
+
+/** ∂node/∂input_i as numbers; empty for a leaf. */
+export function localGradients(node: Value): number[] {
+  const row = node._row;
+  if (row.arity === 0) return [];
+  const out = node.data;
+  if (row.arity === 1) return [row.derivative(node._a!.data, out)];
+  if (row.arity === 2) {
+    const a = node._a!.data;
+    const b = typeof node._b === 'number' ? node._b : (node._b as Value).data;
+    return [row.derivativeA(a, b, out), row.derivativeB(a, b, out)];
+  }
+  const data = (node._b as readonly Value[]).map((x) => x.data);
+  return data.map((_, i) => row.derivative(i, data, out));
+}
+
+/** ∂node/∂input_i as Values built from the graph (or numbers where they are constant). */
+export function localGradientValues(node: Value): Array<Value | number> {
+  const row = node._row as OpRow;
+  if (node.isLeaf) return [];
+  const inputs = node.inputs;
+  if (row.arity === 1) return [row.derivativeValue(inputs[0], node)];
+  if (row.arity === 2) {
+    return [row.derivativeValueA(inputs[0], inputs[1], node), row.derivativeValueB(inputs[0], inputs[1], node)];
+  }
+  return inputs.map((_, i) => row.derivativeValue(i, inputs, node));
+}

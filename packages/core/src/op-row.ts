@@ -1,0 +1,62 @@
+/**
+ * The shape of one row of the op table: a primitive operation's name, its symbol for drawings, its
+ * arity, its forward function and its local derivatives (∂out/∂input_i), both as plain numbers (for
+ * backward, forward mode and replay) and built from Values (for higher-order gradients).
+ */
+import type { Value } from './value';
+
+/** An interval `[lo, hi]` from which the op's self-check draws each argument. */
+export type Interval = readonly [number, number];
+
+interface RowBase {
+  /** Unique name, e.g. `'mul'`; it is what `Value.op` returns. */
+  readonly name: string;
+  /** Short symbol shown on op nodes in drawings, e.g. `'×'`. */
+  readonly symbol: string;
+  /**
+   * Where the numeric self-check samples the op: one interval per argument (for `'n'`-ary rows,
+   * one interval used for every argument). Kinks (relu and abs at 0) are left out of these.
+   */
+  readonly domain: readonly Interval[];
+}
+
+/** A leaf: a variable or a constant. Leaves have no inputs and nothing to differentiate. */
+export interface LeafRow {
+  readonly arity: 0;
+  readonly name: string;
+  readonly symbol: string;
+}
+
+export interface UnaryRow extends RowBase {
+  readonly arity: 1;
+  forward(a: number): number;
+  /** ∂out/∂a, given the input and the output already computed. */
+  derivative(a: number, out: number): number;
+  /** The same derivative as a differentiable Value (or a plain number when it is constant). */
+  derivativeValue(a: Value, out: Value): Value | number;
+}
+
+export interface BinaryRow extends RowBase {
+  readonly arity: 2;
+  forward(a: number, b: number): number;
+  /** ∂out/∂a. */
+  derivativeA(a: number, b: number, out: number): number;
+  /** ∂out/∂b. */
+  derivativeB(a: number, b: number, out: number): number;
+  derivativeValueA(a: Value, b: Value, out: Value): Value | number;
+  derivativeValueB(a: Value, b: Value, out: Value): Value | number;
+}
+
+export interface NaryRow extends RowBase {
+  readonly arity: 'n';
+  forward(xs: readonly number[]): number;
+  /** ∂out/∂xs[index]. */
+  derivative(index: number, xs: readonly number[], out: number): number;
+  derivativeValue(index: number, xs: readonly Value[], out: Value): Value | number;
+}
+
+/** A row that computes something: every row but the leaf markers. */
+export type OpRow = UnaryRow | BinaryRow | NaryRow;
+
+/** Any row a Value can carry. */
+export type AnyRow = OpRow | LeafRow;

@@ -1,0 +1,238 @@
+/**
+ * The op table: every primitive operation of the engine as one row (see op-row.ts). Backward,
+ * forward mode, replay, the per-op self-check tests and the visualizer's edge labels all read it.
+ * Adding an op is adding a row here and a method on Value.
+ */
+import type { BinaryRow, LeafRow, NaryRow, OpRow, UnaryRow } from './op-row';
+
+/** A variable: a leaf the user created. Gradients accumulate into it. */
+export const LEAF: LeafRow = { arity: 0, name: '', symbol: '' };
+/** A constant: a number that an op received in place of a Value. It never receives a gradient. */
+export const CONSTANT: LeafRow = { arity: 0, name: 'const', symbol: '' };
+
+const wide = [-2, 2] as const;
+const positive = [0.2, 3] as const;
+
+const add: BinaryRow = {
+  name: 'add',
+  symbol: '+',
+  arity: 2,
+  domain: [wide, wide],
+  forward: (a, b) => a + b,
+  derivativeA: () => 1,
+  derivativeB: () => 1,
+  derivativeValueA: () => 1,
+  derivativeValueB: () => 1,
+};
+
+const sub: BinaryRow = {
+  name: 'sub',
+  symbol: '−',
+  arity: 2,
+  domain: [wide, wide],
+  forward: (a, b) => a - b,
+  derivativeA: () => 1,
+  derivativeB: () => -1,
+  derivativeValueA: () => 1,
+  derivativeValueB: () => -1,
+};
+
+const mul: BinaryRow = {
+  name: 'mul',
+  symbol: '×',
+  arity: 2,
+  domain: [wide, wide],
+  forward: (a, b) => a * b,
+  derivativeA: (_a, b) => b,
+  derivativeB: (a) => a,
+  derivativeValueA: (_a, b) => b,
+  derivativeValueB: (a) => a,
+};
+
+const div: BinaryRow = {
+  name: 'div',
+  symbol: '÷',
+  arity: 2,
+  domain: [wide, positive],
+  forward: (a, b) => a / b,
+  derivativeA: (_a, b) => 1 / b,
+  // -a/b² written as -out/b, which stays finite wherever out is.
+  derivativeB: (_a, b, out) => -out / b,
+  derivativeValueA: (_a, b) => b.pow(-1),
+  derivativeValueB: (_a, b, out) => out.div(b).neg(),
+};
+
+const pow: BinaryRow = {
+  name: 'pow',
+  symbol: '^',
+  arity: 2,
+  domain: [positive, [-2, 3]],
+  forward: (a, b) => Math.pow(a, b),
+  // b·a^(b-1), taken as 0 when b = 0 (x^0 is constant even at x = 0), as PyTorch does.
+  derivativeA: (a, b) => (b === 0 ? 0 : b * Math.pow(a, b - 1)),
+  // out·ln(a), taken as 0 where out is 0 (base 0): NaN for a negative base, as in PyTorch.
+  // A constant exponent never asks for it.
+  derivativeB: (a, _b, out) => (out === 0 ? 0 : out * Math.log(a)),
+  derivativeValueA: (a, b) => b.mul(a.pow(b.sub(1))),
+  derivativeValueB: (a, _b, out) => out.mul(a.log()),
+};
+
+const neg: UnaryRow = {
+  name: 'neg',
+  symbol: '−',
+  arity: 1,
+  domain: [wide],
+  forward: (a) => -a,
+  derivative: () => -1,
+  derivativeValue: () => -1,
+};
+
+const square: UnaryRow = {
+  name: 'square',
+  symbol: 'x²',
+  arity: 1,
+  domain: [wide],
+  forward: (a) => a * a,
+  derivative: (a) => 2 * a,
+  derivativeValue: (a) => a.mul(2),
+};
+
+const exp: UnaryRow = {
+  name: 'exp',
+  symbol: 'exp',
+  arity: 1,
+  domain: [wide],
+  forward: Math.exp,
+  derivative: (_a, out) => out,
+  derivativeValue: (_a, out) => out,
+};
+
+const log: UnaryRow = {
+  name: 'log',
+  symbol: 'log',
+  arity: 1,
+  domain: [positive],
+  forward: Math.log,
+  derivative: (a) => 1 / a,
+  derivativeValue: (a) => a.pow(-1),
+};
+
+const tanh: UnaryRow = {
+  name: 'tanh',
+  symbol: 'tanh',
+  arity: 1,
+  domain: [wide],
+  // Math.tanh saturates to ±1 (never NaN), so 1 - out² is exactly 0 for large |a|.
+  forward: Math.tanh,
+  derivative: (_a, out) => 1 - out * out,
+  derivativeValue: (_a, out) => out.square().neg().add(1),
+};
+
+const relu: UnaryRow = {
+  name: 'relu',
+  symbol: 'ReLU',
+  arity: 1,
+  domain: [wide],
+  forward: (a) => (a > 0 ? a : 0),
+  // The derivative at exactly 0 is taken as 0 (as micrograd and PyTorch do).
+  derivative: (a) => (a > 0 ? 1 : 0),
+  derivativeValue: (a) => (a.data > 0 ? 1 : 0),
+};
+
+const sigmoid: UnaryRow = {
+  name: 'sigmoid',
+  symbol: 'σ',
+  arity: 1,
+  domain: [wide],
+  // Overflow-safe: exp is only ever taken of a non-positive number.
+  forward: (a) => {
+    if (a >= 0) return 1 / (1 + Math.exp(-a));
+    const e = Math.exp(a);
+    return e / (1 + e);
+  },
+  derivative: (_a, out) => out * (1 - out),
+  derivativeValue: (_a, out) => out.mul(out.neg().add(1)),
+};
+
+const sin: UnaryRow = {
+  name: 'sin',
+  symbol: 'sin',
+  arity: 1,
+  domain: [wide],
+  forward: Math.sin,
+  derivative: (a) => Math.cos(a),
+  derivativeValue: (a) => a.cos(),
+};
+
+const cos: UnaryRow = {
+  name: 'cos',
+  symbol: 'cos',
+  arity: 1,
+  domain: [wide],
+  forward: Math.cos,
+  derivative: (a) => -Math.sin(a),
+  derivativeValue: (a) => a.sin().neg(),
+};
+
+const sqrt: UnaryRow = {
+  name: 'sqrt',
+  symbol: '√',
+  arity: 1,
+  domain: [positive],
+  forward: Math.sqrt,
+  derivative: (_a, out) => 0.5 / out,
+  derivativeValue: (_a, out) => out.pow(-1).mul(0.5),
+};
+
+const abs: UnaryRow = {
+  name: 'abs',
+  symbol: '|x|',
+  arity: 1,
+  domain: [wide],
+  forward: Math.abs,
+  // The derivative at exactly 0 is taken as 0 (the subgradient PyTorch uses).
+  derivative: (a) => Math.sign(a),
+  derivativeValue: (a) => Math.sign(a.data),
+};
+
+const sum: NaryRow = {
+  name: 'sum',
+  symbol: 'Σ',
+  arity: 'n',
+  domain: [wide],
+  forward: (xs) => {
+    let total = 0;
+    for (let i = 0; i < xs.length; i++) total += xs[i];
+    return total;
+  },
+  derivative: () => 1,
+  derivativeValue: () => 1,
+};
+
+/** Every computing row, by name. */
+export const OPS = {
+  add,
+  sub,
+  mul,
+  div,
+  pow,
+  neg,
+  square,
+  exp,
+  log,
+  tanh,
+  relu,
+  sigmoid,
+  sin,
+  cos,
+  sqrt,
+  abs,
+  sum,
+} as const satisfies Record<string, OpRow>;
+
+export type OpName = keyof typeof OPS;
+
+/** The row called `name`, or undefined. */
+export function opByName(name: string): OpRow | undefined {
+  return Object.prototype.hasOwnProperty.call(OPS, name) ? OPS[name as OpName] : undefined;
+}

@@ -1,0 +1,216 @@
+/**
+ * Value: one scalar in a computation graph. It stores data, not closures: its number, its gradient,
+ * the op-table row that made it and its ordered inputs (edge i = argument i, so `x.mul(x)` has two
+ * edges). A number given to an op in place of a Value is kept as a constant input.
+ */
+import { anomalyState, checkForward, reportLeaf } from './anomaly';
+import { backward } from './backward';
+import { describe, usageError } from './errors';
+import type { AnyRow, BinaryRow, UnaryRow } from './op-row';
+import { CONSTANT, LEAF, OPS } from './ops';
+import { forEachNode } from './walk';
+
+let nextId = 1;
+const NO_INPUTS: readonly Value[] = Object.freeze([]);
+
+/** Anything an op accepts as an operand. */
+export type Operand = Value | number;
+
+export class Value {
+  /** The number this node holds. Leaves may be assigned new data (e.g. by an optimizer). */
+  data: number;
+  /** d(output)/d(this) after `backward()`: accumulates on leaves, recomputed on other nodes. */
+  grad: number;
+  /** A name shown in drawings and error messages; '' when unnamed. */
+  label: string;
+  /** A stable integer, unique in the process and increasing in creation order. */
+  readonly id: number;
+  /** @internal The op-table row that produced this node (LEAF or CONSTANT for leaves). */
+  _row: AnyRow;
+  /** @internal First input (unary and binary ops). */
+  _a: Value | null;
+  /**
+   * @internal Second input of a binary op (a Value, or a number not yet turned into a constant
+   * Value), or the input list of an n-ary op.
+   */
+  _b: Value | number | readonly Value[] | null;
+  /** @internal The number of the last walk that reached this node. */
+  _mark: number;
+
+  /**
+   * A leaf holding `data`.
+   * @example
+   * const w = new Value(0.8, 'w');
+   */
+  constructor(data: number, label = '') {
+    if (typeof data !== 'number') {
+      throw usageError('Value', `data must be a number, got ${describe(data)}.`);
+    }
+    if (typeof label !== 'string') {
+      throw usageError('Value', `label must be a string, got ${describe(label)}.`);
+    }
+    this.data = data;
+    this.grad = 0;
+    this.label = label;
+    this.id = nextId++;
+    this._row = LEAF;
+    this._a = null;
+    this._b = null;
+    this._mark = 0;
+    if (anomalyState.enabled && !Number.isFinite(data)) reportLeaf(this);
+  }
+
+  /** The op that produced this node: a row name of the op table, 'const', or '' for a leaf. */
+  get op(): string {
+    return this._row.name;
+  }
+
+  /** True for leaves (variables and constants). */
+  get isLeaf(): boolean {
+    return this._row.arity === 0;
+  }
+
+  /** True for a constant: a number an op received in place of a Value. */
+  get isConstant(): boolean {
+    return this._row === CONSTANT;
+  }
+
+  /** The inputs in argument order; a number operand appears as a constant Value. */
+  get inputs(): readonly Value[] {
+    const arity = this._row.arity;
+    if (arity === 0) return NO_INPUTS;
+    if (arity === 1) return [this._a!];
+    if (arity === 2) {
+      if (typeof this._b === 'number') this._b = constant(this._b);
+      return [this._a!, this._b as Value];
+    }
+    return this._b as readonly Value[];
+  }
+
+  add(other: Operand): Value {
+    return binary(OPS.add, this, other);
+  }
+  sub(other: Operand): Value {
+    return binary(OPS.sub, this, other);
+  }
+  mul(other: Operand): Value {
+    return binary(OPS.mul, this, other);
+  }
+  div(other: Operand): Value {
+    return binary(OPS.div, this, other);
+  }
+  /** this^other, with a number or a Value exponent. A negative base to a fractional power is NaN. */
+  pow(other: Operand): Value {
+    return binary(OPS.pow, this, other);
+  }
+  neg(): Value {
+    return unary(OPS.neg, this);
+  }
+  square(): Value {
+    return unary(OPS.square, this);
+  }
+  exp(): Value {
+    return unary(OPS.exp, this);
+  }
+  log(): Value {
+    return unary(OPS.log, this);
+  }
+  tanh(): Value {
+    return unary(OPS.tanh, this);
+  }
+  relu(): Value {
+    return unary(OPS.relu, this);
+  }
+  sigmoid(): Value {
+    return unary(OPS.sigmoid, this);
+  }
+  sin(): Value {
+    return unary(OPS.sin, this);
+  }
+  cos(): Value {
+    return unary(OPS.cos, this);
+  }
+  sqrt(): Value {
+    return unary(OPS.sqrt, this);
+  }
+  abs(): Value {
+    return unary(OPS.abs, this);
+  }
+
+  /**
+   * Backpropagates from this node: seeds its gradient with 1, recomputes the gradient of every node
+   * below it and adds into the gradient of every leaf (call `zeroGrad()` between steps).
+   */
+  backward(): void {
+    backward(this);
+  }
+
+  /** Sets the gradient of this node and of every node below it to 0. */
+  zeroGrad(): void {
+    forEachNode(this, (v) => {
+      v.grad = 0;
+    });
+  }
+
+  /** `Value(data=2.1, grad=1)`, with the label first when there is one. */
+  toString(): string {
+    const label = this.label ? `label=${JSON.stringify(this.label)}, ` : '';
+    return `Value(${label}data=${this.data}, grad=${this.grad})`;
+  }
+}
+
+/** Wraps a number as a constant Value; a Value is returned as it is. */
+export function toValue(x: Operand, where = 'toValue'): Value {
+  if (x instanceof Value) return x;
+  if (typeof x === 'number') return constant(x);
+  throw usageError(where, `expected a Value or a number, got ${describe(x)}.`);
+}
+
+/** A constant leaf: it never receives a gradient. */
+export function constant(x: number): Value {
+  const v = new Value(x);
+  v._row = CONSTANT;
+  return v;
+}
+
+function finish(v: Value): Value {
+  if (anomalyState.enabled) checkForward(v);
+  return v;
+}
+
+function unary(row: UnaryRow, a: Value): Value {
+  const v = new Value(row.forward(a.data));
+  v._row = row;
+  v._a = a;
+  return finish(v);
+}
+
+function binary(row: BinaryRow, a: Value, b: Operand): Value {
+  let v: Value;
+  if (typeof b === 'number') {
+    v = new Value(row.forward(a.data, b));
+  } else if (b instanceof Value) {
+    v = new Value(row.forward(a.data, b.data));
+  } else {
+    throw usageError(`Value.${row.name}`, `expected a Value or a number, got ${describe(b)}.`);
+  }
+  v._row = row;
+  v._a = a;
+  v._b = b;
+  return finish(v);
+}
+
+/**
+ * One n-ary sum node over `values` (numbers become constants): a single node with an edge per
+ * term, where chained `add`s would make a chain as deep as the list is long.
+ * @example
+ * sum([a, b, 1]).data; // a.data + b.data + 1
+ */
+export function sum(values: readonly Operand[]): Value {
+  if (!Array.isArray(values)) throw usageError('sum', `expected an array of Values or numbers, got ${describe(values)}.`);
+  const terms = values.map((x) => toValue(x, 'sum'));
+  const v = new Value(OPS.sum.forward(terms.map((t) => t.data)));
+  v._row = OPS.sum;
+  v._b = terms;
+  return finish(v);
+}
