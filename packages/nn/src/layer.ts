@@ -1,0 +1,88 @@
+/**
+ * Layer: `nout` neurons reading the same inputs; its output is one Value per neuron.
+ */
+import type { Operand, Value } from '@chainrule/core';
+import { checkActivation } from './activation';
+import type { Activation } from './activation';
+import { checkInteger, describeValue, nnError } from './errors';
+import { initRng } from './init';
+import type { InitOptions } from './init';
+import { checkInput, Module, MODEL_FORMAT, MODEL_VERSION } from './module';
+import type { ModelJSON } from './module';
+import { Neuron } from './neuron';
+
+/** Options of {@link Layer}. */
+export interface LayerOptions extends InitOptions {
+  /** Activation of every neuron. Default `'relu'`. */
+  activation?: Activation;
+  /** Whether the neurons have biases. Default true. */
+  bias?: boolean;
+}
+
+export class Layer extends Module {
+  readonly neurons: Neuron[];
+  readonly activation: Activation;
+
+  /**
+   * A layer of `nout` neurons with `nin` inputs each; weights are drawn neuron by neuron.
+   * @example
+   * const layer = new Layer(2, 3, { activation: 'tanh' });
+   * layer.forward([0.5, -1]).length; // 3
+   */
+  constructor(nin: number, nout: number, options: LayerOptions = {}) {
+    super();
+    checkInteger('Layer', 'nin', nin, 1);
+    checkInteger('Layer', 'nout', nout, 1);
+    this.activation = checkActivation('Layer', 'options.activation', options.activation ?? 'relu');
+    const bias = options.bias ?? true;
+    if (typeof bias !== 'boolean') throw nnError('Layer', `options.bias must be a boolean, got ${describeValue(bias)}.`);
+    const r = initRng('Layer', options);
+    this.neurons = [];
+    for (let i = 0; i < nout; i++) this.neurons.push(new Neuron(nin, { activation: this.activation, bias, rng: r }));
+  }
+
+  get nin(): number {
+    return this.neurons[0].nin;
+  }
+
+  get nout(): number {
+    return this.neurons.length;
+  }
+
+  /** One output Value per neuron. */
+  forward(x: readonly Operand[]): Value[] {
+    return this.run(checkInput('Layer.forward', x, this.nin));
+  }
+
+  /** @internal forward without checking the input. */
+  run(x: readonly Operand[]): Value[] {
+    const neurons = this.neurons;
+    const out: Value[] = new Array(neurons.length);
+    for (let i = 0; i < neurons.length; i++) out[i] = neurons[i].run(x);
+    return out;
+  }
+
+  parameters(): Value[] {
+    const params: Value[] = [];
+    for (const n of this.neurons) params.push(...n.parameters());
+    return params;
+  }
+
+  /** `Layer of [ReLUNeuron(2), ReLUNeuron(2)]`. */
+  override toString(): string {
+    return `Layer of [${this.neurons.join(', ')}]`;
+  }
+
+  toJSON(): ModelJSON {
+    return {
+      format: MODEL_FORMAT,
+      version: MODEL_VERSION,
+      type: 'Layer',
+      nin: this.nin,
+      nout: this.nout,
+      activation: this.activation,
+      bias: this.neurons[0].b !== null,
+      parameters: this.parameters().map((p) => p.data),
+    };
+  }
+}

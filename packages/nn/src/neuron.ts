@@ -1,0 +1,92 @@
+/**
+ * Neuron: `activation(b + Σ w_j·x_j)` with one weight per input and an optional bias. Weights are
+ * drawn uniformly from [-1, 1) by the seeded generator; the bias starts at 0 and draws nothing
+ * (micrograd's init, the benchmark spec's W2).
+ */
+import { Value, sum } from '@chainrule/core';
+import type { Operand } from '@chainrule/core';
+import { activate, activationTitle, checkActivation } from './activation';
+import type { Activation } from './activation';
+import { checkInteger, describeValue, nnError } from './errors';
+import { initRng } from './init';
+import type { InitOptions } from './init';
+import { checkInput, Module, MODEL_FORMAT, MODEL_VERSION } from './module';
+import type { ModelJSON } from './module';
+
+/** Options of {@link Neuron}. */
+export interface NeuronOptions extends InitOptions {
+  /** Activation applied to the weighted sum. Default `'relu'` (micrograd's `nonlin=True`). */
+  activation?: Activation;
+  /** Whether the neuron has a bias. Default true. */
+  bias?: boolean;
+}
+
+export class Neuron extends Module {
+  /** One weight per input. */
+  readonly w: Value[];
+  /** The bias, or null for a neuron without one. */
+  readonly b: Value | null;
+  readonly activation: Activation;
+
+  /**
+   * A neuron with `nin` inputs.
+   * @example
+   * const n = new Neuron(2, { activation: 'tanh', seed: 1 });
+   * n.forward([1, -2]).data;
+   */
+  constructor(nin: number, options: NeuronOptions = {}) {
+    super();
+    checkInteger('Neuron', 'nin', nin, 1);
+    this.activation = checkActivation('Neuron', 'options.activation', options.activation ?? 'relu');
+    const bias = options.bias ?? true;
+    if (typeof bias !== 'boolean') throw nnError('Neuron', `options.bias must be a boolean, got ${describeValue(bias)}.`);
+    const r = initRng('Neuron', options);
+    this.w = [];
+    for (let j = 0; j < nin; j++) this.w.push(new Value(r.uniform(-1, 1)));
+    this.b = bias ? new Value(0) : null;
+  }
+
+  /** Number of inputs. */
+  get nin(): number {
+    return this.w.length;
+  }
+
+  /**
+   * `activation(b + w_0·x_0 + w_1·x_1 + ...)`: the products and the bias meet in one n-ary sum node
+   * whose value is the left fold `((b + w_0·x_0) + w_1·x_1) + ...` (micrograd's order, bit for bit).
+   * A single product without a bias is used as it is.
+   */
+  forward(x: readonly Operand[]): Value {
+    return this.run(checkInput(this.constructor.name + '.forward', x, this.w.length));
+  }
+
+  /** @internal forward without checking the input (callers have checked it). */
+  run(x: readonly Operand[]): Value {
+    const w = this.w;
+    const terms: Value[] = this.b === null ? [] : [this.b];
+    for (let j = 0; j < w.length; j++) terms.push(w[j].mul(x[j]));
+    const act = terms.length === 1 ? terms[0] : sum(terms);
+    return activate(act, this.activation);
+  }
+
+  parameters(): Value[] {
+    return this.b === null ? [...this.w] : [...this.w, this.b];
+  }
+
+  /** `ReLUNeuron(2)`, as micrograd prints it. */
+  override toString(): string {
+    return `${activationTitle(this.activation)}Neuron(${this.w.length})`;
+  }
+
+  toJSON(): ModelJSON {
+    return {
+      format: MODEL_FORMAT,
+      version: MODEL_VERSION,
+      type: 'Neuron',
+      nin: this.nin,
+      activation: this.activation,
+      bias: this.b !== null,
+      parameters: this.parameters().map((p) => p.data),
+    };
+  }
+}

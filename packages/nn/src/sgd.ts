@@ -1,0 +1,66 @@
+/**
+ * SGD: stochastic gradient descent, `p ← p - lr·g`, with optional momentum (PyTorch's form) and an
+ * optional learning-rate schedule (a function of the step index).
+ */
+import type { Value } from '@chainrule/core';
+import { checkFinite, describeValue, nnError } from './errors';
+import type { Module } from './module';
+import { Optimizer } from './optimizer';
+
+/** Options of {@link SGD}. */
+export interface SGDOptions {
+  /** Learning rate. Default 0.01. Ignored when `schedule` is given. */
+  lr?: number;
+  /** Learning rate of step k (k = 0, 1, ...), e.g. micrograd's `k => 1.0 - 0.9 * k / 100`. */
+  schedule?: (step: number) => number;
+  /** Momentum factor μ: `v ← μ·v + g`, `p ← p - lr·v` (v starts at g). Default 0 (none). */
+  momentum?: number;
+}
+
+export class SGD extends Optimizer {
+  readonly momentum: number;
+  private readonly baseLr: number;
+  private readonly schedule: ((step: number) => number) | null;
+  private readonly velocity: Float64Array | null;
+
+  /**
+   * @example
+   * const opt = new SGD(model, { lr: 0.1 });
+   * opt.zeroGrad(); loss.backward(); opt.step();
+   */
+  constructor(params: Module | readonly Value[], options: SGDOptions = {}) {
+    super('SGD', params);
+    this.baseLr = checkFinite('SGD', 'options.lr', options.lr ?? 0.01);
+    if (options.schedule !== undefined && typeof options.schedule !== 'function') {
+      throw nnError('SGD', `options.schedule must be a function (step) => learning rate, got ${describeValue(options.schedule)}.`);
+    }
+    this.schedule = options.schedule ?? null;
+    this.momentum = checkFinite('SGD', 'options.momentum', options.momentum ?? 0);
+    if (this.momentum < 0) throw nnError('SGD', `options.momentum must be >= 0, got ${this.momentum}.`);
+    this.velocity = this.momentum > 0 ? new Float64Array(this.params.length) : null;
+  }
+
+  /** The learning rate the next `step()` will use. */
+  get lr(): number {
+    if (this.schedule === null) return this.baseLr;
+    const lr = this.schedule(this.stepCount);
+    return checkFinite('SGD.step', `schedule(${this.stepCount})`, lr);
+  }
+
+  step(): void {
+    const lr = this.lr;
+    const params = this.params;
+    const v = this.velocity;
+    if (v === null) {
+      for (let i = 0; i < params.length; i++) params[i].data -= lr * params[i].grad;
+    } else {
+      const mu = this.momentum;
+      for (let i = 0; i < params.length; i++) {
+        const g = params[i].grad;
+        v[i] = this.stepCount === 0 ? g : mu * v[i] + g;
+        params[i].data -= lr * v[i];
+      }
+    }
+    this.stepCount++;
+  }
+}
