@@ -1,0 +1,75 @@
+/**
+ * stepFrame: the graph as it looks at one point of the backward pass. Gradients not computed yet
+ * are null, contributions of edges not traversed yet are null, and the step being processed is
+ * highlighted ('active' node, 'step' edges). Used by renderSteps (SVG frames) and by the page.
+ */
+import type { ComputationGraph, Highlight } from './to-graph';
+import type { StepTrace } from './step-trace';
+
+/**
+ * A copy of `graph` at `position` of `trace`: position 0 is the start (only the output's seed
+ * gradient 1 is known); position k (1..steps) is the state after step k - 1, which is highlighted.
+ * Nodes and edges missing from the graph (e.g. hidden constants) are skipped; highlights the
+ * caller set ('mismatch', 'anomaly') are kept, except that the active node shows as 'active'.
+ * @example
+ * const graph = toGraph(C, { grads: 'compute' });
+ * const frame = stepFrame(graph, stepTrace(C), 1); // after the first step
+ */
+export function stepFrame(graph: ComputationGraph, trace: StepTrace, position: number): ComputationGraph {
+  const count = trace.steps.length;
+  if (!Number.isInteger(position) || position < 0 || position > count) {
+    throw new RangeError(
+      `@chainrule/viz/stepFrame: position ${position} is outside the backward pass. Pass an integer from 0 to ${count}.`,
+    );
+  }
+  const frame = graph.copy();
+  frame.forEachNode((key, attributes) => {
+    if (attributes.type === 'value') frame.setNodeAttribute(key, 'grad', null);
+  });
+  frame.forEachEdge((key, attributes) => {
+    if (attributes.type === 'input') frame.setEdgeAttribute(key, 'contribution', null);
+  });
+  frame.setAttribute('gradsComputed', position === count);
+
+  const received = new Map<string, number>();
+  if (frame.hasNode(trace.output)) frame.setNodeAttribute(trace.output, 'grad', 1);
+  for (let k = 0; k < position; k++) {
+    for (const edge of trace.steps[k].edges) {
+      if (frame.hasEdge(edge.edge)) frame.setEdgeAttribute(edge.edge, 'contribution', edge.constant ? null : edge.contribution);
+      if (edge.constant || !frame.hasNode(edge.input)) continue;
+      frame.setNodeAttribute(edge.input, 'grad', edge.accumulated);
+      received.set(edge.input, edge.uses);
+    }
+  }
+  for (const [key, uses] of received) {
+    const total = trace.totalUses[key] ?? uses;
+    if (uses < total) addNote(frame, key, `running sum: ${uses} of ${total} uses so far`);
+  }
+
+  if (position === 0) {
+    if (frame.hasNode(trace.output)) {
+      emphasize(frame, trace.output, 'active', true);
+      addNote(frame, trace.output, 'seed: d output / d output = 1');
+    }
+    return frame;
+  }
+  const step = trace.steps[position - 1];
+  const id = step.node.slice(1);
+  for (const key of [step.node, `o${id}`]) if (frame.hasNode(key)) emphasize(frame, key, 'active', true);
+  if (frame.hasEdge(`r${id}`)) emphasizeEdge(frame, `r${id}`);
+  for (const edge of step.edges) if (frame.hasEdge(edge.edge)) emphasizeEdge(frame, edge.edge);
+  return frame;
+}
+
+function emphasize(frame: ComputationGraph, key: string, highlight: Highlight, override: boolean): void {
+  if (override || frame.getNodeAttribute(key, 'highlight') === undefined) frame.setNodeAttribute(key, 'highlight', highlight);
+}
+
+function emphasizeEdge(frame: ComputationGraph, key: string): void {
+  if (frame.getEdgeAttribute(key, 'highlight') === undefined) frame.setEdgeAttribute(key, 'highlight', 'step');
+}
+
+function addNote(frame: ComputationGraph, key: string, note: string): void {
+  const previous = frame.getNodeAttribute(key, 'note');
+  frame.setNodeAttribute(key, 'note', previous ? `${previous}; ${note}` : note);
+}
