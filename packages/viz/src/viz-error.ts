@@ -1,0 +1,33 @@
+/**
+ * Errors raised at the public boundary of @chainrule/viz exports, import and plots: each starts with
+ * where it comes from, says what was wrong and ends with the fix.
+ */
+
+/** An error about one node of a graph or document; `nodeId` is the offending id when there is one. */
+export class VizError extends Error {
+  readonly nodeId: number | undefined;
+  constructor(message: string, nodeId?: number) {
+    super(message);
+    this.name = 'VizError';
+    this.nodeId = nodeId;
+  }
+}
+
+/** `@chainrule/viz/<where>: <problem> <Fix>.` as a VizError. */
+export function vizError(where: string, problem: string, fix: string, nodeId?: number): VizError {
+  const sentence = fix.charAt(0).toUpperCase() + fix.slice(1);
+  return new VizError(`@chainrule/viz/${where}: ${problem} ${sentence}.`, nodeId);
+}
+
+/** A short description of any input for an error message: its type and a clipped rendering. */
+export function describeInput(x: unknown): string {
+  if (x === null) return 'null';
+  if (x === undefined) return 'undefined';
+  if (typeof x === 'number') return `the number ${x}`;
+  if (typeof x === 'string') return `the string ${JSON.stringify(x.length > 40 ? x.slice(0, 40) + '…' : x)}`;
+  if (typeof x === 'boolean') return `${x}`;
+  if (Array.isArray(x)) return `an array of length ${x.length}`;
+  if (typeof x === 'function') return 'a function';
+  const name = (x as object).constructor?.name;
+  return name && name !== 'Object' ? `a ${name}` : `a ${typeof x}`;
+}
