@@ -7,7 +7,15 @@ describe('accuracy', () => {
   });
 
   test('argmax of logit rows against class indices', () => {
-    expect(accuracy([[0.1, 0.9, 0.2], [new Value(3), new Value(1), new Value(2)]], [1, 2])).toBe(0.5);
+    expect(
+      accuracy(
+        [
+          [0.1, 0.9, 0.2],
+          [new Value(3), new Value(1), new Value(2)],
+        ],
+        [1, 2],
+      ),
+    ).toBe(0.5);
   });
 
   test('mismatched lengths are rejected', () => {

@@ -11,9 +11,15 @@ import { describeValue, nnError } from './errors';
  * @example
  * accuracy([new Value(0.3), new Value(-2)], [1, 1]); // 0.5
  */
-export function accuracy(pred: readonly (Value | number)[] | readonly (readonly (Value | number)[])[], labels: readonly number[]): number {
+export function accuracy(
+  pred: readonly (Value | number)[] | readonly (readonly (Value | number)[])[],
+  labels: readonly number[],
+): number {
   if (!Array.isArray(pred) || !Array.isArray(labels) || pred.length === 0 || pred.length !== labels.length) {
-    throw nnError('accuracy', `expected equally long non-empty arrays of predictions and labels, got ${describeValue(pred)} and ${describeValue(labels)}.`);
+    throw nnError(
+      'accuracy',
+      `expected equally long non-empty arrays of predictions and labels, got ${describeValue(pred)} and ${describeValue(labels)}.`,
+    );
   }
   const num = (x: Value | number): number => (x instanceof Value ? x.data : x);
   let correct = 0;

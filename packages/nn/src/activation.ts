@@ -35,5 +35,8 @@ export function activationTitle(activation: Activation): string {
 /** Throws unless `x` names an activation. */
 export function checkActivation(where: string, name: string, x: unknown): Activation {
   if (typeof x === 'string' && (ACTIVATIONS as readonly string[]).includes(x)) return x as Activation;
-  throw nnError(where, `${name} must be one of ${ACTIVATIONS.map((a) => `'${a}'`).join(', ')}, got ${describeValue(x)}.`);
+  throw nnError(
+    where,
+    `${name} must be one of ${ACTIVATIONS.map((a) => `'${a}'`).join(', ')}, got ${describeValue(x)}.`,
+  );
 }

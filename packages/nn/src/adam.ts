@@ -42,13 +42,17 @@ export class Adam extends Optimizer {
     this.lr = checkFinite('Adam', 'options.lr', options.lr ?? 0.001);
     const betas = options.betas ?? [0.9, 0.999];
     if (!Array.isArray(betas) || betas.length !== 2 || !betas.every((b) => typeof b === 'number' && b >= 0 && b < 1)) {
-      throw nnError('Adam', `options.betas must be two numbers in [0, 1), e.g. [0.9, 0.999], got ${describeValue(betas)}.`);
+      throw nnError(
+        'Adam',
+        `options.betas must be two numbers in [0, 1), e.g. [0.9, 0.999], got ${describeValue(betas)}.`,
+      );
     }
     [this.beta1, this.beta2] = betas;
     this.eps = checkFinite('Adam', 'options.eps', options.eps ?? 1e-8);
     this.weightDecay = checkFinite('Adam', 'options.weightDecay', options.weightDecay ?? 0);
     this.decoupled = options.decoupled ?? false;
-    if (typeof this.decoupled !== 'boolean') throw nnError('Adam', `options.decoupled must be a boolean, got ${describeValue(this.decoupled)}.`);
+    if (typeof this.decoupled !== 'boolean')
+      throw nnError('Adam', `options.decoupled must be a boolean, got ${describeValue(this.decoupled)}.`);
     this.m = new Float64Array(this.params.length);
     this.v = new Float64Array(this.params.length);
   }

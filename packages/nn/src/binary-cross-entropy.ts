@@ -34,8 +34,18 @@ export function binaryCrossEntropy(
   if (typeof fromLogits !== 'boolean') {
     throw nnError('binaryCrossEntropy', `options.fromLogits must be a boolean, got ${describeValue(fromLogits)}.`);
   }
-  const { preds, targets, batch } = pairUp('binaryCrossEntropy', pred, target, isOperand, isTarget, 'a Value or a number', 'a number from 0 to 1');
-  const terms = preds.map((p, i) => (fromLogits ? fromLogit(toValue(p), targets[i]) : fromProbability(toValue(p), targets[i])));
+  const { preds, targets, batch } = pairUp(
+    'binaryCrossEntropy',
+    pred,
+    target,
+    isOperand,
+    isTarget,
+    'a Value or a number',
+    'a number from 0 to 1',
+  );
+  const terms = preds.map((p, i) =>
+    fromLogits ? fromLogit(toValue(p), targets[i]) : fromProbability(toValue(p), targets[i]),
+  );
   return meanOf(terms, batch);
 }
 
@@ -43,7 +53,16 @@ function fromProbability(p: Value, y: number): Value {
   const one = constant(1);
   if (y === 1) return p.log().neg();
   if (y === 0) return one.sub(p).log().neg();
-  return p.log().mul(y).add(one.sub(p).log().mul(1 - y)).neg();
+  return p
+    .log()
+    .mul(y)
+    .add(
+      one
+        .sub(p)
+        .log()
+        .mul(1 - y),
+    )
+    .neg();
 }
 
 function fromLogit(z: Value, y: number): Value {

@@ -16,20 +16,30 @@ import { meanOf } from './loss-input';
  * const z = [new Value(2), new Value(1), new Value(0.1)];
  * crossEntropy(z, 0).data; // 0.4170299470689...
  */
-export function crossEntropy(logits: readonly Value[] | readonly (readonly Value[])[], target: number | readonly number[]): Value {
+export function crossEntropy(
+  logits: readonly Value[] | readonly (readonly Value[])[],
+  target: number | readonly number[],
+): Value {
   const where = 'crossEntropy';
   if (!Array.isArray(logits) || logits.length === 0) {
-    throw nnError(where, `logits must be a non-empty array of Values (one per class) or an array of such arrays, got ${describeValue(logits)}.`);
+    throw nnError(
+      where,
+      `logits must be a non-empty array of Values (one per class) or an array of such arrays, got ${describeValue(logits)}.`,
+    );
   }
   const batch = Array.isArray(logits[0]);
   const rows = (batch ? logits : [logits]) as readonly (readonly Value[])[];
   const classes = (batch ? target : [target]) as readonly number[];
   if (!Array.isArray(classes) || classes.length !== rows.length) {
-    throw nnError(where, `got ${rows.length} rows of logits but ${describeValue(target)} as target. Pass one class index per row.`);
+    throw nnError(
+      where,
+      `got ${rows.length} rows of logits but ${describeValue(target)} as target. Pass one class index per row.`,
+    );
   }
   const terms = rows.map((row, i) => {
     const at = batch ? `logits[${i}]` : 'logits';
-    if (!Array.isArray(row) || row.length === 0) throw nnError(where, `${at} must be a non-empty array of Values, got ${describeValue(row)}.`);
+    if (!Array.isArray(row) || row.length === 0)
+      throw nnError(where, `${at} must be a non-empty array of Values, got ${describeValue(row)}.`);
     row.forEach((z, k) => {
       if (!(z instanceof Value)) throw nnError(where, `${at}[${k}] must be a Value, got ${describeValue(z)}.`);
     });

@@ -21,7 +21,13 @@ export function nnError(where: string, message: string): TypeError {
 }
 
 /** Throws unless `x` is an integer in [min, max]. */
-export function checkInteger(where: string, name: string, x: unknown, min: number, max = Number.MAX_SAFE_INTEGER): number {
+export function checkInteger(
+  where: string,
+  name: string,
+  x: unknown,
+  min: number,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
   if (typeof x !== 'number' || !Number.isInteger(x) || x < min || x > max) {
     throw nnError(where, `${name} must be an integer from ${min} to ${max}, got ${describeValue(x)}.`);
   }

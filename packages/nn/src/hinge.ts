@@ -14,7 +14,15 @@ import { isNumber, isOperand, meanOf, pairUp } from './loss-input';
  * hinge([new Value(2), new Value(0.5)], [1, 1]).data; // (0 + 0.5) * 0.5 = 0.25
  */
 export function hinge(scores: Operand | readonly Operand[], labels: number | readonly number[]): Value {
-  const { preds, targets, batch } = pairUp('hinge', scores, labels, isOperand, isNumber, 'a Value or a number', 'a number (-1 or +1)');
+  const { preds, targets, batch } = pairUp(
+    'hinge',
+    scores,
+    labels,
+    isOperand,
+    isNumber,
+    'a Value or a number',
+    'a number (-1 or +1)',
+  );
   const margins = preds.map((s, i) => toValue(s).mul(-targets[i]).add(1).relu());
   return meanOf(margins, batch);
 }

@@ -19,7 +19,8 @@ export const DEFAULT_SEED = 1337;
 /** The generator described by `options`. */
 export function initRng(where: string, options: InitOptions): Rng {
   if (options.rng !== undefined) {
-    if (!(options.rng instanceof Rng)) throw nnError(where, `options.rng must come from rng(seed), got ${describeValue(options.rng)}.`);
+    if (!(options.rng instanceof Rng))
+      throw nnError(where, `options.rng must come from rng(seed), got ${describeValue(options.rng)}.`);
     return options.rng;
   }
   return new Rng(options.seed ?? DEFAULT_SEED);

@@ -35,7 +35,8 @@ export class Layer extends Module {
     checkInteger('Layer', 'nout', nout, 1);
     this.activation = checkActivation('Layer', 'options.activation', options.activation ?? 'relu');
     const bias = options.bias ?? true;
-    if (typeof bias !== 'boolean') throw nnError('Layer', `options.bias must be a boolean, got ${describeValue(bias)}.`);
+    if (typeof bias !== 'boolean')
+      throw nnError('Layer', `options.bias must be a boolean, got ${describeValue(bias)}.`);
     const r = initRng('Layer', options);
     this.neurons = [];
     for (let i = 0; i < nout; i++) this.neurons.push(new Neuron(nin, { activation: this.activation, bias, rng: r }));

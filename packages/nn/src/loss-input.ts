@@ -20,17 +20,25 @@ export function pairUp<P, T>(
   const preds = (batch ? pred : [pred]) as P[];
   const targets = (batch ? target : [target]) as T[];
   if (batch && !Array.isArray(target)) {
-    throw nnError(where, `predictions are an array of ${preds.length}, so targets must be an array of the same length, got ${describeValue(target)}.`);
+    throw nnError(
+      where,
+      `predictions are an array of ${preds.length}, so targets must be an array of the same length, got ${describeValue(target)}.`,
+    );
   }
   if (preds.length === 0) throw nnError(where, 'predictions are empty. Pass at least one prediction.');
   if (preds.length !== targets.length) {
-    throw nnError(where, `got ${preds.length} predictions but ${targets.length} targets. Pass one target per prediction.`);
+    throw nnError(
+      where,
+      `got ${preds.length} predictions but ${targets.length} targets. Pass one target per prediction.`,
+    );
   }
   preds.forEach((p, i) => {
-    if (!isPred(p)) throw nnError(where, `prediction${batch ? `[${i}]` : ''} must be ${predKind}, got ${describeValue(p)}.`);
+    if (!isPred(p))
+      throw nnError(where, `prediction${batch ? `[${i}]` : ''} must be ${predKind}, got ${describeValue(p)}.`);
   });
   targets.forEach((t, i) => {
-    if (!isTarget(t)) throw nnError(where, `target${batch ? `[${i}]` : ''} must be ${targetKind}, got ${describeValue(t)}.`);
+    if (!isTarget(t))
+      throw nnError(where, `target${batch ? `[${i}]` : ''} must be ${targetKind}, got ${describeValue(t)}.`);
   });
   return { preds, targets, batch };
 }

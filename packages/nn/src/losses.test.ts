@@ -61,7 +61,10 @@ describe('binaryCrossEntropy', () => {
   test('probabilities: closed form, y = 1 and y = 0 shortcuts, soft targets', () => {
     expect(binaryCrossEntropy(new Value(0.8), 1).data).toBeCloseTo(-Math.log(0.8), 15);
     expect(binaryCrossEntropy(new Value(0.8), 0).data).toBeCloseTo(-Math.log(0.2), 15);
-    expect(binaryCrossEntropy(new Value(0.8), 0.25).data).toBeCloseTo(-(0.25 * Math.log(0.8) + 0.75 * Math.log(0.2)), 15);
+    expect(binaryCrossEntropy(new Value(0.8), 0.25).data).toBeCloseTo(
+      -(0.25 * Math.log(0.8) + 0.75 * Math.log(0.2)),
+      15,
+    );
     expect(binaryCrossEntropy(new Value(1), 1).data).toBeCloseTo(0, 15); // not NaN (no 0 * log 0 term)
     const p = values([0.3, 0.9]);
     expectGradientsMatch(() => binaryCrossEntropy(p, [0.4, 1]), p);
@@ -89,7 +92,9 @@ describe('binaryCrossEntropy', () => {
   });
 
   test('targets outside [0, 1] are rejected', () => {
-    expect(() => binaryCrossEntropy(new Value(0.5), 2)).toThrow(/target must be a number from 0 to 1, got the number 2/);
+    expect(() => binaryCrossEntropy(new Value(0.5), 2)).toThrow(
+      /target must be a number from 0 to 1, got the number 2/,
+    );
   });
 });
 
@@ -101,7 +106,9 @@ describe('crossEntropy', () => {
     const total = e[0] + e[1] + e[2];
     expect(loss.data).toBeCloseTo(-Math.log(e[0] / total), 15);
     loss.backward();
-    expect(z.map((v) => v.grad)).toEqual([e[0] / total - 1, e[1] / total, e[2] / total].map((g) => expect.closeTo(g, 15)));
+    expect(z.map((v) => v.grad)).toEqual(
+      [e[0] / total - 1, e[1] / total, e[2] / total].map((g) => expect.closeTo(g, 15)),
+    );
   });
 
   test('stable for huge logits (naive exp would overflow)', () => {
@@ -120,7 +127,9 @@ describe('crossEntropy', () => {
   });
 
   test('bad class indices are rejected', () => {
-    expect(() => crossEntropy(values([1, 2]), 2)).toThrow(/@chainrule\/nn\/crossEntropy: target must be an integer from 0 to 1, got the number 2/);
+    expect(() => crossEntropy(values([1, 2]), 2)).toThrow(
+      /@chainrule\/nn\/crossEntropy: target must be an integer from 0 to 1, got the number 2/,
+    );
     expect(() => crossEntropy([values([1, 2])], 0)).toThrow(/Pass one class index per row/);
   });
 });

@@ -16,7 +16,10 @@ describe('MLP', () => {
     const model = new MLP(2, [3, 2], { seed: 1337 });
     const r = rng(1337);
     const expected: number[] = [];
-    for (const [nin, nout] of [[2, 3], [3, 2]]) {
+    for (const [nin, nout] of [
+      [2, 3],
+      [3, 2],
+    ]) {
       for (let i = 0; i < nout; i++) {
         for (let j = 0; j < nin; j++) expected.push(r.uniform(-1, 1));
         expected.push(0);
@@ -56,18 +59,18 @@ describe('MLP', () => {
 
   test('per-layer activations; last layer linear by default', () => {
     expect(new MLP(2, [2, 1]).layers.map((l) => l.activation)).toEqual(['relu', 'linear']);
-    expect(new MLP(2, [2, 2, 1], { activation: 'tanh', outputActivation: 'sigmoid' }).layers.map((l) => l.activation)).toEqual([
-      'tanh',
-      'tanh',
-      'sigmoid',
-    ]);
+    expect(
+      new MLP(2, [2, 2, 1], { activation: 'tanh', outputActivation: 'sigmoid' }).layers.map((l) => l.activation),
+    ).toEqual(['tanh', 'tanh', 'sigmoid']);
     const model = new MLP(1, [1, 1], { activations: ['sigmoid', 'tanh'] });
     expect(model.layers.map((l) => l.activation)).toEqual(['sigmoid', 'tanh']);
     expect(model.forward([2])[0].op).toBe('tanh');
   });
 
   test('toString as micrograd prints it', () => {
-    expect(String(new MLP(2, [2, 1]))).toBe('MLP of [Layer of [ReLUNeuron(2), ReLUNeuron(2)], Layer of [LinearNeuron(2)]]');
+    expect(String(new MLP(2, [2, 1]))).toBe(
+      'MLP of [Layer of [ReLUNeuron(2), ReLUNeuron(2)], Layer of [LinearNeuron(2)]]',
+    );
     expect(String(new Layer(3, 1, { activation: 'tanh' }))).toBe('Layer of [TanhNeuron(3)]');
     expect(String(new Neuron(4, { activation: 'sigmoid' }))).toBe('SigmoidNeuron(4)');
   });
@@ -84,10 +87,16 @@ describe('MLP', () => {
     expect(() => new MLP(0, [1])).toThrow(/@chainrule\/nn\/MLP: nin must be an integer from 1/);
     expect(() => new MLP(2, [])).toThrow(/nouts must be a non-empty array/);
     expect(() => new MLP(2, [3, 0])).toThrow(/nouts\[1\] must be an integer/);
-    expect(() => new MLP(2, [3, 1], { activations: ['relu'] })).toThrow(/options\.activations must list one activation per layer \(2\)/);
-    expect(() => new MLP(2, [3, 1], { activation: 'gelu' as 'relu' })).toThrow(/options\.activation must be one of 'relu', 'tanh', 'sigmoid', 'linear', got the string "gelu"/);
+    expect(() => new MLP(2, [3, 1], { activations: ['relu'] })).toThrow(
+      /options\.activations must list one activation per layer \(2\)/,
+    );
+    expect(() => new MLP(2, [3, 1], { activation: 'gelu' as 'relu' })).toThrow(
+      /options\.activation must be one of 'relu', 'tanh', 'sigmoid', 'linear', got the string "gelu"/,
+    );
     expect(() => new MLP(2, [1]).forward([1])).toThrow(/MLP\.forward: input has 1 entries but the model takes 2/);
-    expect(() => new MLP(2, [1]).forward([1, '2' as unknown as number])).toThrow(/input\[1\] must be a number or a Value/);
+    expect(() => new MLP(2, [1]).forward([1, '2' as unknown as number])).toThrow(
+      /input\[1\] must be a number or a Value/,
+    );
   });
 });
 
@@ -100,7 +109,7 @@ describe('Neuron', () => {
     expect(out.inputs.slice(1).map((v) => v.op)).toEqual(['mul', 'mul', 'mul']);
   });
 
-  test('sum value equals micrograd\'s left fold bit for bit', () => {
+  test("sum value equals micrograd's left fold bit for bit", () => {
     const n = new Neuron(5, { activation: 'linear', seed: 99 });
     n.b!.data = 0.123456789;
     const x = [0.1, -0.7, 3.3, 1e-3, -2.2];

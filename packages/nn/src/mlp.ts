@@ -38,7 +38,10 @@ export class MLP extends Module {
     super();
     checkInteger('MLP', 'nin', nin, 1);
     if (!Array.isArray(nouts) || nouts.length === 0) {
-      throw nnError('MLP', `nouts must be a non-empty array of layer sizes, e.g. [16, 16, 1], got ${describeValue(nouts)}.`);
+      throw nnError(
+        'MLP',
+        `nouts must be a non-empty array of layer sizes, e.g. [16, 16, 1], got ${describeValue(nouts)}.`,
+      );
     }
     nouts.forEach((n, i) => checkInteger('MLP', `nouts[${i}]`, n, 1));
     const activations = mlpActivations(nouts.length, options);
@@ -94,7 +97,10 @@ function mlpActivations(count: number, options: MLPOptions): Activation[] {
   if (options.activations !== undefined) {
     const given = options.activations;
     if (!Array.isArray(given) || given.length !== count) {
-      throw nnError('MLP', `options.activations must list one activation per layer (${count}), got ${describeValue(given)}.`);
+      throw nnError(
+        'MLP',
+        `options.activations must list one activation per layer (${count}), got ${describeValue(given)}.`,
+      );
     }
     return given.map((a, i) => checkActivation('MLP', `options.activations[${i}]`, a));
   }

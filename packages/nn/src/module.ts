@@ -48,7 +48,10 @@ export function checkInput(where: string, x: unknown, nin: number): readonly Ope
     throw nnError(where, `input must be an array of ${nin} numbers or Values, got ${describeValue(x)}.`);
   }
   if (x.length !== nin) {
-    throw nnError(where, `input has ${x.length} entries but the model takes ${nin}. Pass one number or Value per input.`);
+    throw nnError(
+      where,
+      `input has ${x.length} entries but the model takes ${nin}. Pass one number or Value per input.`,
+    );
   }
   for (let i = 0; i < x.length; i++) {
     const xi = x[i];

@@ -57,7 +57,9 @@ describe('makeMoons', () => {
     expect(mixed.y).not.toEqual(plain.y);
     const key = (p: number[], l: number) => `${p[0]},${p[1]},${l}`;
     // The noise is drawn before shuffling, so the same (point, label) pairs appear in both.
-    expect(new Set(mixed.X.map((p, i) => key(p, mixed.y[i])))).toEqual(new Set(plain.X.map((p, i) => key(p, plain.y[i]))));
+    expect(new Set(mixed.X.map((p, i) => key(p, mixed.y[i])))).toEqual(
+      new Set(plain.X.map((p, i) => key(p, plain.y[i]))),
+    );
   });
 
   test('rejects bad arguments with the field name', () => {

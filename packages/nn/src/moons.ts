@@ -35,7 +35,8 @@ export function makeMoons(n: number, options: MoonsOptions = {}): Dataset {
   const { noise = 0.1, seed = 42, shuffle = true } = options;
   checkFinite('makeMoons', 'options.noise', noise);
   if (noise < 0) throw nnError('makeMoons', `options.noise must be >= 0, got ${noise}. Pass 0 for no noise.`);
-  if (typeof shuffle !== 'boolean') throw nnError('makeMoons', `options.shuffle must be a boolean, got ${describeValue(shuffle)}.`);
+  if (typeof shuffle !== 'boolean')
+    throw nnError('makeMoons', `options.shuffle must be a boolean, got ${describeValue(shuffle)}.`);
   const r = new Rng(seed);
   const nOuter = Math.floor(n / 2);
   const nInner = n - nOuter;

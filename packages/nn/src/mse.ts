@@ -15,7 +15,15 @@ import { isOperand, meanOf, pairUp } from './loss-input';
  * C.data; // 0.48999999999999994
  */
 export function mse(pred: Operand | readonly Operand[], target: Operand | readonly Operand[]): Value {
-  const { preds, targets, batch } = pairUp('mse', pred, target, isOperand, isOperand, 'a Value or a number', 'a Value or a number');
+  const { preds, targets, batch } = pairUp(
+    'mse',
+    pred,
+    target,
+    isOperand,
+    isOperand,
+    'a Value or a number',
+    'a Value or a number',
+  );
   const terms = preds.map((p, i) => toValue(p).sub(targets[i]).square());
   return meanOf(terms, batch);
 }

@@ -39,7 +39,8 @@ export class Neuron extends Module {
     checkInteger('Neuron', 'nin', nin, 1);
     this.activation = checkActivation('Neuron', 'options.activation', options.activation ?? 'relu');
     const bias = options.bias ?? true;
-    if (typeof bias !== 'boolean') throw nnError('Neuron', `options.bias must be a boolean, got ${describeValue(bias)}.`);
+    if (typeof bias !== 'boolean')
+      throw nnError('Neuron', `options.bias must be a boolean, got ${describeValue(bias)}.`);
     const r = initRng('Neuron', options);
     this.w = [];
     for (let j = 0; j < nin; j++) this.w.push(new Value(r.uniform(-1, 1)));

@@ -101,6 +101,8 @@ describe('Adam', () => {
   });
 
   test('bad betas are rejected', () => {
-    expect(() => new Adam(withGrads([1], [0]), { betas: [0.9, 1] })).toThrow(/@chainrule\/nn\/Adam: options\.betas must be two numbers in \[0, 1\)/);
+    expect(() => new Adam(withGrads([1], [0]), { betas: [0.9, 1] })).toThrow(
+      /@chainrule\/nn\/Adam: options\.betas must be two numbers in \[0, 1\)/,
+    );
   });
 });

@@ -22,11 +22,15 @@ describe('Perceptron', () => {
   });
 
   test('seeded weights when none are given', () => {
-    expect(new Perceptron(3, { seed: 5 }).w.map((w) => w.data)).toEqual(new Perceptron(3, { seed: 5 }).w.map((w) => w.data));
+    expect(new Perceptron(3, { seed: 5 }).w.map((w) => w.data)).toEqual(
+      new Perceptron(3, { seed: 5 }).w.map((w) => w.data),
+    );
   });
 
   test('wrong weights are rejected', () => {
-    expect(() => new Perceptron(2, { weights: [1] })).toThrow(/@chainrule\/nn\/Perceptron: options\.weights must be an array of 2 numbers/);
+    expect(() => new Perceptron(2, { weights: [1] })).toThrow(
+      /@chainrule\/nn\/Perceptron: options\.weights must be an array of 2 numbers/,
+    );
     expect(() => new Perceptron(1, { weights: [NaN] })).toThrow(/options\.weights\[0\] must be a finite number/);
   });
 });

@@ -33,7 +33,10 @@ export class Perceptron extends Neuron {
     super(nin, { activation, bias: bias !== false, rng: options.rng, seed: options.seed });
     if (weights !== undefined) {
       if (!Array.isArray(weights) || weights.length !== nin) {
-        throw nnError('Perceptron', `options.weights must be an array of ${nin} numbers (one per input), got ${describeValue(weights)}.`);
+        throw nnError(
+          'Perceptron',
+          `options.weights must be an array of ${nin} numbers (one per input), got ${describeValue(weights)}.`,
+        );
       }
       weights.forEach((wj, j) => (this.w[j].data = checkFinite('Perceptron', `options.weights[${j}]`, wj)));
     }

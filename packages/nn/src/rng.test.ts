@@ -51,7 +51,9 @@ describe('rng', () => {
   });
 
   test('rejects a seed that is not a uint32', () => {
-    expect(() => rng(-1)).toThrow(/@chainrule\/nn\/rng: seed must be an integer from 0 to 4294967295, got the number -1/);
+    expect(() => rng(-1)).toThrow(
+      /@chainrule\/nn\/rng: seed must be an integer from 0 to 4294967295, got the number -1/,
+    );
     expect(() => rng(1.5)).toThrow(/seed/);
     expect(() => rng('42' as unknown as number)).toThrow(/the string "42"/);
   });

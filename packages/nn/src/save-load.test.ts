@@ -29,7 +29,13 @@ describe('saveModel / loadModel', () => {
   test('JSON.stringify(model) writes the same object', () => {
     const m = new MLP(2, [2, 1]);
     expect(JSON.stringify(m)).toBe(saveModel(m));
-    expect(JSON.parse(saveModel(m))).toMatchObject({ format: 'chainrule-nn-model', version: 1, type: 'MLP', nin: 2, nouts: [2, 1] });
+    expect(JSON.parse(saveModel(m))).toMatchObject({
+      format: 'chainrule-nn-model',
+      version: 1,
+      type: 'MLP',
+      nin: 2,
+      nouts: [2, 1],
+    });
   });
 
   test('malformed or mismatched input names the wrong field', () => {
@@ -42,7 +48,9 @@ describe('saveModel / loadModel', () => {
     expect(() => loadModel(broken({ type: 'CNN' }))).toThrow(/field "type" must be/);
     expect(() => loadModel(broken({ nin: 0 }))).toThrow(/field "nin" must be an integer >= 1/);
     expect(() => loadModel(broken({ nouts: [3, 'x'] }))).toThrow(/field "nouts"/);
-    expect(() => loadModel(broken({ activations: ['relu'] }))).toThrow(/field "activations" must be an array of 2 activation names/);
+    expect(() => loadModel(broken({ activations: ['relu'] }))).toThrow(
+      /field "activations" must be an array of 2 activation names/,
+    );
     expect(() => loadModel(broken({ bias: 'yes' }))).toThrow(/field "bias" must be true or false/);
     expect(() => loadModel(broken({ parameters: good.parameters.slice(1) }))).toThrow(
       /field "parameters" must be an array of 13 numbers \(the weights of MLP of \[.*\]\), got an array of length 12/,
@@ -50,8 +58,14 @@ describe('saveModel / loadModel', () => {
     expect(() => loadModel(broken({ nin: 3 }))).toThrow(/field "parameters" must be an array of 16 numbers/);
     const nan = [...good.parameters];
     nan[4] = null;
-    expect(() => loadModel(broken({ parameters: nan }))).toThrow(/field "parameters\[4\]" must be a finite number, got null/);
-    expect(() => loadModel(JSON.stringify({ ...JSON.parse(saveModel(new Layer(2, 2))), nout: -1 }))).toThrow(/field "nout"/);
-    expect(() => loadModel(JSON.stringify({ ...JSON.parse(saveModel(new Neuron(2))), activation: 'elu' }))).toThrow(/field "activation" must be one of/);
+    expect(() => loadModel(broken({ parameters: nan }))).toThrow(
+      /field "parameters\[4\]" must be a finite number, got null/,
+    );
+    expect(() => loadModel(JSON.stringify({ ...JSON.parse(saveModel(new Layer(2, 2))), nout: -1 }))).toThrow(
+      /field "nout"/,
+    );
+    expect(() => loadModel(JSON.stringify({ ...JSON.parse(saveModel(new Neuron(2))), activation: 'elu' }))).toThrow(
+      /field "activation" must be one of/,
+    );
   });
 });

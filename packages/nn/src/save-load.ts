@@ -8,7 +8,6 @@ import { describeValue, nnError } from './errors';
 import { Layer } from './layer';
 import { MLP } from './mlp';
 import { Module, MODEL_FORMAT, MODEL_VERSION } from './module';
-import type { ModelJSON } from './module';
 import { Neuron } from './neuron';
 import { Perceptron } from './perceptron';
 
@@ -22,7 +21,8 @@ const TYPES = ['Neuron', 'Perceptron', 'Layer', 'MLP'];
  * fs.writeFileSync('model.json', saveModel(model));
  */
 export function saveModel(model: Module, indent = 0): string {
-  if (!(model instanceof Module)) throw nnError('saveModel', `expected a Module (Neuron, Perceptron, Layer, MLP), got ${describeValue(model)}.`);
+  if (!(model instanceof Module))
+    throw nnError('saveModel', `expected a Module (Neuron, Perceptron, Layer, MLP), got ${describeValue(model)}.`);
   return JSON.stringify(model.toJSON(), null, indent);
 }
 
@@ -55,9 +55,19 @@ export function loadModel(json: string | object): Module {
   let model: Module;
   if (s.type === 'MLP') {
     const nouts = s.nouts as number[];
-    expect(s, 'nouts', Array.isArray(nouts) && nouts.length > 0 && nouts.every(isCount), 'a non-empty array of integers >= 1');
+    expect(
+      s,
+      'nouts',
+      Array.isArray(nouts) && nouts.length > 0 && nouts.every(isCount),
+      'a non-empty array of integers >= 1',
+    );
     const activations = s.activations as Activation[];
-    expect(s, 'activations', Array.isArray(activations) && activations.length === nouts.length && activations.every(isActivation), `an array of ${nouts.length} activation names (${ACTIVATIONS.join(', ')})`);
+    expect(
+      s,
+      'activations',
+      Array.isArray(activations) && activations.length === nouts.length && activations.every(isActivation),
+      `an array of ${nouts.length} activation names (${ACTIVATIONS.join(', ')})`,
+    );
     model = new MLP(nin, nouts, { activations, bias });
   } else {
     expect(s, 'activation', isActivation(s.activation), `one of ${ACTIVATIONS.join(', ')}`);
@@ -82,7 +92,10 @@ export function loadModel(json: string | object): Module {
   }
   saved.forEach((x, i) => {
     if (typeof x !== 'number' || !Number.isFinite(x)) {
-      throw nnError(WHERE, `field "parameters[${i}]" must be a finite number, got ${describeValue(x)}. Save the model again.`);
+      throw nnError(
+        WHERE,
+        `field "parameters[${i}]" must be a finite number, got ${describeValue(x)}. Save the model again.`,
+      );
     }
     params[i].data = x;
   });
@@ -91,7 +104,10 @@ export function loadModel(json: string | object): Module {
 
 function expect(s: Record<string, unknown>, field: string, ok: boolean, wanted: string): void {
   if (!ok) {
-    throw nnError(WHERE, `field "${field}" must be ${wanted}, got ${describeValue(s[field])}. Pass the text saveModel wrote.`);
+    throw nnError(
+      WHERE,
+      `field "${field}" must be ${wanted}, got ${describeValue(s[field])}. Pass the text saveModel wrote.`,
+    );
   }
 }
 
@@ -102,4 +118,3 @@ function isCount(x: unknown): boolean {
 function isActivation(x: unknown): boolean {
   return typeof x === 'string' && (ACTIVATIONS as readonly string[]).includes(x);
 }
-

@@ -32,7 +32,10 @@ export class SGD extends Optimizer {
     super('SGD', params);
     this.baseLr = checkFinite('SGD', 'options.lr', options.lr ?? 0.01);
     if (options.schedule !== undefined && typeof options.schedule !== 'function') {
-      throw nnError('SGD', `options.schedule must be a function (step) => learning rate, got ${describeValue(options.schedule)}.`);
+      throw nnError(
+        'SGD',
+        `options.schedule must be a function (step) => learning rate, got ${describeValue(options.schedule)}.`,
+      );
     }
     this.schedule = options.schedule ?? null;
     this.momentum = checkFinite('SGD', 'options.momentum', options.momentum ?? 0);

@@ -37,7 +37,11 @@ describe('training', () => {
     const { X, y } = specMoons(40, 3);
     const model = new MLP(2, [8, 1], { seed: 5 });
     const opt = new SGD(model, { lr: 0.05 });
-    const loss = () => hinge(X.map((x) => model.forward(x)[0]), y);
+    const loss = () =>
+      hinge(
+        X.map((x) => model.forward(x)[0]),
+        y,
+      );
     const before = loss();
     opt.zeroGrad();
     before.backward();
@@ -57,7 +61,10 @@ describe('training', () => {
     const labels = [0, 0, 1, 1, 2, 2];
     const model = new MLP(2, [8, 3], { activation: 'tanh', seed: 2 });
     const opt = new Adam(model, { lr: 0.05 });
-    const first = crossEntropy(X.map((x) => model.forward(x)), labels).data;
+    const first = crossEntropy(
+      X.map((x) => model.forward(x)),
+      labels,
+    ).data;
     let last = first;
     for (let step = 0; step < 60; step++) {
       const logits = X.map((x) => model.forward(x));
@@ -68,6 +75,11 @@ describe('training', () => {
       last = loss.data;
     }
     expect(last).toBeLessThan(first / 5);
-    expect(accuracy(X.map((x) => model.forward(x)), labels)).toBe(1);
+    expect(
+      accuracy(
+        X.map((x) => model.forward(x)),
+        labels,
+      ),
+    ).toBe(1);
   });
 });
