@@ -1,0 +1,91 @@
+/**
+ * parseExpression: a math string to a chainrule Value graph, ready for backward() or drawing.
+ * The string is parsed by mathjs (never evaluated) and checked against the supported syntax first.
+ */
+import type { Value } from '@chainrule/core';
+import { buildGraph } from './build-graph';
+import { ExpressionError } from './expression-error';
+import { parseProgram } from './program';
+import { isConstantName, isFunctionName } from './vocabulary';
+
+/** What parseExpression returns. */
+export interface ParsedExpression {
+  /** The node of the last statement. */
+  output: Value;
+  /** Input leaves by name (from `values`, and names assigned a plain number such as `w = 0.8`). */
+  variables: Record<string, Value>;
+  /** Every name assigned in the expression and the node it refers to. */
+  named: Record<string, Value>;
+}
+
+/**
+ * Builds the Value graph of a math string.
+ *
+ * Accepts numbers, variables, `+ - * / ^` (`^` is right-associative, `-x^2` is `-(x^2)`), unary
+ * minus, parentheses, the functions exp log tanh sigmoid relu sin cos sqrt abs square, the
+ * constants pi and e, and statements separated by `;` or newlines: `a = i*w; C = (a - y)^2` labels
+ * the nodes `a` and `C`, and the last statement is the output. A name assigned a plain number
+ * (`w = 0.8`) is an input leaf like those given in `values`.
+ *
+ * @param src - the formula (at most MAX_SOURCE_LENGTH characters, parentheses nested at most
+ *   MAX_NESTING_DEPTH deep).
+ * @param values - a number for every free variable (default `{}`); each becomes a leaf labelled
+ *   with its name. Names the formula does not use are an error (they are usually typos).
+ * @throws ExpressionError with the position and a caret line, for syntax errors, unsupported
+ *   syntax, unknown functions, missing or unknown values, empty or oversized input.
+ * @example
+ * const { output, variables } = parseExpression('a = i*w; C = (a - y)^2', { i: 1.5, w: 0.8, y: 0.5 });
+ * output.backward();
+ * variables.w.grad; // 2.1
+ */
+export function parseExpression(src: string, values: Readonly<Record<string, number>> = {}): ParsedExpression {
+  const program = parseProgram(src);
+  checkValues(values, src, program.inputs, new Set(program.statements.map((s) => s.name).filter((n) => n !== null)));
+  return buildGraph(program, values);
+}
+
+/** Rejects values that are not finite numbers, or that name nothing the formula reads. */
+export function checkValues(
+  values: Readonly<Record<string, number>>,
+  src: string,
+  inputs: ReadonlyMap<string, number>,
+  assigned: ReadonlySet<string>,
+): void {
+  if (values === null || typeof values !== 'object' || Array.isArray(values)) {
+    throw new ExpressionError('invalid-value', 'values must be an object of numbers', 'Pass e.g. { x: 3, y: 2 }.', src, -1);
+  }
+  for (const name of Object.keys(values)) {
+    const value = values[name];
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+      throw new ExpressionError(
+        'invalid-value',
+        `the value of "${name}" is ${String(value)}, not a finite number`,
+        'Give every variable a finite number.',
+        src,
+        -1,
+      );
+    }
+    if (isConstantName(name) || isFunctionName(name)) {
+      throw new ExpressionError('reserved-name', `"${name}" is built in and cannot be given a value`, 'Remove it from the values.', src, -1);
+    }
+    if (assigned.has(name)) {
+      throw new ExpressionError(
+        'reserved-name',
+        `"${name}" is assigned in the expression and also given a value`,
+        'Remove one of the two.',
+        src,
+        -1,
+      );
+    }
+    if (!inputs.has(name)) {
+      const known = [...inputs.keys()].filter((n) => !isConstantName(n));
+      throw new ExpressionError(
+        'unknown-variable',
+        `a value is given for "${name}", which the expression does not use`,
+        known.length > 0 ? `Its variables are: ${known.join(', ')}.` : 'The expression has no variables.',
+        src,
+        -1,
+      );
+    }
+  }
+}

@@ -1,0 +1,72 @@
+// symbolicDerivative against closed forms and against autograd: the formula it prints, evaluated
+// at points, must match the known derivative and the gradient parseExpression's graph gives.
+import { evaluateFormula } from './evaluate-formula';
+import { ExpressionError } from './expression-error';
+import { parseExpression } from './parse-expression';
+import { symbolicDerivative } from './symbolic-derivative';
+
+function autograd(src: string, name: string, values: Record<string, number>): number {
+  const { output, variables } = parseExpression(src, values);
+  output.backward();
+  return variables[name].grad;
+}
+
+describe('symbolicDerivative', () => {
+  it("gives the article's dC/dw, inlining the assignment", () => {
+    const formula = symbolicDerivative('a = i*w; C = (a - y)^2', 'w');
+    expect(formula).toBe('2 * (i ^ 2 * w - i * y)');
+    expect(evaluateFormula(formula, { i: 1.5, w: 0.8, y: 0.5 })).toBeCloseTo(2.1, 14);
+  });
+
+  it('writes the rules for relu, sigmoid, tanh and square in their own terms', () => {
+    expect(symbolicDerivative('relu(x)^2', 'x')).toBe('2 * relu(x) * step(x)');
+    expect(symbolicDerivative('sigmoid(x)', 'x')).toContain('sigmoid(x)');
+    expect(symbolicDerivative('tanh(x)', 'x')).toBe('1 - tanh(x) ^ 2');
+    expect(symbolicDerivative('square(x)', 'x')).toBe('2 * x');
+  });
+
+  const formulas: [string, Record<string, number>][] = [
+    ['exp(x) * x^2', { x: 0.7 }],
+    ['log(x) / y', { x: 0.7, y: 1.3 }],
+    ['tanh(2*x + y)', { x: 0.7, y: -0.2 }],
+    ['sigmoid(x*y)', { x: 0.7, y: 1.3 }],
+    ['relu(x - y) * x', { x: 0.7, y: 0.2 }],
+    ['relu(x - y) * x', { x: 0.1, y: 0.2 }],
+    ['sin(x) * cos(y)', { x: 0.7, y: 1.3 }],
+    ['sqrt(x) + abs(x - y)', { x: 0.7, y: 1.3 }],
+    ['square(x - y)', { x: 0.7, y: 1.3 }],
+    ['x^y', { x: 0.7, y: 1.3 }],
+    ['e^x + pi*x', { x: 0.7 }],
+    ['h = tanh(x*w + b); o = sigmoid(h*v); L = (o - t)^2', { x: 0.5, w: -1.2, b: 0.3, v: 2, t: 1 }],
+    ['relu(relu(x) * y - 1)', { x: 1.7, y: 1.3 }],
+  ];
+  it.each(formulas)('d/dx of %s evaluates to the autograd gradient', (src, values) => {
+    const at = Object.keys(values).includes('w') ? 'w' : 'x';
+    const formula = symbolicDerivative(src, at);
+    expect(evaluateFormula(formula, values)).toBeCloseTo(autograd(src, at, values), 10);
+  });
+
+  it('differentiates by a name assigned a number', () => {
+    expect(symbolicDerivative('w = 0.8; C = (1.5*w - 0.5)^2', 'w')).toBe('3 * (1.5 * w - 0.5)');
+  });
+
+  it('rejects a variable the formula does not have, and formulas too large to simplify', () => {
+    expect(() => symbolicDerivative('x^2', 'y')).toThrow(/no such variable.*Its variables are: x/s);
+    const blowUp = 'a1 = x*x; ' + Array.from({ length: 12 }, (_, k) => `a${k + 2} = a${k + 1}*a${k + 1}`).join('; ');
+    const error = (() => {
+      try {
+        symbolicDerivative(blowUp, 'x');
+      } catch (e) {
+        return e as ExpressionError;
+      }
+    })();
+    expect(error?.kind).toBe('too-large');
+  });
+});
+
+describe('evaluateFormula', () => {
+  it('reads step and sech and ignores values the formula does not use', () => {
+    expect(evaluateFormula('step(x) + step(-x)', { x: 2, unused: 1 })).toBe(1);
+    expect(evaluateFormula('sech(x)^2', { x: 0.5 })).toBeCloseTo(1 - Math.tanh(0.5) ** 2, 14);
+  });
+});
