@@ -1,0 +1,152 @@
+import { Value } from '@chainrule/core';
+import { toGraph, valueKey, opKey, inputEdgeKey, resultEdgeKey, type InputEdgeAttributes, type ValueNodeAttributes } from './to-graph';
+
+/** The article's perceptron: a = i*w, C = (a - y)^2 with i = 1.5, y = 0.5, w = 0.8. */
+function article() {
+  const i = new Value(1.5, 'i');
+  const w = new Value(0.8, 'w');
+  const y = new Value(0.5, 'y');
+  const a = i.mul(w);
+  a.label = 'a';
+  const C = a.sub(y).pow(2);
+  C.label = 'C';
+  return { i, w, y, a, C };
+}
+
+function valueAttrs(g: ReturnType<typeof toGraph>, v: Value): ValueNodeAttributes {
+  return g.getNodeAttributes(valueKey(v.id)) as ValueNodeAttributes;
+}
+
+describe('toGraph', () => {
+  test('x*x has two input edges, one per argument, with local gradient x each', () => {
+    const x = new Value(3, 'x');
+    const y = x.mul(x);
+    y.backward();
+    const g = toGraph(y);
+    const edges = g.inEdges(opKey(y.id)).sort();
+    expect(edges).toEqual([inputEdgeKey(y.id, 0), inputEdgeKey(y.id, 1)]);
+    for (const e of edges) {
+      expect(g.source(e)).toBe(valueKey(x.id));
+      const attrs = g.getEdgeAttributes(e) as InputEdgeAttributes;
+      expect(attrs.local).toBe(3);
+      expect(attrs.contribution).toBe(3);
+    }
+    expect(valueAttrs(g, x).grad).toBe(6); // d(x²)/dx = 2x
+  });
+
+  test('a fan-out node has the sum of its contributions as its gradient', () => {
+    const x = new Value(0.7, 'x');
+    const out = x.tanh().add(x.mul(2)).add(x.exp());
+    out.backward();
+    const g = toGraph(out);
+    const contributions = g
+      .outEdges(valueKey(x.id))
+      .map((e) => (g.getEdgeAttributes(e) as InputEdgeAttributes).contribution as number);
+    expect(contributions).toHaveLength(3);
+    const total = contributions.reduce((s, c) => s + c, 0);
+    expect(total).toBeCloseTo(valueAttrs(g, x).grad as number, 12);
+    // Independent oracle: 1 - tanh² + 2 + exp.
+    expect(total).toBeCloseTo(1 - Math.tanh(0.7) ** 2 + 2 + Math.exp(0.7), 12);
+  });
+
+  test("the article's graph after backward: dC/dw = 2.1, dC/da = 1.4, kinds and labels", () => {
+    const { i, w, y, a, C } = article();
+    C.backward();
+    const g = toGraph(C, { parameters: [w] });
+    expect(g.getAttributes()).toEqual({ rootId: C.id, gradsComputed: true });
+    expect(valueAttrs(g, w)).toMatchObject({ kind: 'parameter', label: 'w', data: 0.8 });
+    expect(valueAttrs(g, w).grad).toBeCloseTo(2.1, 12);
+    expect(valueAttrs(g, a).grad).toBeCloseTo(1.4, 12);
+    expect(valueAttrs(g, i).kind).toBe('leaf');
+    expect(valueAttrs(g, y).kind).toBe('leaf');
+    expect(valueAttrs(g, C)).toMatchObject({ kind: 'output', grad: 1, op: 'pow' });
+    expect(g.getNodeAttributes(opKey(C.id))).toMatchObject({ type: 'op', op: 'pow', symbol: '^', valueId: C.id });
+    expect(g.getEdgeAttributes(resultEdgeKey(C.id))).toEqual({ type: 'result' });
+    // The exponent 2 is a constant: drawn, but it gets no gradient and no contribution.
+    const exponent = g.source(inputEdgeKey(C.id, 1));
+    expect(g.getNodeAttributes(exponent)).toMatchObject({ kind: 'constant', data: 2, grad: null });
+    expect((g.getEdgeAttributes(inputEdgeKey(C.id, 1)) as InputEdgeAttributes).contribution).toBeNull();
+  });
+
+  test('before backward every gradient and contribution is null, never 0', () => {
+    const { C } = article();
+    const g = toGraph(C);
+    expect(g.getAttribute('gradsComputed')).toBe(false);
+    g.forEachNode((_, attrs) => {
+      if (attrs.type === 'value') expect(attrs.grad).toBeNull();
+    });
+    g.forEachEdge((_, attrs) => {
+      if (attrs.type === 'input') {
+        expect(attrs.contribution).toBeNull();
+        expect(Number.isFinite(attrs.local)).toBe(true);
+      }
+    });
+  });
+
+  test("'compute' gives backward's gradients without mutating any .grad", () => {
+    const { w, a, C } = article();
+    const g = toGraph(C, { grads: 'compute' });
+    expect(valueAttrs(g, w).grad).toBeCloseTo(2.1, 12);
+    expect(valueAttrs(g, a).grad).toBeCloseTo(1.4, 12);
+    expect([w.grad, a.grad, C.grad]).toEqual([0, 0, 0]);
+    C.backward();
+    const after = toGraph(C);
+    expect(valueAttrs(after, w).grad).toBeCloseTo(valueAttrs(g, w).grad as number, 12);
+  });
+
+  test("'none' hides gradients even after backward; constants: false drops constants and their edges", () => {
+    const { C } = article();
+    C.backward();
+    const g = toGraph(C, { grads: 'none', constants: false });
+    expect(g.getAttribute('gradsComputed')).toBe(false);
+    g.forEachNode((_, attrs) => {
+      if (attrs.type === 'value') {
+        expect(attrs.grad).toBeNull();
+        expect(attrs.kind).not.toBe('constant');
+      }
+    });
+    expect(g.hasEdge(inputEdgeKey(C.id, 1))).toBe(false);
+    expect(g.hasEdge(inputEdgeKey(C.id, 0))).toBe(true);
+  });
+
+  test('ids are stable: drawing the same graph twice gives the same keys, from Value.id', () => {
+    const { C } = article();
+    const first = toGraph(C);
+    const second = toGraph(C);
+    expect(second.nodes()).toEqual(first.nodes());
+    expect(second.edges()).toEqual(first.edges());
+    expect(first.nodes()).toContain(valueKey(C.id));
+  });
+
+  test('nodes are added in topological order (every node after its inputs)', () => {
+    const { C } = article();
+    const g = toGraph(C);
+    const position = new Map(g.nodes().map((k, n) => [k, n]));
+    g.forEachEdge((_, __, source, target) => {
+      expect(position.get(source)!).toBeLessThan(position.get(target)!);
+    });
+  });
+
+  test('rejects a non-Value root and an unknown grads mode with a clear message', () => {
+    expect(() => toGraph(3 as unknown as Value)).toThrow(/@chainrule\/viz\/toGraph: expected a Value/);
+    expect(() => toGraph(new Value(1), { grads: 'yes' as 'auto' })).toThrow(/unknown grads option "yes"/);
+  });
+
+  test('refuses a graph larger than maxValues, naming the option', () => {
+    let x = new Value(0.1, 'x');
+    for (let k = 0; k < 20; k++) x = x.tanh();
+    expect(() => toGraph(x, { maxValues: 10 })).toThrow(/21 Values, more than maxValues = 10.*\{ maxValues \}/);
+  });
+
+  test('a deep chain is built without recursion; a chain of 10^6 is refused quickly by the size limit', () => {
+    const x = new Value(0.5, 'x');
+    let y = x;
+    for (let k = 0; k < 100_000; k++) y = y.neg();
+    const g = toGraph(y, { grads: 'compute' });
+    expect(g.order).toBe(200_001);
+    expect(g.size).toBe(200_000);
+    expect(g.getNodeAttribute(valueKey(x.id), 'grad')).toBe(1); // an even number of negations
+    for (let k = 0; k < 900_000; k++) y = y.neg();
+    expect(() => toGraph(y)).toThrow(/1000001 Values, more than maxValues = 500000/);
+  });
+});
