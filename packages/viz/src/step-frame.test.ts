@@ -1,7 +1,7 @@
 import { Value } from '@chainrule/core';
 import { stepFrame } from './step-frame';
 import { stepTrace } from './step-trace';
-import { toGraph, valueKey } from './to-graph';
+import { toGraph, valueKey, type ComputationGraph, type InputEdgeAttributes, type ValueNodeAttributes } from './to-graph';
 
 /** The article's perceptron: a = i*w, C = (a - y)^2 with i = 1.5, y = 0.5, w = 0.8. */
 function article() {
@@ -15,7 +15,7 @@ function article() {
   return { i, w, y, a, C };
 }
 
-const gradOf = (graph: ReturnType<typeof toGraph>, v: Value) => graph.getNodeAttribute(valueKey(v.id), 'grad');
+const gradOf = (graph: ComputationGraph, v: Value) => (graph.getNodeAttributes(valueKey(v.id)) as ValueNodeAttributes).grad;
 
 describe('stepTrace', () => {
   it('has one step per op node, output first, keyed like the graph model', () => {
@@ -67,7 +67,7 @@ describe('stepFrame', () => {
       const stepEdges = frame.filterEdges((_key, attributes) => attributes.highlight === 'step').sort();
       expect(stepEdges).toEqual([`r${id}`, ...step.edges.map((e) => e.edge)].sort());
       for (const edge of step.edges) {
-        expect(frame.getEdgeAttribute(edge.edge, 'contribution')).toBe(edge.constant ? null : edge.contribution);
+        expect((frame.getEdgeAttributes(edge.edge) as InputEdgeAttributes).contribution).toBe(edge.constant ? null : edge.contribution);
       }
     });
   });
@@ -81,11 +81,11 @@ describe('stepFrame', () => {
     let notedPartial = false;
     for (let p = 0; p <= trace.steps.length; p++) {
       const frame = stepFrame(graph, trace, p);
-      for (const key of seen) expect(frame.getNodeAttribute(key, 'grad')).not.toBeNull();
+      for (const key of seen) expect((frame.getNodeAttributes(key) as ValueNodeAttributes).grad).not.toBeNull();
       frame.forEachNode((key, attributes) => {
         if (attributes.type === 'value' && attributes.grad !== null) seen.add(key);
       });
-      const xGrad = frame.getNodeAttribute(valueKey(x.id), 'grad');
+      const xGrad = gradOf(frame, x);
       if (xGrad !== null && xGrad !== 7) {
         notedPartial = true;
         expect(frame.getNodeAttribute(valueKey(x.id), 'note')).toMatch(/running sum: \d of 3 uses/);

@@ -24,20 +24,20 @@ export function stepFrame(graph: ComputationGraph, trace: StepTrace, position: n
   }
   const frame = graph.copy();
   frame.forEachNode((key, attributes) => {
-    if (attributes.type === 'value') frame.setNodeAttribute(key, 'grad', null);
+    if (attributes.type === 'value') frame.mergeNodeAttributes(key, { grad: null });
   });
   frame.forEachEdge((key, attributes) => {
-    if (attributes.type === 'input') frame.setEdgeAttribute(key, 'contribution', null);
+    if (attributes.type === 'input') frame.mergeEdgeAttributes(key, { contribution: null });
   });
   frame.setAttribute('gradsComputed', position === count);
 
   const received = new Map<string, number>();
-  if (frame.hasNode(trace.output)) frame.setNodeAttribute(trace.output, 'grad', 1);
+  if (frame.hasNode(trace.output)) frame.mergeNodeAttributes(trace.output, { grad: 1 });
   for (let k = 0; k < position; k++) {
     for (const edge of trace.steps[k].edges) {
-      if (frame.hasEdge(edge.edge)) frame.setEdgeAttribute(edge.edge, 'contribution', edge.constant ? null : edge.contribution);
+      if (frame.hasEdge(edge.edge)) frame.mergeEdgeAttributes(edge.edge, { contribution: edge.constant ? null : edge.contribution });
       if (edge.constant || !frame.hasNode(edge.input)) continue;
-      frame.setNodeAttribute(edge.input, 'grad', edge.accumulated);
+      frame.mergeNodeAttributes(edge.input, { grad: edge.accumulated });
       received.set(edge.input, edge.uses);
     }
   }

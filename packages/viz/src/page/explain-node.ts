@@ -3,7 +3,7 @@
  * explorer page's detail panel: for a Value, d out / d node as upstream gradient × local gradient
  * = contribution for each use and the sum over its uses; for an operation, its local gradients.
  */
-import type { ComputationGraph, InputEdgeAttributes, ValueNodeAttributes } from '../to-graph';
+import type { ComputationGraph, InputEdgeAttributes, OpNodeAttributes, ValueNodeAttributes } from '../to-graph';
 import { formatNumber } from './format-number';
 
 /** What the page shows about a node. */
@@ -47,12 +47,12 @@ export function explainNode(frame: ComputationGraph, key: string, names: Map<str
   const uses: { consumer: string; local: number; contribution: number | null }[] = [];
   frame.forEachOutEdge(key, (_edge, edge, _source, op) => {
     const input = edge as InputEdgeAttributes;
-    uses.push({ consumer: `v${frame.getNodeAttribute(op, 'valueId')}`, local: input.local, contribution: input.contribution });
+    uses.push({ consumer: `v${(frame.getNodeAttributes(op) as OpNodeAttributes).valueId}`, local: input.local, contribution: input.contribution });
   });
   if (uses.length === 0) return { ...base, chain: ['Not used by any node under the output: its gradient is 0.'] };
 
   const upstreamOf = (use: (typeof uses)[number]): string => {
-    const grad = frame.getNodeAttribute(use.consumer, 'grad') as number | null;
+    const grad = gradOf(frame, use.consumer);
     return use.contribution === null || grad === null ? '?' : formatNumber(grad);
   };
   if (uses.length === 1) {
@@ -90,15 +90,15 @@ function explainOperation(
   d: (key: string) => string,
 ): Explanation {
   const out = `v${valueId}`;
-  const symbol = frame.getNodeAttribute(key, 'symbol') as string;
+  const symbol = (frame.getNodeAttributes(key) as OpNodeAttributes).symbol;
   const inputs: { key: string; index: number; local: number; contribution: number | null }[] = [];
-  const isConstant = (input: string): boolean => frame.getNodeAttribute(input, 'kind') === 'constant';
+  const isConstant = (input: string): boolean => (frame.getNodeAttributes(input) as ValueNodeAttributes).kind === 'constant';
   frame.forEachInEdge(key, (_edge, edge, source) => {
     const input = edge as InputEdgeAttributes;
     inputs.push({ key: source, index: input.index, local: input.local, contribution: input.contribution });
   });
   inputs.sort((a, b) => a.index - b.index);
-  const upstream = frame.getNodeAttribute(out, 'grad') as number | null;
+  const upstream = gradOf(frame, out);
   const chain = [`local gradients of ${symbol} (from the op table):`];
   for (const input of inputs) {
     const local = `∂${operandName(names, out)}/∂${operandName(names, input.key)} = ${formatNumber(input.local)}`;
@@ -119,6 +119,10 @@ function explainOperation(
     chain,
     note: frame.getNodeAttribute(key, 'note'),
   };
+}
+
+function gradOf(frame: ComputationGraph, key: string): number | null {
+  return (frame.getNodeAttributes(key) as ValueNodeAttributes).grad;
 }
 
 /** A name fit to follow ∂: compound expressions in parentheses. */

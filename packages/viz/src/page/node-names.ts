@@ -3,7 +3,7 @@
  * write the chain rule: the label when there is one, a number for a constant, else the expression
  * built from its inputs' names ("(a − y)²") when short, else "#<id>"; an unlabelled output is "out". Iterative, no recursion.
  */
-import type { ComputationGraph, InputEdgeAttributes, ValueNodeAttributes } from '../to-graph';
+import type { ComputationGraph, InputEdgeAttributes, OpNodeAttributes, ValueNodeAttributes } from '../to-graph';
 import { formatNumber } from './format-number';
 
 const MAX_LENGTH = 24;
@@ -27,7 +27,7 @@ export function nodeNames(graph: ComputationGraph): Map<string, string> {
     }
   }
   const root = `v${graph.getAttribute('rootId')}`;
-  if (names.has(root) && !(graph.getNodeAttribute(root, 'label') as string)) names.set(root, 'out');
+  if (names.has(root) && !(graph.getNodeAttributes(root) as ValueNodeAttributes).label) names.set(root, 'out');
   return names;
 }
 
@@ -43,7 +43,7 @@ function expressionOf(graph: ComputationGraph, v: ValueNodeAttributes, names: Ma
     const name = names.get(key) ?? '?';
     return compound.has(key) ? `(${name})` : name;
   };
-  const symbol = (graph.getNodeAttribute(op, 'symbol') as string) ?? v.op;
+  const symbol = (graph.getNodeAttributes(op) as OpNodeAttributes).symbol;
   if (inputs.length === 2) return `${operand(inputs[0].key)} ${symbol} ${operand(inputs[1].key)}`;
   if (inputs.length === 1) {
     const key = inputs[0].key;
@@ -70,7 +70,7 @@ function valueKeysInputsFirst(graph: ComputationGraph): string[] {
     const key = ready.pop()!;
     order.push(key);
     graph.forEachOutEdge(key, (_edge, _attributes, _source, op) => {
-      const produced = `v${graph.getNodeAttribute(op, 'valueId')}`;
+      const produced = `v${(graph.getNodeAttributes(op) as OpNodeAttributes).valueId}`;
       const left = (pending.get(produced) ?? 1) - 1;
       pending.set(produced, left);
       if (left === 0) ready.push(produced);
