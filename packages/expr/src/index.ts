@@ -11,3 +11,4 @@ export type { ExpressionErrorKind } from './expression-error';
 export { MAX_SOURCE_LENGTH, MAX_NESTING_DEPTH, MAX_SYMBOLIC_NODES } from './limits';
 export { FUNCTIONS, CONSTANTS } from './vocabulary';
 export type { FunctionName } from './vocabulary';
+export { numericGradient } from './numeric-gradient';
