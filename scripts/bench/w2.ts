@@ -4,7 +4,7 @@
  * plain-JS step measured in the same run. Every run is checked against the spec's numbers.
  * Run alone: npx ts-node scripts/bench/w2.ts [reps]
  */
-import { Value, sum } from '@chainrule/core';
+import { Value } from '@chainrule/core';
 import { accuracy, hinge, l2Penalty, MLP, SGD, specMoons } from '@chainrule/nn';
 import type { Dataset } from '@chainrule/nn';
 import { handwrittenW2 } from './w2-handwritten';
