@@ -11,8 +11,9 @@ export function describe(x: unknown): string {
   if (typeof x === 'string') return `the string ${JSON.stringify(x.length > 40 ? x.slice(0, 40) + '…' : x)}`;
   if (Array.isArray(x)) return `an array of length ${x.length}`;
   if (typeof x === 'function') return 'a function';
+  if (typeof x !== 'object') return `a ${typeof x}`;
   const name = (x as object).constructor?.name;
-  return name && name !== 'Object' ? `a ${name}` : `a ${typeof x}`;
+  return name && name !== 'Object' ? `a ${name}` : 'an object';
 }
 
 /** A TypeError whose message starts with `@chainrule/core/<where>: `. */

@@ -6,7 +6,7 @@
 import { anomalyState, checkForward, reportLeaf } from './anomaly';
 import { backward } from './backward';
 import { describe, usageError } from './errors';
-import type { AnyRow, BinaryRow, UnaryRow } from './op-row';
+import type { AnyRow, BinaryRow, NaryRow, OpRow, UnaryRow } from './op-row';
 import { CONSTANT, LEAF, OPS } from './ops';
 import { forEachNode } from './walk';
 
@@ -208,9 +208,61 @@ function binary(row: BinaryRow, a: Value, b: Operand): Value {
  */
 export function sum(values: readonly Operand[]): Value {
   if (!Array.isArray(values)) throw usageError('sum', `expected an array of Values or numbers, got ${describe(values)}.`);
-  const terms = values.map((x) => toValue(x, 'sum'));
-  const v = new Value(OPS.sum.forward(terms.map((t) => t.data)));
-  v._row = OPS.sum;
+  return nary(OPS.sum, values, 'sum');
+}
+
+function nary(row: NaryRow, values: readonly Operand[], where: string): Value {
+  const terms = values.map((x) => toValue(x, where));
+  const v = new Value(row.forward(terms.map((t) => t.data)));
+  v._row = row;
   v._b = terms;
   return finish(v);
+}
+
+/**
+ * Applies any op-table row to `inputs` (Values or numbers): a row of `OPS`, or a custom row of the
+ * same shape (see op-row.ts). This is how generic code and tests build a node for every row.
+ * @example
+ * applyOp(OPS.mul, [new Value(3), 4]).data; // 12
+ */
+export function applyOp(row: OpRow, inputs: readonly Operand[]): Value {
+  checkRow(row);
+  if (!Array.isArray(inputs)) {
+    throw usageError('applyOp', `inputs must be an array of Values or numbers, got ${describe(inputs)}.`);
+  }
+  if (row.arity === 'n') return nary(row, inputs, 'applyOp');
+  if (inputs.length !== row.arity) {
+    throw usageError('applyOp', `the row "${row.name}" takes ${row.arity} input(s), got ${inputs.length}; pass exactly ${row.arity}.`);
+  }
+  const a = toValue(inputs[0], 'applyOp');
+  if (row.arity === 1) return unary(row, a);
+  const b = inputs[1];
+  if (typeof b !== 'number' && !(b instanceof Value)) {
+    throw usageError('applyOp', `expected a Value or a number, got ${describe(b)}.`);
+  }
+  return binary(row, a, b);
+}
+
+const ROW_FUNCTIONS = {
+  1: ['forward', 'derivative', 'derivativeValue'],
+  2: ['forward', 'derivativeA', 'derivativeB', 'derivativeValueA', 'derivativeValueB'],
+  n: ['forward', 'derivative', 'derivativeValue'],
+} as const;
+
+/** Rejects anything that is not a computing row, saying which part is missing. */
+function checkRow(row: unknown): asserts row is OpRow {
+  const accepted = 'an op-table row such as OPS.mul, or an object { name, symbol, arity: 1 | 2 | "n", forward, derivative... }';
+  if (typeof row !== 'object' || row === null) throw usageError('applyOp', `expected ${accepted}, got ${describe(row)}.`);
+  const r = row as Record<string, unknown>;
+  if (typeof r.name !== 'string' || r.name === '') {
+    throw usageError('applyOp', `the row needs a non-empty string name, got ${describe(r.name)}; give it one.`);
+  }
+  if (r.arity !== 1 && r.arity !== 2 && r.arity !== 'n') {
+    throw usageError('applyOp', `the row "${r.name}" has arity ${describe(r.arity)}; accepted: 1, 2 or "n".`);
+  }
+  for (const key of ROW_FUNCTIONS[r.arity]) {
+    if (typeof r[key] !== 'function') {
+      throw usageError('applyOp', `the row "${r.name}" has no function "${key}" (got ${describe(r[key])}); rows of arity ${String(r.arity)} need ${ROW_FUNCTIONS[r.arity].join(', ')}.`);
+    }
+  }
 }

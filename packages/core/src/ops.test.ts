@@ -1,0 +1,105 @@
+/**
+ * Every row of the op table checked against central differences at random points of its domain:
+ * reverse mode (backward and gradients), forward mode (jvp) and second derivatives (gradients with
+ * createGraph against differences of first derivatives). Adding a row adds its tests.
+ */
+import { gradients } from './gradients';
+import { jvp } from './jvp';
+import { centralDifference } from './numeric';
+import type { OpRow } from './op-row';
+import { OPS } from './ops';
+import { lcg } from './test-support/lcg';
+import { applyOp, Value } from './value';
+
+const POINTS = 25;
+const EPS = 1e-5;
+const NARY_WIDTH = 3;
+
+function arityOf(row: OpRow): number {
+  return row.arity === 'n' ? NARY_WIDTH : row.arity;
+}
+
+function randomPoints(row: OpRow, seed: number): number[][] {
+  const random = lcg(seed);
+  const points: number[][] = [];
+  for (let p = 0; p < POINTS; p++) {
+    const xs: number[] = [];
+    for (let i = 0; i < arityOf(row); i++) {
+      const [lo, hi] = row.domain[Math.min(i, row.domain.length - 1)];
+      xs.push(random.uniform(lo, hi));
+    }
+    points.push(xs);
+  }
+  return points;
+}
+
+function build(row: OpRow, xs: readonly number[]): { leaves: Value[]; out: Value } {
+  const leaves = xs.map((x, i) => new Value(x, `x${i}`));
+  return { leaves, out: applyOp(row, leaves) };
+}
+
+const forwardOf = (row: OpRow) => (xs: number[]) => build(row, xs).out.data;
+
+/** First derivatives by gradients(): the function whose differences give second derivatives. */
+const firstDerivative = (row: OpRow, i: number) => (xs: number[]) => {
+  const { leaves, out } = build(row, xs);
+  return gradients(out, leaves)[i].data;
+};
+
+function expectClose(actual: number, expected: number, tolerance: number): void {
+  expect(Number.isFinite(actual)).toBe(true);
+  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(tolerance * Math.max(1, Math.abs(expected)));
+}
+
+const rows = Object.values(OPS) as OpRow[];
+
+describe.each(rows.map((row, k) => [row.name, row, k] as const))('op row %s', (_name, row, k) => {
+  const points = randomPoints(row, 1000 + k);
+
+  test('backward() matches central differences', () => {
+    for (const xs of points) {
+      const { leaves, out } = build(row, xs);
+      out.backward();
+      leaves.forEach((leaf, i) => expectClose(leaf.grad, centralDifference(forwardOf(row), xs, i, EPS), 1e-7));
+    }
+  });
+
+  test('gradients() matches central differences and leaves .grad untouched', () => {
+    for (const xs of points) {
+      const { leaves, out } = build(row, xs);
+      const grads = gradients(out, leaves);
+      grads.forEach((g, i) => expectClose(g.data, centralDifference(forwardOf(row), xs, i, EPS), 1e-7));
+      leaves.forEach((leaf) => expect(leaf.grad).toBe(0));
+    }
+  });
+
+  test('jvp (forward mode) matches central differences along every axis', () => {
+    for (const xs of points) {
+      for (let i = 0; i < xs.length; i++) {
+        const tangents = xs.map((_, j) => (j === i ? 1 : 0));
+        const { value, tangent } = jvp((...vs) => applyOp(row, vs), xs, tangents);
+        expect(value).toBe(forwardOf(row)(xs));
+        expectClose(tangent, centralDifference(forwardOf(row), xs, i, EPS), 1e-7);
+      }
+    }
+  });
+
+  test('second derivatives (createGraph) match differences of first derivatives', () => {
+    for (const xs of points) {
+      const { leaves, out } = build(row, xs);
+      const first = gradients(out, leaves, { createGraph: true });
+      first.forEach((g, i) => {
+        expect(g.data).toBeCloseTo(gradients(out, leaves)[i].data, 12);
+        const second = gradients(g, leaves);
+        second.forEach((h, j) => expectClose(h.data, centralDifference(firstDerivative(row, i), xs, j, EPS), 1e-6));
+      });
+    }
+  });
+
+  test('the row is well formed', () => {
+    expect(row.name).toMatch(/^[a-z]+$/);
+    expect(row.symbol.length).toBeGreaterThan(0);
+    expect(row.domain.length).toBe(row.arity === 'n' ? 1 : row.arity);
+    for (const [lo, hi] of row.domain) expect(lo).toBeLessThan(hi);
+  });
+});

@@ -1,0 +1,189 @@
+/**
+ * Value and backward(): fan-out, PyTorch's gradient semantics (leaves accumulate, intermediates are
+ * recomputed, constants get nothing), overflow-safe ops, and the errors raised for bad input.
+ */
+import { OPS } from './ops';
+import { applyOp, constant, sum, Value } from './value';
+
+describe('fan-out', () => {
+  test('x*x has two edges and d/dx = 2x', () => {
+    const x = new Value(3, 'x');
+    const y = x.mul(x);
+    expect(y.inputs).toEqual([x, x]);
+    y.backward();
+    expect(x.grad).toBe(6);
+  });
+
+  test('b = a + a; c = b + b gives dc/da = 4 and dc/db = 2', () => {
+    const a = new Value(1.5, 'a');
+    const b = a.add(a);
+    const c = b.add(b);
+    c.backward();
+    expect(c.data).toBe(6);
+    expect(b.grad).toBe(2);
+    expect(a.grad).toBe(4);
+  });
+});
+
+describe('gradient semantics', () => {
+  function graph() {
+    const x = new Value(2, 'x');
+    const w = new Value(-3, 'w');
+    const h = x.mul(w).tanh();
+    const out = h.mul(h).add(x);
+    return { x, w, h, out };
+  }
+
+  test('a second backward leaves intermediate grads unchanged and doubles leaf grads', () => {
+    const { x, w, h, out } = graph();
+    out.backward();
+    const first = { x: x.grad, w: w.grad, h: h.grad, out: out.grad };
+    out.backward();
+    expect(h.grad).toBe(first.h);
+    expect(out.grad).toBe(1);
+    expect(x.grad).toBe(2 * first.x);
+    expect(w.grad).toBe(2 * first.w);
+  });
+
+  test('zeroGrad clears the whole graph below the node', () => {
+    const { x, w, h, out } = graph();
+    out.backward();
+    out.zeroGrad();
+    expect([x.grad, w.grad, h.grad, out.grad]).toEqual([0, 0, 0, 0]);
+  });
+
+  test('leaf gradients accumulate across outputs until zeroed', () => {
+    const x = new Value(2, 'x');
+    x.mul(3).backward();
+    x.square().backward();
+    expect(x.grad).toBe(3 + 4);
+  });
+
+  test('constants never receive a gradient; number operands appear as constant inputs', () => {
+    const x = new Value(2, 'x');
+    const y = x.mul(5);
+    y.backward();
+    const five = y.inputs[1];
+    expect(five.isConstant).toBe(true);
+    expect(five.data).toBe(5);
+    expect(five.grad).toBe(0);
+    expect(y.inputs[1]).toBe(five);
+    const k = constant(4);
+    k.mul(x).backward();
+    expect(k.grad).toBe(0);
+    expect(x.grad).toBe(5 + 4);
+  });
+
+  test('backward on a leaf seeds it with 1; on a constant does nothing', () => {
+    const x = new Value(1);
+    x.backward();
+    expect(x.grad).toBe(1);
+    const k = constant(1);
+    k.backward();
+    expect(k.grad).toBe(0);
+  });
+
+  test('op names, leaves and ids', () => {
+    const a = new Value(1);
+    const b = a.exp();
+    expect([a.op, b.op, constant(1).op]).toEqual(['', 'exp', 'const']);
+    expect(a.isLeaf && !b.isLeaf).toBe(true);
+    expect(b.id).toBeGreaterThan(a.id);
+  });
+
+  test('toString names the label, data and grad', () => {
+    const w = new Value(0.8, 'w');
+    expect(w.toString()).toBe('Value(label="w", data=0.8, grad=0)');
+    expect(w.mul(2).toString()).toBe('Value(data=1.6, grad=0)');
+  });
+});
+
+describe('numerically safe ops', () => {
+  test('tanh(1000) = 1 with gradient 0; tanh(-1000) = -1', () => {
+    const x = new Value(1000);
+    const y = x.tanh();
+    y.backward();
+    expect(y.data).toBe(1);
+    expect(x.grad).toBe(0);
+    expect(new Value(-1000).tanh().data).toBe(-1);
+  });
+
+  test('sigmoid(±1000) is finite with a finite gradient', () => {
+    for (const z of [1000, -1000]) {
+      const x = new Value(z);
+      const y = x.sigmoid();
+      y.backward();
+      expect(y.data).toBe(z > 0 ? 1 : 0);
+      expect(x.grad).toBe(0);
+    }
+    const x = new Value(-30);
+    expect(x.sigmoid().data).toBeCloseTo(Math.exp(-30), 25);
+  });
+
+  test('exp(1000) is +Inf as in IEEE, not NaN', () => {
+    expect(new Value(1000).exp().data).toBe(Infinity);
+  });
+
+  test('pow: x^0 has derivative 0 at 0; Value exponents receive d/db = out·ln(a)', () => {
+    const x = new Value(0);
+    x.pow(0).backward();
+    expect(x.grad).toBe(0);
+    const a = new Value(2);
+    const b = new Value(3);
+    a.pow(b).backward();
+    expect(a.grad).toBe(12);
+    expect(b.grad).toBeCloseTo(8 * Math.log(2), 14);
+    expect(new Value(-8).pow(1 / 3).data).toBeNaN();
+  });
+
+  test('relu and abs take derivative 0 at 0', () => {
+    const x = new Value(0);
+    x.relu().backward();
+    x.abs().backward();
+    expect(x.grad).toBe(0);
+  });
+});
+
+describe('bad input says what was passed and what is accepted', () => {
+  test('constructor', () => {
+    expect(() => new Value('1' as unknown as number)).toThrow(
+      '@chainrule/core/Value: data must be a number, got the string "1".',
+    );
+    expect(() => new Value(1, 2 as unknown as string)).toThrow('label must be a string, got the number 2');
+  });
+
+  test('ops', () => {
+    const x = new Value(1);
+    expect(() => x.add('2' as unknown as number)).toThrow(
+      '@chainrule/core/Value.add: expected a Value or a number, got the string "2".',
+    );
+    expect(() => x.mul(null as unknown as number)).toThrow('Value.mul: expected a Value or a number, got null');
+    expect(() => x.pow({} as unknown as number)).toThrow('Value.pow: expected a Value or a number, got an object');
+  });
+
+  test('sum', () => {
+    expect(() => sum(3 as unknown as number[])).toThrow('@chainrule/core/sum: expected an array of Values or numbers, got the number 3');
+    expect(() => sum([new Value(1), 'x' as unknown as number])).toThrow('@chainrule/core/sum: expected a Value or a number, got the string "x"');
+  });
+
+  test('applyOp with a malformed custom row', () => {
+    const x = new Value(1);
+    expect(() => applyOp({ name: 'twice', arity: 3 } as never, [x])).toThrow('the row "twice" has arity the number 3; accepted: 1, 2 or "n"');
+    expect(() => applyOp({ name: 'twice', arity: 1, forward: (a: number) => 2 * a } as never, [x])).toThrow(
+      'the row "twice" has no function "derivative"',
+    );
+    expect(() => applyOp(OPS.mul, [x])).toThrow('the row "mul" takes 2 input(s), got 1');
+    expect(() => applyOp('mul' as never, [x, x])).toThrow('expected an op-table row such as OPS.mul');
+  });
+});
+
+test('sum is one n-ary node over Values and numbers', () => {
+  const a = new Value(1);
+  const b = new Value(2);
+  const s = sum([a, b, 3, a]);
+  expect(s.data).toBe(7);
+  expect(s.inputs.length).toBe(4);
+  s.backward();
+  expect(a.grad).toBe(2);
+  expect(b.grad).toBe(1);
+});
