@@ -14,7 +14,7 @@ import { meanOf } from './loss-input';
  * @param target - the class index (0-based), or one per item of the batch.
  * @example
  * const z = [new Value(2), new Value(1), new Value(0.1)];
- * crossEntropy(z, 0).data; // 0.4170299470689...
+ * crossEntropy(z, 0).data; // 0.41703001627783376
  */
 export function crossEntropy(
   logits: readonly Value[] | readonly (readonly Value[])[],

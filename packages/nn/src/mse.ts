@@ -12,7 +12,7 @@ import { isOperand, meanOf, pairUp } from './loss-input';
  * @example
  * const w = new Value(0.8);
  * const C = mse(w.mul(1.5), 0.5); // (1.2 - 0.5)^2
- * C.data; // 0.48999999999999994
+ * C.data; // 0.49000000000000027 (0.7² in float64)
  */
 export function mse(pred: Operand | readonly Operand[], target: Operand | readonly Operand[]): Value {
   const { preds, targets, batch } = pairUp(
