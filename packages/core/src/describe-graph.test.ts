@@ -1,0 +1,48 @@
+/**
+ * describeGraph: the article's graph in words, unlabelled nodes by id, fan-out, n-ary sums, and
+ * a chain of 10^6 steps described without recursion.
+ */
+import { describeGraph } from './describe-graph';
+import { sum, Value } from './value';
+
+test("the article's perceptron", () => {
+  const i = new Value(1.5, 'i');
+  const w = new Value(0.8, 'w');
+  const y = new Value(0.5, 'y');
+  const a = i.mul(w);
+  a.label = 'a';
+  const C = a.sub(y).pow(2);
+  C.label = 'C';
+  expect(describeGraph(C)).toBe('a = i × w\nC = (a − y)^2');
+});
+
+test('unlabelled nodes used twice get their own line, named by id', () => {
+  const x = new Value(2, 'x');
+  const h = x.mul(3).tanh();
+  const out = h.mul(h).add(x.neg());
+  expect(describeGraph(out)).toBe([`#${h.id} = tanh(x × 3)`, `#${out.id} = (#${h.id} × #${h.id}) + (−x)`].join('\n'));
+});
+
+test('unary ops, constants and n-ary sums', () => {
+  const x = new Value(-1, 'x');
+  const terms = [x.abs(), x.square(), x.relu(), x.exp().sqrt(), 2.5];
+  const s = sum(terms);
+  s.label = 's';
+  expect(describeGraph(s)).toBe('s = Σ(|x|, x², ReLU(x), √(exp(x)), 2.5)');
+  const wide = sum(Array.from({ length: 10 }, (_, k) => new Value(k, `v${k}`)));
+  expect(describeGraph(wide)).toBe(`#${wide.id} = Σ(v0, v1, v2, v3, v4, … 5 more)`);
+});
+
+test('a leaf describes itself', () => {
+  expect(describeGraph(new Value(1, 'w'))).toBe('w (a leaf: no ops)');
+  expect(() => describeGraph(3 as never)).toThrow('@chainrule/core/describeGraph: expected a Value, got the number 3');
+});
+
+test('a chain of 10^6 steps: one line per long expression, no stack overflow', () => {
+  let x = new Value(1, 'x0');
+  for (let k = 0; k < 1e6; k++) x = x.mul(1.0001).add(0.0001);
+  const lines = describeGraph(x).split('\n');
+  expect(lines.length).toBeGreaterThan(1e5);
+  expect(lines.length).toBeLessThanOrEqual(2e6);
+  expect(lines[lines.length - 1]).toMatch(new RegExp(`^#${x.id} = `));
+});

@@ -1,0 +1,49 @@
+/**
+ * gradcheck: autograd's gradient of a function checked against central differences, input by
+ * input, with PyTorch's float64 tolerances (eps 1e-6, atol 1e-5, rtol 1e-3).
+ */
+import { resolveTolerances, type Tolerances } from './check-options';
+import { gradients } from './gradients';
+import { callOnLeaves, checkNumbers, evaluate } from './leaves';
+import { agrees, centralDifference, relativeError } from './numeric';
+import type { Value } from './value';
+
+export interface GradcheckRow {
+  /** Position of the input. */
+  index: number;
+  /** ∂f/∂x_index from autograd. */
+  analytic: number;
+  /** ∂f/∂x_index from central differences. */
+  numeric: number;
+  absError: number;
+  /** absError / |numeric| (absError when numeric is 0). */
+  relError: number;
+  /** absError <= atol + rtol·|numeric|, both finite. */
+  ok: boolean;
+}
+
+export interface GradcheckResult {
+  /** Every row is ok. */
+  ok: boolean;
+  rows: GradcheckRow[];
+}
+
+/**
+ * Checks `f`'s autograd gradient at `xs` against central differences.
+ * Options: `eps` (default 1e-6), `atol` (1e-5), `rtol` (1e-3).
+ * @example
+ * gradcheck((x, y) => x.mul(y).tanh(), [0.5, -1.2]).ok; // true
+ */
+export function gradcheck(f: (...xs: Value[]) => Value, xs: readonly number[], options: Tolerances = {}): GradcheckResult {
+  checkNumbers('gradcheck', 'xs', xs);
+  const { eps, atol, rtol } = resolveTolerances('gradcheck', options);
+  const { leaves, out } = callOnLeaves('gradcheck', f, xs);
+  const analytic = gradients(out, leaves).map((g) => g.data);
+  const rows = analytic.map((a, index): GradcheckRow => {
+    const numeric = centralDifference((p) => evaluate(f, p), xs, index, eps);
+    const absError = Math.abs(a - numeric);
+    const ok = Number.isFinite(a) && Number.isFinite(numeric) && agrees(a, numeric, atol, rtol);
+    return { index, analytic: a, numeric, absError, relError: relativeError(a, numeric), ok };
+  });
+  return { ok: rows.every((r) => r.ok), rows };
+}
