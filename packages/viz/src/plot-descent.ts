@@ -1,0 +1,384 @@
+/**
+ * plotDescent: the article's picture as a standalone SVG. The cost curve C(w) = (i·w − y)² of a
+ * one-weight perceptron, the gradient-descent steps marked on it (computed with the engine, or given),
+ * the slope at the first step, the minimum at w = y/i, and optionally the activation a(w) = i·w.
+ */
+import { Value } from '@chainrule/core';
+import { format as d3format, line, scaleLinear, curveLinear } from 'd3';
+import { checkNumbers, drawAxes, drawLegend, numberOption, openSvg, px, resolveFrame } from './plot-svg';
+import type { LegendEntry, PlotArea } from './plot-svg';
+import type { PlotColors, PlotOptions } from './plot-theme';
+import { describeInput, vizError } from './viz-error';
+import { escapeXml } from './xml-escape';
+
+const WHERE = 'plotDescent';
+
+/** The one-weight perceptron of the article: a = i·w, C = (a − y)², trained by w ← w − η·dC/dw. */
+export interface DescentProblem {
+  /** The input i. Default 1.5. */
+  input?: number;
+  /** The target y. Default 0.5. */
+  target?: number;
+  /** The first weight w₀. Default 0.8. */
+  start?: number;
+  /** The learning rate η. Default 0.1. */
+  learningRate?: number;
+  /** How many steps to take (the plot shows w₀ … w_steps). Default 6. */
+  steps?: number;
+}
+
+/** One point of the descent: the weight, its cost and the gradient there. */
+export interface DescentStep {
+  step: number;
+  w: number;
+  cost: number;
+  /** dC/dw at w, computed by backward() on the engine's graph. */
+  gradient: number;
+}
+
+/** Options of {@link plotDescent}. */
+export interface PlotDescentOptions extends PlotOptions, DescentProblem {
+  /**
+   * The weights to mark (w₀, w₁, …), e.g. recorded from your own training loop. When given, `start`,
+   * `learningRate` and `steps` are not used. Default: computed from the problem.
+   */
+  ws?: number[];
+  /** Draw a(w) = i·w and the target y, which cross at the minimum. Default false. */
+  showActivation?: boolean;
+  /** Draw the tangent at w₀ (slope dC/dw) and the first update Δw = −η·dC/dw. Default true. */
+  showTangent?: boolean;
+  /** A table of step, w, C(w) and dC/dw beside the plot. Default true. */
+  showTable?: boolean;
+  /** The range of w on the horizontal axis. Default: the steps and the minimum, padded. */
+  domain?: [number, number];
+  /** d3-format specifier of the numbers in labels and the table. Default `'.6~g'` (0.410975). */
+  numberFormat?: string;
+}
+
+/**
+ * Gradient descent on the article's perceptron, each gradient computed by the engine:
+ * w₀ = 0.8, dC/dw = 2.1, w₁ = 0.59, then 0.4745, 0.410975, … → 1/3 with the defaults.
+ * @example
+ * descentSteps({ steps: 2 }).map((s) => s.w); // [0.8, 0.59, 0.4745]
+ */
+export function descentSteps(problem: DescentProblem = {}): DescentStep[] {
+  const { input, target } = checkProblem(problem);
+  const start = numberOption(WHERE, 'start', problem.start, 0.8);
+  const learningRate = numberOption(WHERE, 'learningRate', problem.learningRate, 0.1, (x) => x > 0, 'a positive number');
+  const steps = numberOption(WHERE, 'steps', problem.steps, 6, (x) => Number.isInteger(x) && x >= 0 && x <= 1000, 'an integer from 0 to 1000');
+  const out: DescentStep[] = [];
+  let w = start;
+  for (let k = 0; k <= steps; k++) {
+    const { cost, gradient } = costAndGradient(input, target, w);
+    out.push({ step: k, w, cost, gradient });
+    w -= learningRate * gradient;
+  }
+  return out;
+}
+
+/** C(w) and dC/dw from the engine: a = i·w, C = (a − y)², backward(). */
+function costAndGradient(input: number, target: number, weight: number): { cost: number; gradient: number } {
+  const w = new Value(weight, 'w');
+  const C = new Value(input, 'i').mul(w).sub(target).pow(2);
+  C.backward();
+  return { cost: C.data, gradient: w.grad };
+}
+
+function checkProblem(problem: DescentProblem): { input: number; target: number } {
+  if (typeof problem !== 'object' || problem === null) {
+    throw vizError(WHERE, `options must be an object, got ${describeInput(problem)}.`, 'pass {} for the article defaults');
+  }
+  const input = numberOption(WHERE, 'input', problem.input, 1.5, (x) => x !== 0, 'a non-zero number (with i = 0 the cost has no minimum)');
+  const target = numberOption(WHERE, 'target', problem.target, 0.5);
+  return { input, target };
+}
+
+/**
+ * The article's front-page picture as a standalone SVG string: the cost curve C(w) = (i·w − y)², the
+ * gradient-descent steps w₀, w₁, … marked on it with arrows, the slope at w₀, the minimum at
+ * w = y/i (1/3 for the article), and a table of the numbers. Defaults are the article's
+ * (i = 1.5, y = 0.5, w₀ = 0.8, η = 0.1); 720×440 px, light theme.
+ * @example
+ * fs.writeFileSync('descent.svg', plotDescent());
+ * plotDescent({ showActivation: true, theme: 'dark', steps: 10 });
+ * plotDescent({ ws: [0.8, 0.59, 0.4745], showTable: false }); // weights from your own loop
+ */
+export function plotDescent(options: PlotDescentOptions = {}): string {
+  const { input, target } = checkProblem(options);
+  const frame = resolveFrame(WHERE, options, { width: 820, height: 450, title: 'Gradient descent on C(w) = (i·w − y)²' });
+  const { colors } = frame;
+  const given = options.ws !== undefined;
+  const points = given ? stepsAt(input, target, checkNumbers(WHERE, 'options.ws', options.ws)) : descentSteps(options);
+  if (points.length === 0 || points.length > 1001) {
+    throw vizError(WHERE, `options.ws must hold 1 to 1001 weights, got ${points.length}.`, 'pass the weights w₀, w₁, … of your run');
+  }
+  const showActivation = options.showActivation ?? false;
+  const showTangent = options.showTangent ?? true;
+  const showTable = options.showTable ?? true;
+  const numberFormat = options.numberFormat ?? '.6~g';
+  let fmt: (x: number) => string;
+  try {
+    fmt = d3format(numberFormat);
+  } catch {
+    throw vizError(WHERE, `options.numberFormat ${describeInput(numberFormat)} is not a d3-format specifier.`, "use e.g. '.4f' or leave it out for '.6~g'");
+  }
+  const minimum = target / input;
+  const cost = (w: number): number => (input * w - target) ** 2;
+
+  // Layout: a subtitle under the title, the table on the right.
+  const tableWidth = showTable ? 290 : 0;
+  const area: PlotArea = { left: 70, top: frame.title ? 68 : 40, width: 0, height: 0 };
+  area.width = frame.width - area.left - 24 - tableWidth;
+  area.height = frame.height - area.top - 58;
+
+  const domain = options.domain ?? paddedDomain([...points.map((p) => p.w), minimum]);
+  if (!Array.isArray(domain) || domain.length !== 2 || !domain.every(Number.isFinite) || !(domain[0] < domain[1])) {
+    throw vizError(WHERE, `options.domain must be [low, high] with low < high, got ${describeInput(domain)}.`, 'leave it out to fit the steps');
+  }
+  const x = scaleLinear().domain(domain).range([area.left, area.left + area.width]);
+  const samples = sampleCurve(cost, domain, 240);
+  let yMax = Math.max(...samples.map((s) => s[1]), ...points.filter((p) => p.w >= domain[0] && p.w <= domain[1]).map((p) => p.cost));
+  if (showActivation) yMax = Math.max(yMax, target, ...domain.map((w) => input * w));
+  const yMin = showActivation ? Math.min(0, target, ...domain.map((w) => input * w)) : 0;
+  const y = scaleLinear()
+    .domain([yMin - 0.04 * (yMax - yMin), yMax + 0.06 * (yMax - yMin)])
+    .range([area.top + area.height, area.top])
+    .nice();
+
+  const parts: string[] = [openSvg(frame, describe(points, fmt, minimum))];
+  const subtitle = given
+    ? `i = ${fmt(input)}, y = ${fmt(target)}; ${points.length} given weights`
+    : subtitleOf(input, target, options, fmt, minimum);
+  parts.push(`<text x="${px(frame.width / 2)}" y="${frame.title ? 46 : 22}" text-anchor="middle" font-size="12.5" fill="${colors.muted}">${escapeXml(subtitle)}</text>`);
+  parts.push(
+    drawAxes(x, y, area, colors, {
+      xLabel: 'weight w',
+      yLabel: showActivation ? 'C(w) and a(w)' : 'cost C(w)',
+    }),
+  );
+  parts.push(`<defs><clipPath id="plot-area"><rect x="${px(area.left)}" y="${px(area.top)}" width="${px(area.width)}" height="${px(area.height)}"/></clipPath>`);
+  parts.push(
+    `<marker id="step-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,1L10,5L0,9z" fill="${colors.accent}"/></marker></defs>`,
+  );
+  parts.push('<g clip-path="url(#plot-area)">');
+
+  // The cost curve, lightly filled underneath.
+  const path = line<[number, number]>()
+    .x((d) => x(d[0]))
+    .y((d) => y(d[1]))
+    .curve(curveLinear);
+  const curve = path(samples)!;
+  const baseline = px(y(Math.max(y.domain()[0], 0)));
+  parts.push(
+    `<path d="${curve}L${px(x(domain[1]))},${baseline}L${px(x(domain[0]))},${baseline}Z" fill="${colors.primary}" fill-opacity="0.07"/>`,
+    `<path class="cost-curve" d="${curve}" fill="none" stroke="${colors.primary}" stroke-width="2.5" stroke-linejoin="round"/>`,
+  );
+
+  if (showActivation) {
+    parts.push(
+      `<path d="M${px(x(domain[0]))},${px(y(input * domain[0]))}L${px(x(domain[1]))},${px(y(input * domain[1]))}" stroke="${colors.secondary}" stroke-width="2"/>`,
+      `<path d="M${px(area.left)},${px(y(target))}H${px(area.left + area.width)}" stroke="${colors.secondary}" stroke-width="1.5" stroke-dasharray="6 4"/>`,
+      `<text x="${px(area.left + 8)}" y="${px(y(target) - 6)}" fill="${colors.secondary}">${escapeXml(`target y = ${fmt(target)}`)}</text>`,
+    );
+  }
+
+  // The minimum: a dashed drop line to the axis (its diamond is drawn above the steps).
+  const mx = x(minimum);
+  const my = y(0);
+  parts.push(`<path d="M${px(mx)},${px(area.top + area.height)}V${px(my)}" stroke="${colors.good}" stroke-width="1.5" stroke-dasharray="3 3"/>`);
+
+  // Tangent at w0 and the size of the first update.
+  const first = points[0];
+  if (showTangent && points.length > 0) {
+    const half = (domain[1] - domain[0]) * 0.14;
+    const t0 = first.w - half;
+    const t1 = first.w + half;
+    const low = first.gradient >= 0 ? [t0, first.cost - first.gradient * half] : [t1, first.cost + first.gradient * half];
+    parts.push(
+      `<path d="M${px(x(t0))},${px(y(first.cost - first.gradient * half))}L${px(x(t1))},${px(y(first.cost + first.gradient * half))}" stroke="${colors.text}" stroke-width="1.5" stroke-dasharray="5 4" opacity="0.75"/>`,
+      `<text x="${px(x(low[0]) + (first.gradient >= 0 ? 4 : -4))}" y="${px(y(low[1]) + 16)}" text-anchor="${first.gradient >= 0 ? 'start' : 'end'}" font-size="12.5" fill="${colors.text}">${escapeXml(`slope ${fmt(first.gradient)}`)}</text>`,
+    );
+  }
+
+  // Arrows from each step to the next, bowed above the curve so they stay readable near the minimum.
+  for (let k = 0; k + 1 < points.length; k++) {
+    const a = points[k];
+    const b = points[k + 1];
+    const ax = x(a.w);
+    const ay = y(a.cost);
+    const bx = x(b.w);
+    const by = y(b.cost);
+    const length = Math.hypot(bx - ax, by - ay);
+    if (length < 24) continue; // too short for a readable arrowhead
+    const shrink = Math.min(7, length / 3) / length;
+    const sx = ax + (bx - ax) * shrink;
+    const sy = ay + (by - ay) * shrink;
+    const ex = bx - (bx - ax) * shrink;
+    const ey = by - (by - ay) * shrink;
+    const bow = Math.min(28, length * 0.25);
+    const cx = (sx + ex) / 2;
+    const cy = Math.min(sy, ey) - bow;
+    parts.push(
+      `<path d="M${px(sx)},${px(sy)}Q${px(cx)},${px(cy)} ${px(ex)},${px(ey)}" fill="none" stroke="${colors.accent}" stroke-width="1.6" marker-end="url(#step-arrow)" opacity="0.9"/>`,
+    );
+  }
+
+  // The steps, with labels w₀, w₁, … where they do not crowd.
+  parts.push('<g class="descent-steps">');
+  let lastLabelX = -Infinity;
+  let lastLabelY = -Infinity;
+  points.forEach((p, k) => {
+    const cx = x(p.w);
+    const cy = y(p.cost);
+    const r = k === 0 ? 6 : 5;
+    parts.push(`<circle cx="${px(cx)}" cy="${px(cy)}" r="${r}" fill="${colors.accent}" stroke="${colors.background}" stroke-width="2"><title>${escapeXml(`w${subscript(k)} = ${fmt(p.w)}, C = ${fmt(p.cost)}, dC/dw = ${fmt(p.gradient)}`)}</title></circle>`);
+    if (Math.hypot(cx - lastLabelX, cy - lastLabelY) >= 26) {
+      // Below the point, on the outer side of the parabola, away from the arrows that bow above it.
+      const right = p.w >= minimum;
+      parts.push(
+        `<text x="${px(cx + (right ? 7 : -7))}" y="${px(cy + 19)}" text-anchor="${right ? 'start' : 'end'}" font-size="13" font-weight="600" fill="${colors.accent}">w${subscript(k)}</text>`,
+      );
+      lastLabelX = cx;
+      lastLabelY = cy;
+    }
+  });
+  parts.push('</g>', '</g>');
+
+  parts.push(`<path class="minimum" d="M${px(mx)},${px(my - 7)}l7,7l-7,7l-7,-7z" fill="${colors.good}" stroke="${colors.background}" stroke-width="1.5"/>`);
+  // Label the minimum on the side of the diamond away from the steps, just below the curve's floor.
+  const stepsRight = points[0].w >= minimum;
+  parts.push(
+    `<text x="${px(mx + (stepsRight ? -12 : 12))}" y="${px(my + 20)}" text-anchor="${stepsRight ? 'end' : 'start'}" font-size="12.5" font-weight="600" fill="${colors.good}">${escapeXml(`minimum w = ${fractionOrNumber(minimum, fmt)}`)}</text>`,
+  );
+
+  const legend: LegendEntry[] = [{ label: 'cost C(w)', color: colors.primary, kind: 'line' }];
+  if (showActivation) legend.push({ label: 'activation a(w) = i·w', color: colors.secondary, kind: 'line' });
+  legend.push({ label: given ? 'weights w₀, w₁, …' : 'gradient-descent steps', color: colors.accent, kind: 'point' });
+  if (showTangent) legend.push({ label: 'slope dC/dw at w₀', color: colors.text, kind: 'dashed' });
+  legend.push({ label: 'minimum', color: colors.good, kind: 'diamond' });
+  parts.push(drawLegend(legend, area.left + 10, area.top + 10, colors, 'left'));
+
+  if (showTable) {
+    const side = { left: area.left + area.width + 28, top: area.top, width: tableWidth - 12, height: area.height };
+    const worked = given ? [] : workedStep(points, input, target, options.learningRate ?? 0.1, fmt);
+    parts.push(drawTable(points, fmt, side, worked.length ? 118 : 0, frame.colors));
+    parts.push(drawWorkedStep(worked, side, frame.colors));
+  }
+  parts.push('</svg>');
+  return parts.join('\n');
+}
+
+function stepsAt(input: number, target: number, ws: number[]): DescentStep[] {
+  return ws.map((w, step) => ({ step, w, ...costAndGradient(input, target, w) }));
+}
+
+function paddedDomain(ws: number[]): [number, number] {
+  let lo = Math.min(...ws);
+  let hi = Math.max(...ws);
+  const span = hi - lo || Math.max(1, Math.abs(hi));
+  lo -= span * 0.22;
+  hi += span * 0.18;
+  // Start at 0 when 0 is close: the origin makes the picture easier to read.
+  if (lo > 0 && lo < span * 0.6) lo = 0;
+  return [lo, hi];
+}
+
+function sampleCurve(f: (w: number) => number, [lo, hi]: [number, number], n: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (let k = 0; k <= n; k++) {
+    const w = lo + ((hi - lo) * k) / n;
+    out.push([w, f(w)]);
+  }
+  return out;
+}
+
+function subtitleOf(input: number, target: number, options: DescentProblem, fmt: (x: number) => string, minimum: number): string {
+  const rate = options.learningRate ?? 0.1;
+  const factor = 1 - 2 * rate * input * input;
+  const base = `i = ${fmt(input)}, y = ${fmt(target)}, w₀ = ${fmt(options.start ?? 0.8)}, learning rate η = ${fmt(rate)}`;
+  const towards = fractionOrNumber(minimum, fmt);
+  if (Math.abs(factor) < 1) return `${base}: each step multiplies w − ${towards} by ${fmt(factor)}`;
+  return `${base}: η·2i² = ${fmt(2 * rate * input * input)} ≥ 2, so the steps diverge`;
+}
+
+/** `1/3` for simple fractions (denominator up to 12), else the formatted number. */
+function fractionOrNumber(x: number, fmt: (x: number) => string): string {
+  for (let q = 2; q <= 12; q++) {
+    const p = Math.round(x * q);
+    if (Math.abs(x * q - p) < 1e-9 && p % q !== 0) return `${p}/${q}`;
+  }
+  return fmt(x);
+}
+
+function subscript(k: number): string {
+  return String(k).replace(/\d/g, (d) => '₀₁₂₃₄₅₆₇₈₉'[Number(d)]);
+}
+
+function describe(points: DescentStep[], fmt: (x: number) => string, minimum: number): string {
+  const ws = points.slice(0, 6).map((p) => fmt(p.w));
+  return `Cost curve with gradient-descent steps w = ${ws.join(', ')}${points.length > 6 ? ', …' : ''} approaching the minimum at w = ${fmt(minimum)}.`;
+}
+
+/** The numbers of the run: step, w, C(w), dC/dw; long runs show the first rows, a gap and the last. */
+function drawTable(points: DescentStep[], fmt: (x: number) => string, box: PlotArea, reserved: number, colors: PlotColors): string {
+  // Tiny costs and gradients in exponent form, so that columns keep their width.
+  const short = (x: number): string => (x !== 0 && Math.abs(x) < 1e-4 ? d3format('.3~e')(x) : fmt(x));
+  const { left, top, width } = box;
+  const rowHeight = 21;
+  const capacity = Math.max(2, Math.floor((box.height - reserved - 30) / rowHeight));
+  const rows: (DescentStep | null)[] = points.length <= capacity ? points : [...points.slice(0, capacity - 2), null, points[points.length - 1]];
+  const columns = [
+    { title: 'step', x: 4, anchor: 'start' },
+    { title: 'w', x: 104, anchor: 'end' },
+    { title: 'C(w)', x: 190, anchor: 'end' },
+    { title: 'dC/dw', x: width - 2, anchor: 'end' },
+  ];
+  const parts = [`<g class="steps-table" transform="translate(${px(left)},${px(top)})" font-variant-numeric="tabular-nums">`];
+  for (const c of columns) {
+    parts.push(`<text x="${c.x}" y="14" text-anchor="${c.anchor}" font-weight="600" fill="${colors.muted}">${escapeXml(c.title)}</text>`);
+  }
+  parts.push(`<line x1="0" y1="22" x2="${px(width)}" y2="22" stroke="${colors.grid}"/>`);
+  rows.forEach((p, k) => {
+    const y = 40 + rowHeight * k;
+    if (p === null) {
+      parts.push(`<text x="${px(width / 2)}" y="${y}" text-anchor="middle" fill="${colors.muted}">⋮</text>`);
+      return;
+    }
+    const cells = [`${p.step}`, fmt(p.w), short(p.cost), short(p.gradient)];
+    cells.forEach((text, c) => {
+      const fill = c === 0 ? colors.accent : colors.text;
+      parts.push(`<text x="${columns[c].x}" y="${y}" text-anchor="${columns[c].anchor}" fill="${fill}">${escapeXml(text)}</text>`);
+    });
+  });
+  parts.push('</g>');
+  return parts.join('\n');
+}
+
+/** The first update written out with the article's numbers: dC/dw = 2·i·(i·w₀ − y), w₁ = w₀ − η·dC/dw. */
+function workedStep(points: DescentStep[], input: number, target: number, rate: number, fmt: (x: number) => string): [string, number][] {
+  if (points.length < 2) return [];
+  const [p0, p1] = points;
+  return [
+    ['First step, by the chain rule:', 0],
+    ['dC/dw = 2(i·w₀ − y)·i', 0],
+    [`= 2(${fmt(input)}·${fmt(p0.w)} − ${fmt(target)})·${fmt(input)} = ${fmt(p0.gradient)}`, 40],
+    ['w₁ = w₀ − η·dC/dw', 0],
+    [`= ${fmt(p0.w)} − ${fmt(rate)}·${fmt(p0.gradient)} = ${fmt(p1.w)}`, 22],
+  ];
+}
+
+/** The worked first step in a box at the bottom of the side panel; each line is [text, indent in px]. */
+function drawWorkedStep(lines: [string, number][], box: PlotArea, colors: PlotColors): string {
+  if (lines.length === 0) return '';
+  const top = box.top + box.height - 18 * lines.length - 8;
+  const parts = [
+    `<g class="worked-step" transform="translate(${px(box.left)},${px(top)})">`,
+    `<rect x="-8" y="-18" width="${px(box.width + 12)}" height="${px(18 * lines.length + 14)}" rx="6" fill="${colors.accent}" fill-opacity="0.08" stroke="${colors.accent}" stroke-opacity="0.35"/>`,
+  ];
+  lines.forEach(([text, indent], k) => {
+    const weight = k === 0 ? ' font-weight="600"' : '';
+    parts.push(`<text x="${indent}" y="${18 * k}"${weight} fill="${colors.text}">${escapeXml(text)}</text>`);
+  });
+  parts.push('</g>');
+  return parts.join('\n');
+}

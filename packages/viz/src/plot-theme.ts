@@ -1,0 +1,75 @@
+/**
+ * Colours, fonts and common options of the plots (plotDescent, plotLoss, plotDecisionBoundary):
+ * a light and a dark theme whose series colours stay distinct for common colour-vision deficiencies.
+ */
+
+/** The name of a plot theme. */
+export type PlotThemeName = 'light' | 'dark';
+
+/** The colours a plot draws with. */
+export interface PlotColors {
+  background: string;
+  text: string;
+  muted: string;
+  grid: string;
+  axis: string;
+  /** The main curve (cost, loss). */
+  primary: string;
+  /** A second series (activation, accuracy). */
+  secondary: string;
+  /** Steps and markers (gradient-descent steps). */
+  accent: string;
+  /** Targets and optima (the minimum). */
+  good: string;
+  /** Class 0 / negative region of a classifier. */
+  negative: string;
+  /** Class 1 / positive region of a classifier. */
+  positive: string;
+}
+
+/** The built-in themes. */
+export const PLOT_THEMES: Readonly<Record<PlotThemeName, Readonly<PlotColors>>> = {
+  light: {
+    background: '#ffffff',
+    text: '#1f2937',
+    muted: '#6b7280',
+    grid: '#e5e7eb',
+    axis: '#9ca3af',
+    primary: '#2563eb',
+    secondary: '#9333ea',
+    accent: '#ea580c',
+    good: '#059669',
+    negative: '#2563eb',
+    positive: '#ea580c',
+  },
+  dark: {
+    background: '#111827',
+    text: '#e5e7eb',
+    muted: '#9ca3af',
+    grid: '#263042',
+    axis: '#4b5563',
+    primary: '#60a5fa',
+    secondary: '#c084fc',
+    accent: '#fb923c',
+    good: '#34d399',
+    negative: '#60a5fa',
+    positive: '#fb923c',
+  },
+};
+
+/** Options every plot accepts. */
+export interface PlotOptions {
+  /** Width of the SVG in pixels. Default depends on the plot (640 to 720). */
+  width?: number;
+  /** Height of the SVG in pixels. Default depends on the plot (420 to 480). */
+  height?: number;
+  /** Title above the plot; `''` for none. Default depends on the plot. */
+  title?: string;
+  /** `'light'` (default) or `'dark'`. */
+  theme?: PlotThemeName;
+  /** CSS font family. Default `system-ui, -apple-system, 'Segoe UI', Helvetica, Arial, sans-serif`. */
+  fontFamily?: string;
+}
+
+/** The default font stack. */
+export const PLOT_FONT = "system-ui, -apple-system, 'Segoe UI', Helvetica, Arial, sans-serif";
