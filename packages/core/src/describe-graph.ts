@@ -39,7 +39,7 @@ export function describeGraph(root: Value): string {
   walk(root, (v) => ops.push(v), () => {});
   ops.reverse(); // inputs before consumers
 
-  const uses = new Map<Value, number>();
+  const uses = new Map<Value | number, number>();
   for (const node of ops) forEachInput(node, (x) => uses.set(x, (uses.get(x) ?? 0) + 1));
 
   const rendered = new Map<Value, Rendered>();
