@@ -1,0 +1,41 @@
+/**
+ * parseAt: the `--at x=3,y=2` flag (repeatable) to a record of numbers, with clear messages for
+ * anything that is not `name=number`.
+ */
+import { CliError } from './cli-error';
+
+const NAME = /^[\p{L}_$][\p{L}\p{N}_$]*$/u;
+
+/** Collects repeated `--at` flags for commander. */
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+/**
+ * Parses `["x=3,y=2", "z=-1e-3"]` to `{ x: 3, y: 2, z: -0.001 }`.
+ * @example parseAt(['x=3,y=2']) // { x: 3, y: 2 }
+ */
+export function parseAt(flags: readonly string[]): Record<string, number> {
+  const values: Record<string, number> = Object.create(null);
+  for (const flag of flags) {
+    for (const part of flag.split(',')) {
+      const item = part.trim();
+      if (item === '') continue;
+      const eq = item.indexOf('=');
+      const name = eq < 0 ? item : item.slice(0, eq).trim();
+      const text = eq < 0 ? '' : item.slice(eq + 1).trim();
+      if (eq < 0 || !NAME.test(name)) {
+        throw new CliError(`chainrule: --at expects name=number pairs such as x=3,y=2; got "${item}".`);
+      }
+      const value = Number(text);
+      if (text === '' || !Number.isFinite(value)) {
+        throw new CliError(`chainrule: --at ${name}=${text}: "${text}" is not a finite number. Write e.g. ${name}=0.5.`);
+      }
+      if (Object.prototype.hasOwnProperty.call(values, name)) {
+        throw new CliError(`chainrule: --at gives "${name}" twice. Give each variable one value.`);
+      }
+      values[name] = value;
+    }
+  }
+  return values;
+}

@@ -1,0 +1,9 @@
+#!/usr/bin/env node
+/**
+ * The `chainrule` executable: runs the command line and exits with its code.
+ */
+import { main } from './main';
+
+main(process.argv).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,124 @@
+/**
+ * `chainrule train perceptron|moons`: trains the article's one-weight perceptron or a small MLP on
+ * the two-moons data with a progress bar, prints the final metrics and writes the plots (loss
+ * curve; descent on C(w) for the perceptron; decision boundary for moons) to --out.
+ */
+import fs from 'fs';
+import path from 'path';
+import { CliError, EXIT } from '../cli-error';
+import { tidy } from '../format';
+import type { Io } from '../main';
+import { progress } from '../progress';
+import { writeAtomic } from '../write-atomic';
+
+export interface TrainOptions {
+  steps?: string;
+  lr?: string;
+  seed?: string;
+  out?: string;
+  json?: boolean;
+}
+
+interface Result {
+  metrics: Record<string, number>;
+  plots: Record<string, string>;
+}
+
+function numberFlag(flag: string, text: string | undefined, fallback: number, check: (x: number) => boolean, what: string): number {
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!Number.isFinite(value) || !check(value)) throw new CliError(`chainrule train: ${flag} must be ${what}; got "${text}".`);
+  return value;
+}
+
+/* eslint-disable @typescript-eslint/no-require-imports -- nn and viz load only when training */
+/** The article: i = 1.5, y = 0.5, w₀ = 0.8, C = (i·w − y)², plain SGD. */
+function trainPerceptron(steps: number, lr: number, report: (step: number, loss: number) => void): Result {
+  const { Perceptron, SGD } = require('@chainrule/nn') as typeof import('@chainrule/nn');
+  const viz = require('@chainrule/viz') as typeof import('@chainrule/viz');
+  const model = new Perceptron(1, { weights: [0.8] });
+  const optimizer = new SGD(model, { lr });
+  const ws = [model.w[0].data];
+  const losses: number[] = [];
+  for (let step = 1; step <= steps; step++) {
+    const cost = model.forward([1.5]).sub(0.5).pow(2);
+    optimizer.zeroGrad();
+    cost.backward();
+    optimizer.step();
+    losses.push(cost.data);
+    ws.push(model.w[0].data);
+    report(step, cost.data);
+  }
+  const w = model.w[0].data;
+  return {
+    metrics: { w, cost: (1.5 * w - 0.5) ** 2, target: 1 / 3 },
+    plots: {
+      'loss.svg': viz.plotLoss(losses, { title: 'Perceptron: cost per step' }),
+      'descent.svg': viz.plotDescent({ ws, learningRate: lr }),
+    },
+  };
+}
+
+/** An MLP(2, [16, 16, 1]) on 100 two-moons points with the hinge loss and L2, as micrograd's demo. */
+function trainMoons(steps: number, lr: number | undefined, seed: number, report: (step: number, loss: number) => void): Result {
+  const nn = require('@chainrule/nn') as typeof import('@chainrule/nn');
+  const viz = require('@chainrule/viz') as typeof import('@chainrule/viz');
+  const { X, y } = nn.makeMoons(100, { noise: 0.1, seed });
+  const model = new nn.MLP(2, [16, 16, 1], { seed });
+  const schedule = lr === undefined ? (k: number) => 1.0 - (0.9 * k) / steps : undefined;
+  const optimizer = new nn.SGD(model, lr === undefined ? { schedule } : { lr });
+  const losses: number[] = [];
+  let accuracy = 0;
+  for (let step = 1; step <= steps; step++) {
+    const scores = X.map((x) => model.forward(x)[0]);
+    const loss = nn.hinge(scores, y).add(nn.l2Penalty(model.parameters(), 1e-4));
+    optimizer.zeroGrad();
+    loss.backward();
+    optimizer.step();
+    losses.push(loss.data);
+    accuracy = nn.accuracy(scores, y);
+    report(step, loss.data);
+  }
+  return {
+    metrics: { loss: losses[losses.length - 1], accuracy },
+    plots: {
+      'loss.svg': viz.plotLoss(losses, { title: 'Moons MLP: loss per step' }),
+      'boundary.svg': viz.plotDecisionBoundary((x1, x2) => model.forward([x1, x2])[0].data, { X, y }, { title: 'Moons MLP: decision boundary' }),
+    },
+  };
+}
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+/** Runs the command; returns the exit code. */
+export async function runTrain(model: string, options: TrainOptions, io: Io): Promise<number> {
+  const isPerceptron = model === 'perceptron';
+  const steps = numberFlag('--steps', options.steps, isPerceptron ? 20 : 100, (x) => Number.isInteger(x) && x >= 1 && x <= 100000, 'a whole number from 1 to 100000');
+  const lrText = options.lr;
+  const lr = lrText === undefined ? undefined : numberFlag('--lr', lrText, 0, (x) => x > 0, 'a positive number');
+  const seed = numberFlag('--seed', options.seed, 1, (x) => Number.isInteger(x) && x >= 0, 'a whole number >= 0');
+  const outDir = options.out ?? '.';
+  if (!fs.existsSync(outDir) || !fs.statSync(outDir).isDirectory()) {
+    throw new CliError(`chainrule train: --out ${outDir} is not a folder. Create it first (mkdir -p ${outDir}).`);
+  }
+
+  const bar = progress(steps, io.err);
+  let result: Result;
+  try {
+    result = isPerceptron ? trainPerceptron(steps, lr ?? 0.1, bar.update) : trainMoons(steps, lr, seed, bar.update);
+  } finally {
+    bar.stop();
+  }
+  const written: string[] = [];
+  for (const [name, svg] of Object.entries(result.plots)) {
+    const file = path.join(outDir, name);
+    writeAtomic(file, svg);
+    written.push(file);
+  }
+  if (options.json) {
+    io.out(JSON.stringify({ model, steps, metrics: result.metrics, plots: written }));
+  } else {
+    const metrics = Object.entries(result.metrics).map(([k, v]) => `${k} ${tidy(v)}`).join('  ');
+    io.out(`${model}: ${steps} steps  ${metrics}\nwrote ${written.join(', ')}`);
+  }
+  return EXIT.ok;
+}

@@ -1,0 +1,48 @@
+// `chainrule grad` on the built executable: printed table, exact --json shape, exit codes.
+import { hasStackTrace, runCli } from './test-support/run-cli';
+
+describe('chainrule grad', () => {
+  it('prints the value, autograd, numeric and symbolic derivatives', () => {
+    const run = runCli(['grad', 'x^2*y', '--at', 'x=3,y=2']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('value  18');
+    expect(run.stdout).toMatch(/d\/dx\s+12\s+12\s+2 \* y \* x/);
+    expect(run.stdout).toMatch(/d\/dy\s+9\s+9\s+x \^ 2/);
+  });
+
+  it('--json prints exactly value, gradients and symbolic (the article numbers)', () => {
+    const run = runCli(['grad', 'a = i*w; C = (a - y)^2', '--at', 'i=1.5,w=0.8,y=0.5', '--json']);
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(Object.keys(result)).toEqual(['value', 'gradients', 'symbolic']);
+    expect(result.value).toBeCloseTo(0.49, 12);
+    expect(Object.keys(result.gradients)).toEqual(['i', 'w', 'y']);
+    expect(result.gradients.w).toBeCloseTo(2.1, 12);
+    expect(result.gradients.i).toBeCloseTo(2 * (1.5 * 0.8 - 0.5) * 0.8, 12);
+    expect(result.gradients.y).toBeCloseTo(-2 * (1.5 * 0.8 - 0.5), 12);
+    expect(result.symbolic.w).toBe('2 * i * (i * w - y)');
+  });
+
+  it('accepts repeated --at flags', () => {
+    const run = runCli(['grad', 'x*y', '--at', 'x=3', '--at', 'y=-2e-1', '--json']);
+    expect(JSON.parse(run.stdout).gradients).toEqual({ x: -0.2, y: 3 });
+  });
+
+  const bad: [string, string[], RegExp][] = [
+    ['an unknown function', ['grad', 'x + foo(x)', '--at', 'x=1'], /unknown function "foo"[\s\S]*\^/],
+    ['a missing value', ['grad', 'x*y', '--at', 'x=1'], /no value for "y"/],
+    ['an unused value', ['grad', 'x', '--at', 'x=1,z=2'], /does not use/],
+    ['a malformed --at', ['grad', 'x', '--at', 'x:1'], /name=number/],
+    ['a non-numeric --at', ['grad', 'x', '--at', 'x=abc'], /not a finite number/],
+    ['a missing expression', ['grad'], /missing required argument/],
+    ['an unknown option', ['grad', 'x', '--at', 'x=1', '--bogus'], /unknown option/],
+    ['unsupported syntax', ['grad', '[1, 2]'], /matrices/],
+  ];
+  it.each(bad)('exits 2 with a message for %s', (_what, args, message) => {
+    const run = runCli(args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stdout).toBe('');
+    expect(hasStackTrace(run.stderr)).toBe(false);
+  });
+});

@@ -1,0 +1,147 @@
+/**
+ * The chainrule command line: commander wiring for grad, viz, check, train and demo. The heavy
+ * packages (@chainrule/viz with d3 and graphology, @chainrule/nn, cli-progress, the demo) load only
+ * inside the actions that use them, so `chainrule grad` does not pay for the plotting code.
+ * Exit codes: 0 ok, 1 a check failed, 2 bad usage or input (message on stderr, no stack trace).
+ */
+import { Argument, Command, CommanderError, Option } from 'commander';
+import { collect } from './at-values';
+import { CliError, EXIT } from './cli-error';
+import { runCheck } from './commands/check';
+import { runGrad } from './commands/grad';
+import { runTrain } from './commands/train';
+import { runViz } from './commands/viz';
+
+/** Where the commands write; tests and embedders may swap it. */
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const defaultIo: Io = {
+  out: (text) => process.stdout.write(text.endsWith('\n') ? text : text + '\n'),
+  err: (text) => process.stderr.write(text.endsWith('\n') ? text : text + '\n'),
+};
+
+function example(lines: string): string {
+  return `\nExample:\n${lines}`;
+}
+
+function buildProgram(io: Io, setCode: (code: number) => void): Command {
+  const program = new Command();
+  program
+    .name('chainrule')
+    .description('Automatic differentiation you can see: gradients, graphs and derivative checks from a formula.')
+    .version('0.1.0')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+    .showHelpAfterError('(run with --help for usage)');
+
+  program
+    .command('grad')
+    .description('value, gradients (autograd), symbolic derivatives and numeric estimates of a formula')
+    .argument('<expr>', 'the formula, e.g. "x^2*y" or "a = i*w; C = (a - y)^2"')
+    .option('--at <values>', 'variable values, name=number pairs (repeatable)', collect)
+    .option('--json', 'print {"value", "gradients", "symbolic"} as JSON')
+    .addHelpText('after', example('  $ chainrule grad "x^2*y" --at x=3,y=2\n  $ chainrule grad "a = i*w; C = (a - y)^2" --at i=1.5,w=0.8,y=0.5 --json'))
+    .action((expr: string, options) => {
+      setCode(runGrad(expr, options, io.out));
+    });
+
+  program
+    .command('viz')
+    .description('draw the computation graph (values, gradients, local gradients on edges)')
+    .argument('<expr>', 'the formula')
+    .option('--at <values>', 'variable values, name=number pairs (repeatable)', collect)
+    .requiredOption('-o, --out <file>', 'output file; the format comes from the extension: .svg .html .dot .mmd .json .gexf .graphml')
+    .addOption(new Option('--direction <dir>', 'layout direction').choices(['TB', 'LR', 'BT', 'RL']).default('TB'))
+    .addOption(new Option('--labels <what>', 'what nodes show').choices(['full', 'value', 'grad', 'name']).default('full'))
+    .addOption(new Option('--colour <by>', 'node colouring').choices(['grad', 'op', 'none']).default('grad'))
+    .option('--color <by>', 'alias of --colour')
+    .option('--group', 'group repeated sub-graphs (large graphs)')
+    .option('--no-backward', 'draw the forward pass only (no gradients)')
+    .addHelpText('after', example('  $ chainrule viz "a = i*w; C = (a - y)^2" --at i=1.5,w=0.8,y=0.5 -o graph.svg\n  $ chainrule viz "tanh(x*w + b)" --at x=1,w=0.5,b=0 -o graph.html --direction LR'))
+    .action((expr: string, options) => {
+      setCode(runViz(expr, options, io.out));
+    });
+
+  program
+    .command('check')
+    .description('compare hand-derived derivatives with autograd, numeric and symbolic ones; exit 1 on a mismatch')
+    .argument('<expr>', 'the formula')
+    .option('--at <values>', 'variable values, name=number pairs (repeatable)', collect)
+    .option('--manual <derivative>', 'a hand-derived derivative, name=formula (repeatable)', collect)
+    .option('--tol <number>', 'tolerance (absolute and relative)', '1e-6')
+    .option('--points <n>', 'also check at n random points (seeded)', '0')
+    .option('--seed <n>', 'seed for --points', '1')
+    .option('-o, --out <file>', 'write the graph with mismatching nodes highlighted (.svg or .html)')
+    .option('--json', 'print the comparison as JSON')
+    .addHelpText('after', example('  $ chainrule check "a = i*w; C = (a - y)^2" --at i=1.5,w=0.8,y=0.5 --manual "w=2*(i*w - y)*i"'))
+    .action((expr: string, options) => {
+      setCode(runCheck(expr, options, io.out));
+    });
+
+  program
+    .command('train')
+    .description('train a model with a progress bar; print metrics and write loss/descent/boundary plots')
+    .addArgument(new Argument('<model>', 'what to train').choices(['perceptron', 'moons']))
+    .option('--steps <n>', 'training steps')
+    .option('--lr <rate>', 'learning rate')
+    .option('--seed <n>', 'random seed', '1')
+    .option('--out <dir>', 'folder for the plots', '.')
+    .option('--json', 'print the final metrics as JSON')
+    .addHelpText('after', example('  $ chainrule train perceptron --steps 20 --out plots\n  $ chainrule train moons --steps 100 --lr 0.05 --seed 7'))
+    .action(async (model: string, options) => {
+      setCode(await runTrain(model, options, io));
+    });
+
+  program
+    .command('demo')
+    .description("the article's walkthrough: a one-weight perceptron learning by the chain rule")
+    .option('--json', 'print the walkthrough numbers as JSON')
+    .option('--out <dir>', 'folder for pictures')
+    .addHelpText('after', example('  $ chainrule demo'))
+    .action(async (options) => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- the walkthrough loads only when asked for
+      const { runDemo } = require('./demo') as typeof import('./demo');
+      setCode(await runDemo(options));
+    });
+  return program;
+}
+
+/**
+ * Runs the command line on `argv` (as process.argv: node, script, args...) and returns the exit code.
+ * @example
+ * process.exitCode = await main(process.argv);
+ */
+export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = buildProgram(io, (c) => (code = c));
+  try {
+    await program.parseAsync([...argv]);
+    return code;
+  } catch (error) {
+    return report(error, io);
+  }
+}
+
+/** Prints an error as a message (never a stack trace) and picks the exit code. */
+function report(error: unknown, io: Io): number {
+  if (error instanceof CommanderError) {
+    // Commander has already printed help, the version or the usage error.
+    return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  }
+  if (error instanceof CliError) {
+    io.err(error.message);
+    return error.exitCode;
+  }
+  const err = error as Error;
+  if (err && err.name === 'ExpressionError') {
+    io.err(err.message);
+    return EXIT.usage;
+  }
+  const message = err && typeof err.message === 'string' ? err.message : String(error);
+  io.err(message.startsWith('@chainrule/') ? message : `chainrule: ${message}`);
+  if (process.env.CHAINRULE_DEBUG) io.err(String(err?.stack));
+  return EXIT.usage;
+}

@@ -1,0 +1,45 @@
+/**
+ * Start-up benchmark of the built `chainrule` executable: wall time of `chainrule grad` from process
+ * start to exit (target: at most 0.5 s), next to a bare `node -e ""` for scale. Run after
+ * `npm run build`: `npm run bench:cli` (or `npm run bench -w @chainrule/cli`).
+ */
+import { spawnSync } from 'child_process';
+import fs from 'fs';
+import path from 'path';
+
+const TARGET_SECONDS = 0.5;
+const RUNS = 9;
+const bin = path.resolve(__dirname, '../../packages/cli/dist/bin.js');
+
+function wallSeconds(args: string[]): number {
+  const start = process.hrtime.bigint();
+  const run = spawnSync(process.execPath, args, { encoding: 'utf8' });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (run.status !== 0) throw new Error(`bench:cli: ${args.join(' ')} exited with ${run.status}: ${run.stderr}`);
+  return seconds;
+}
+
+function median(xs: number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function measure(label: string, args: string[]): number {
+  wallSeconds(args); // warm the file cache
+  const times = Array.from({ length: RUNS }, () => wallSeconds(args));
+  const m = median(times);
+  console.log(`${label.padEnd(44)} median ${m.toFixed(3)} s  min ${Math.min(...times).toFixed(3)} s  max ${Math.max(...times).toFixed(3)} s`);
+  return m;
+}
+
+if (!fs.existsSync(bin)) {
+  console.error(`bench:cli: ${bin} is missing. Run \`npm run build\` first.`);
+  process.exit(2);
+}
+measure('node -e "" (baseline)', ['-e', '']);
+measure('chainrule --help', [bin, '--help']);
+const grad = measure('chainrule grad "x^2*y" --at x=3,y=2', [bin, 'grad', 'x^2*y', '--at', 'x=3,y=2']);
+measure('chainrule grad (article, --json)', [bin, 'grad', 'a = i*w; C = (a - y)^2', '--at', 'i=1.5,w=0.8,y=0.5', '--json']);
+const ok = grad <= TARGET_SECONDS;
+console.log(`chainrule grad start-up: ${grad.toFixed(3)} s (target <= ${TARGET_SECONDS} s): ${ok ? 'ok' : 'OVER TARGET'}`);
+process.exitCode = ok ? 0 : 1;
