@@ -23,3 +23,4 @@ export { compareDerivatives } from './compare-derivatives';
 export type { Comparison, ComparisonOptions, ComparisonRow, ManualDerivative } from './compare-derivatives';
 export { formatComparison } from './format-comparison';
 export { describeGraph } from './describe-graph';
+export { trace, Tape } from './tape';

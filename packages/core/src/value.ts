@@ -34,7 +34,10 @@ export class Value {
    * Value), or the input list of an n-ary op.
    */
   _b: Value | number | readonly Value[] | null;
-  /** @internal The number of the last walk that reached this node. */
+  /**
+   * @internal The number of the last walk that reached this node (see walk.ts); `trace` leaves
+   * -(slot + 1) here, which no walk number equals.
+   */
   _mark: number;
 
   /**
