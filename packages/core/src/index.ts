@@ -24,3 +24,5 @@ export type { Comparison, ComparisonOptions, ComparisonRow, ManualDerivative } f
 export { formatComparison } from './format-comparison';
 export { describeGraph } from './describe-graph';
 export { trace, Tape } from './tape';
+export { checkNodes, CHECK_NODES_LIMIT } from './check-nodes';
+export type { CheckNodesOptions, LocalCheck, NodeCheck, NodeCheckResult } from './check-nodes';
