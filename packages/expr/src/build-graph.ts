@@ -6,7 +6,7 @@
 import { constant, Value } from '@chainrule/core';
 import { ExpressionError } from './expression-error';
 import type { ExprNode, Program } from './program';
-import { applyFunction, CONSTANTS, isConstantName, isFunctionName } from './vocabulary';
+import { applyFunction, CONSTANTS, isFunctionName } from './vocabulary';
 
 /** What buildGraph returns: the output node, the input leaves and the named intermediate nodes. */
 export interface BuiltGraph {
@@ -23,7 +23,7 @@ export type NumericFunctions = Readonly<Record<string, (x: number) => number>>;
 /** Builds the Value graph of `program` with `values` for its inputs. */
 export function buildGraph(
   program: Program,
-  values: Readonly<Record<string, number>>,
+  values: Readonly<Record<string, number | Value>>,
   numericFunctions: NumericFunctions = {},
 ): BuiltGraph {
   const env = new Map<string, Value>();
@@ -31,7 +31,6 @@ export function buildGraph(
   const named: Record<string, Value> = Object.create(null);
 
   for (const [name, position] of program.inputs) {
-    if (isConstantName(name)) continue;
     if (!Object.prototype.hasOwnProperty.call(values, name)) {
       throw new ExpressionError(
         'missing-value',
@@ -41,7 +40,8 @@ export function buildGraph(
         position,
       );
     }
-    const leaf = new Value(values[name], name);
+    const given = values[name];
+    const leaf = given instanceof Value ? given : new Value(given, name);
     env.set(name, leaf);
     variables[name] = leaf;
   }

@@ -1,5 +1,6 @@
 // parseExpression against closed forms: precedence, associativity, unary minus, every function's
 // value and gradient, assignments naming nodes, and the article's perceptron numbers.
+import { Value } from '@chainrule/core';
 import { parseExpression } from './parse-expression';
 
 function valueAt(src: string, values: Record<string, number> = {}): number {
@@ -108,5 +109,16 @@ describe('parseExpression: statements', () => {
     output.backward();
     expect(output.data).toBe(20000);
     expect(variables.x.grad).toBe(20000);
+  });
+});
+
+describe('parseExpression: Values as inputs', () => {
+  it('uses a given Value as the variable node, so gradients reach it', () => {
+    const w = new Value(0.8, 'weight');
+    const { output, variables } = parseExpression('(1.5*w - 0.5)^2', { w });
+    expect(variables.w).toBe(w);
+    output.backward();
+    expect(w.grad).toBeCloseTo(2.1, 14);
+    expect(w.label).toBe('weight');
   });
 });

@@ -2,7 +2,7 @@
  * parseExpression: a math string to a chainrule Value graph, ready for backward() or drawing.
  * The string is parsed by mathjs (never evaluated) and checked against the supported syntax first.
  */
-import type { Value } from '@chainrule/core';
+import { Value } from '@chainrule/core';
 import { buildGraph } from './build-graph';
 import { ExpressionError } from './expression-error';
 import { parseProgram } from './program';
@@ -30,7 +30,9 @@ export interface ParsedExpression {
  * @param src - the formula (at most MAX_SOURCE_LENGTH characters, parentheses nested at most
  *   MAX_NESTING_DEPTH deep).
  * @param values - a number for every free variable (default `{}`); each becomes a leaf labelled
- *   with its name. Names the formula does not use are an error (they are usually typos).
+ *   with its name. A Value may be given instead, and is used as that variable's node (to build a
+ *   formula on top of an existing graph). Names the formula does not use are an error (they are
+ *   usually typos).
  * @throws ExpressionError with the position and a caret line, for syntax errors, unsupported
  *   syntax, unknown functions, missing or unknown values, empty or oversized input.
  * @example
@@ -38,7 +40,7 @@ export interface ParsedExpression {
  * output.backward();
  * variables.w.grad; // 2.1
  */
-export function parseExpression(src: string, values: Readonly<Record<string, number>> = {}): ParsedExpression {
+export function parseExpression(src: string, values: Readonly<Record<string, number | Value>> = {}): ParsedExpression {
   const program = parseProgram(src);
   checkValues(values, src, program.inputs, new Set(program.statements.map((s) => s.name).filter((n) => n !== null)));
   return buildGraph(program, values);
@@ -46,7 +48,7 @@ export function parseExpression(src: string, values: Readonly<Record<string, num
 
 /** Rejects values that are not finite numbers, or that name nothing the formula reads. */
 export function checkValues(
-  values: Readonly<Record<string, number>>,
+  values: Readonly<Record<string, number | Value>>,
   src: string,
   inputs: ReadonlyMap<string, number>,
   assigned: ReadonlySet<string>,
@@ -56,11 +58,12 @@ export function checkValues(
   }
   for (const name of Object.keys(values)) {
     const value = values[name];
-    if (typeof value !== 'number' || !Number.isFinite(value)) {
+    const valid = value instanceof Value || (typeof value === 'number' && Number.isFinite(value));
+    if (!valid) {
       throw new ExpressionError(
         'invalid-value',
-        `the value of "${name}" is ${String(value)}, not a finite number`,
-        'Give every variable a finite number.',
+        `the value of "${name}" is ${String(value)}, not a finite number or a Value`,
+        'Give every variable a finite number (or a Value).',
         src,
         -1,
       );
@@ -78,7 +81,7 @@ export function checkValues(
       );
     }
     if (!inputs.has(name)) {
-      const known = [...inputs.keys()].filter((n) => !isConstantName(n));
+      const known = [...inputs.keys()];
       throw new ExpressionError(
         'unknown-variable',
         `a value is given for "${name}", which the expression does not use`,

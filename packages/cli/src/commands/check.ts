@@ -1,13 +1,15 @@
 /**
  * `chainrule check "<expr>" --at ... --manual "w=<formula>"`: hand-derived derivatives against
- * autograd, central differences and the symbolic derivative, at the given point and optionally
- * at seeded random points; a table (or JSON), a highlighted picture with -o, exit 1 on a mismatch.
+ * autograd and central differences (core's compareDerivatives and formatComparison), plus the
+ * symbolic derivative, at the given point and optionally at seeded random points; a table (or
+ * JSON), a highlighted picture with -o, exit 1 on any disagreement.
  */
-import type { Value } from '@chainrule/core';
-import { evaluateFormula, numericGradient, parseExpression } from '@chainrule/expr';
+import { compareDerivatives, formatComparison } from '@chainrule/core';
+import type { Comparison, Value } from '@chainrule/core';
+import { evaluateFormula, parseExpression } from '@chainrule/expr';
 import { parseAt } from '../at-values';
 import { CliError, EXIT } from '../cli-error';
-import { table, tidy } from '../format';
+import { tidy } from '../format';
 import { formatOf } from '../output-format';
 import { checkWritable, writeAtomic } from '../write-atomic';
 import { symbolicOrNull } from './grad';
@@ -22,21 +24,12 @@ export interface CheckOptions {
   json?: boolean;
 }
 
-/** One derivative compared at one point. */
-export interface CheckRow {
-  name: string;
-  manual: number;
-  autograd: number;
-  numeric: number;
-  symbolic: number | null;
-  /** manual agrees with autograd, and autograd with numeric, within the tolerance. */
-  ok: boolean;
-}
-
-/** All derivatives at one point. */
-export interface CheckPoint {
-  at: Record<string, number>;
-  rows: CheckRow[];
+/** A comparison at one point, with the symbolic derivatives evaluated there. */
+export interface CheckPoint extends Comparison {
+  /** The point by name. */
+  values: Record<string, number>;
+  /** The symbolic derivative's value per checked variable (null when too large to simplify). */
+  symbolic: Record<string, number | null>;
 }
 
 function parseManual(flags: readonly string[]): Map<string, string> {
@@ -54,80 +47,86 @@ function parseManual(flags: readonly string[]): Map<string, string> {
   return manual;
 }
 
-function positiveNumber(flag: string, text: string | undefined, fallback: number, integer: boolean): number {
+function nonNegative(flag: string, text: string | undefined, fallback: number, integer: boolean): number {
   const value = text === undefined ? fallback : Number(text);
   const valid = Number.isFinite(value) && value >= 0 && (!integer || Number.isInteger(value));
   if (!valid) throw new CliError(`chainrule check: ${flag} must be a ${integer ? 'whole number' : 'number'} >= 0; got "${text}".`);
   return value;
 }
 
-function agrees(a: number, b: number, tol: number): boolean {
-  return a === b || Math.abs(a - b) <= tol + tol * Math.abs(b);
+/** What stays the same at every point: the formula, its inputs, the manual and symbolic formulas. */
+interface Problem {
+  src: string;
+  names: string[];
+  manual: Map<string, string>;
+  symbolic: Map<string, string | null>;
+  tol: number;
 }
 
-/** Compares every manual derivative at one point. */
-export function comparePoint(src: string, at: Record<string, number>, manual: Map<string, string>, tol: number): CheckPoint {
-  const { output, variables } = parseExpression(src, at);
-  output.backward();
-  const numeric = numericGradient(src, at);
-  const rows: CheckRow[] = [];
-  for (const [name, formula] of manual) {
-    const autograd = variables[name].grad;
-    const manualValue = evaluateFormula(formula, at);
-    const symbolicFormula = symbolicOrNull(src, name);
-    const symbolic = symbolicFormula === null ? null : evaluateFormula(symbolicFormula, at);
-    const ok = agrees(manualValue, autograd, tol) && agrees(numeric[name], autograd, Math.max(tol, 1e-5));
-    rows.push({ name, manual: manualValue, autograd, numeric: numeric[name], symbolic, ok });
+/** Compares at one point (numbers in the order of `problem.names`). */
+function comparePoint(problem: Problem, at: number[]): CheckPoint {
+  const { src, names, manual, tol } = problem;
+  const byName = (xs: readonly number[]) => Object.fromEntries(names.map((name, i) => [name, xs[i]]));
+  const f = (...xs: Value[]) => parseExpression(src, Object.fromEntries(names.map((name, i) => [name, xs[i]]))).output;
+  const manualFns = names.map((name) => {
+    const formula = manual.get(name);
+    return formula === undefined ? null : (...xs: number[]) => evaluateFormula(formula, byName(xs));
+  });
+  const comparison = compareDerivatives(f, at, manualFns, { names, atol: tol, rtol: tol });
+  const values = byName(at);
+  const symbolic: Record<string, number | null> = {};
+  for (const name of manual.keys()) {
+    const formula = problem.symbolic.get(name);
+    symbolic[name] = formula == null ? null : evaluateFormula(formula, values);
   }
-  return { at, rows };
+  return { ...comparison, values, symbolic };
 }
 
-/** A seeded generator of points near `at` (each coordinate moved by up to ±1·max(1, |x|)). */
-function randomPoints(at: Record<string, number>, count: number, seed: number): Record<string, number>[] {
+/** Seeded points near `at`: each coordinate moved by up to ±max(1, |x|). */
+function randomPoints(at: readonly number[], count: number, seed: number): number[][] {
   let state = seed >>> 0;
   const next = () => {
     state = (Math.imul(1664525, state) + 1013904223) >>> 0;
     return state / 2 ** 32;
   };
-  return Array.from({ length: count }, () => {
-    const point: Record<string, number> = {};
-    for (const name of Object.keys(at)) point[name] = at[name] + (2 * next() - 1) * Math.max(1, Math.abs(at[name]));
-    return point;
-  });
+  return Array.from({ length: count }, () => at.map((x) => x + (2 * next() - 1) * Math.max(1, Math.abs(x))));
 }
 
-function describePoint(at: Record<string, number>): string {
-  return Object.keys(at).map((name) => `${name}=${tidy(Number(at[name].toPrecision(6)))}`).join(', ');
+function describePoint(values: Record<string, number>): string {
+  return Object.keys(values)
+    .map((name) => `${name}=${tidy(Number(values[name].toPrecision(6)))}`)
+    .join(', ');
 }
 
-function formatPoint(point: CheckPoint, manual: Map<string, string>): string {
-  const rows = [['', 'manual', 'autograd', 'numeric', 'symbolic', '']];
-  for (const row of point.rows) {
-    const symbolic = row.symbolic === null ? '-' : tidy(row.symbolic);
-    rows.push([`d/d${row.name}`, tidy(row.manual), tidy(row.autograd), tidy(Number(row.numeric.toPrecision(8))), symbolic, row.ok ? 'ok' : `MISMATCH  (manual: ${manual.get(row.name)})`]);
+function formatPoint(point: CheckPoint, problem: Problem): string {
+  const lines = [`at ${describePoint(point.values)}`, formatComparison(point)];
+  for (const name of problem.manual.keys()) {
+    const formula = problem.symbolic.get(name);
+    if (formula == null) continue;
+    lines.push(`symbolic d/d${name} = ${formula} = ${tidy(point.symbolic[name]!)}`);
   }
-  return `at ${describePoint(point.at)}\n${table(rows)}`;
+  return lines.join('\n');
 }
 
-/** Writes the graph at the main point with the mismatching variables highlighted. */
-function writePicture(file: string, src: string, point: CheckPoint): void {
+/** Writes the graph at `point` with the disagreeing variables highlighted. */
+function writePicture(file: string, problem: Problem, point: CheckPoint): void {
   const format = formatOf(file, ['.svg', '.html']);
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when drawing
   const viz = require('@chainrule/viz') as typeof import('@chainrule/viz');
-  const { output, variables } = parseExpression(src, point.at);
+  const { output, variables } = parseExpression(problem.src, point.values);
   output.backward();
   const bad = point.rows.filter((row) => !row.ok);
-  const note = (row: CheckRow) => `manual ${tidy(row.manual)} ≠ autograd ${tidy(row.autograd)}`;
+  const note = (row: Comparison['rows'][number]) =>
+    row.manual === null
+      ? `autograd ${tidy(row.autograd)} ≠ numeric ${tidy(row.numeric)}`
+      : `manual ${tidy(row.manual)} ≠ autograd ${tidy(row.autograd)}`;
   let content: string;
   if (format === '.html') {
-    const highlights = bad.map((row) => ({ value: variables[row.name] as Value, highlight: 'mismatch' as const, note: note(row) }));
+    const highlights = bad.map((row) => ({ value: variables[row.name], highlight: 'mismatch' as const, note: note(row) }));
     content = viz.renderHtml(output, { highlights, start: 'end' });
   } else {
     const graph = viz.toGraph(output);
-    for (const row of bad) {
-      const key = viz.valueKey(variables[row.name].id);
-      graph.mergeNodeAttributes(key, { highlight: 'mismatch', note: note(row) });
-    }
+    for (const row of bad) graph.mergeNodeAttributes(viz.valueKey(variables[row.name].id), { highlight: 'mismatch', note: note(row) });
     content = viz.renderSvg(graph);
   }
   writeAtomic(file, content);
@@ -139,44 +138,48 @@ export function runCheck(src: string, options: CheckOptions, print: (text: strin
   if (manual.size === 0) {
     throw new CliError('chainrule check: nothing to check. Give at least one --manual "name=formula", e.g. --manual "w=2*(i*w - y)*i".');
   }
-  const tol = positiveNumber('--tol', options.tol, 1e-6, false);
-  const count = positiveNumber('--points', options.points, 0, true);
-  const seed = positiveNumber('--seed', options.seed, 1, true);
+  const tol = nonNegative('--tol', options.tol, 1e-6, false);
+  const count = nonNegative('--points', options.points, 0, true);
+  const seed = nonNegative('--seed', options.seed, 1, true);
   if (options.out !== undefined) {
     formatOf(options.out, ['.svg', '.html']);
     checkWritable(options.out);
   }
   const at = parseAt(options.at ?? []);
   const { variables } = parseExpression(src, at);
+  const names = Object.keys(variables).filter((name) => name in at);
   for (const name of manual.keys()) {
-    if (!(name in variables)) {
-      throw new CliError(`chainrule check: --manual "${name}=...": the expression has no variable "${name}". Its variables are: ${Object.keys(variables).join(', ')}.`);
+    if (!names.includes(name)) {
+      const why = name in variables ? 'is assigned a number in the expression; give it with --at instead' : 'is not a variable of the expression';
+      throw new CliError(`chainrule check: --manual "${name}=...": "${name}" ${why}. Its variables are: ${names.join(', ')}.`);
     }
+    evaluateFormula(manual.get(name)!, at); // a bad formula is a usage error, reported with its caret
   }
+  const symbolic = new Map([...manual.keys()].map((name) => [name, symbolicOrNull(src, name)]));
+  const problem: Problem = { src, names, manual, symbolic, tol };
 
-  const main = comparePoint(src, at, manual, tol);
+  const main = comparePoint(problem, names.map((name) => at[name]));
   // Random points can leave a function's domain (log of a negative number): those are skipped.
   const finite = (point: CheckPoint) => point.rows.every((row) => Number.isFinite(row.autograd) && Number.isFinite(row.numeric));
-  const sampled = randomPoints(at, count, seed).map((point) => comparePoint(src, point, manual, tol));
+  const sampled = randomPoints(main.at, count, seed).map((point) => comparePoint(problem, point));
   const extra = sampled.filter(finite);
   const skipped = sampled.length - extra.length;
   const points = [main, ...extra];
-  const ok = points.every((point) => point.rows.every((row) => row.ok));
-  if (options.out !== undefined) writePicture(options.out, src, main);
+  const ok = points.every((point) => point.ok);
+  if (options.out !== undefined) writePicture(options.out, problem, main);
 
   if (options.json) {
     print(JSON.stringify({ ok, tol, skipped, points }));
-  } else {
-    const failedPoints = extra.filter((point) => point.rows.some((row) => !row.ok));
-    const lines = [formatPoint(main, manual)];
-    if (count > 0) {
-      const skippedNote = skipped > 0 ? `; ${skipped} skipped, outside the domain` : '';
-      lines.push(`\n${extra.length - failedPoints.length} of ${extra.length} random points agree (seed ${seed}${skippedNote}).`);
-    }
-    for (const point of failedPoints.slice(0, 3)) lines.push('\n' + formatPoint(point, manual));
-    if (options.out !== undefined) lines.push(`\nwrote ${options.out}`);
-    lines.push(ok ? '\nall derivatives agree' : '\nMISMATCH: a hand-derived derivative disagrees with autograd');
-    print(lines.join('\n'));
+    return ok ? EXIT.ok : EXIT.checkFailed;
   }
+  const failed = extra.filter((point) => !point.ok);
+  const lines = [formatPoint(main, problem)];
+  if (count > 0) {
+    const skippedNote = skipped > 0 ? `; ${skipped} skipped, outside the domain` : '';
+    lines.push(`\n${extra.length - failed.length} of ${extra.length} random points agree (seed ${seed}${skippedNote}).`);
+    for (const point of failed.slice(0, 3)) lines.push('\n' + formatPoint(point, problem));
+  }
+  if (options.out !== undefined) lines.push(`\nwrote ${options.out}`);
+  print(lines.join('\n'));
   return ok ? EXIT.ok : EXIT.checkFailed;
 }
