@@ -41,13 +41,13 @@ export class Value {
   _mark: number;
 
   /**
-   * A leaf holding `data`.
+   * A leaf holding `data`. (The other parameters are the engine's own, for op nodes: leave them out.)
    * @example
    * const w = new Value(0.8, 'w');
    */
-  constructor(data: number, label = '') {
+  constructor(data: number, label = '', row: AnyRow = LEAF, a: Value | null = null, b: Value | number | readonly Value[] | null = null) {
     if (typeof data !== 'number') {
-      throw usageError('Value', `data must be a number, got ${describe(data)}.`);
+      throw usageError(row === LEAF ? 'Value' : `Value.${row.name}`, `data must be a number, got ${describe(data)}.`);
     }
     if (typeof label !== 'string') {
       throw usageError('Value', `label must be a string, got ${describe(label)}.`);
@@ -56,11 +56,15 @@ export class Value {
     this.grad = 0;
     this.label = label;
     this.id = nextId++;
-    this._row = LEAF;
-    this._a = null;
-    this._b = null;
+    this._row = row;
+    this._a = a;
+    this._b = b;
     this._mark = 0;
-    if (anomalyState.enabled && !Number.isFinite(data)) reportLeaf(this);
+    if (anomalyState.enabled) {
+      if (row === LEAF) {
+        if (!Number.isFinite(data)) reportLeaf(this);
+      } else if (row !== CONSTANT) checkForward(this);
+    }
   }
 
   /** The op that produced this node: a row name of the op table, 'const', or '' for a leaf. */
@@ -171,36 +175,17 @@ export function toValue(x: Operand, where = 'toValue'): Value {
 
 /** A constant leaf: it never receives a gradient. */
 export function constant(x: number): Value {
-  const v = new Value(x);
-  v._row = CONSTANT;
-  return v;
-}
-
-function finish(v: Value): Value {
-  if (anomalyState.enabled) checkForward(v);
-  return v;
+  return new Value(x, '', CONSTANT);
 }
 
 function unary(row: UnaryRow, a: Value): Value {
-  const v = new Value(row.forward(a.data));
-  v._row = row;
-  v._a = a;
-  return finish(v);
+  return new Value(row.forward(a.data), '', row, a);
 }
 
 function binary(row: BinaryRow, a: Value, b: Operand): Value {
-  let v: Value;
-  if (typeof b === 'number') {
-    v = new Value(row.forward(a.data, b));
-  } else if (b instanceof Value) {
-    v = new Value(row.forward(a.data, b.data));
-  } else {
-    throw usageError(`Value.${row.name}`, `expected a Value or a number, got ${describe(b)}.`);
-  }
-  v._row = row;
-  v._a = a;
-  v._b = b;
-  return finish(v);
+  if (typeof b === 'number') return new Value(row.forward(a.data, b), '', row, a, b);
+  if (b instanceof Value) return new Value(row.forward(a.data, b.data), '', row, a, b);
+  throw usageError(`Value.${row.name}`, `expected a Value or a number, got ${describe(b)}.`);
 }
 
 /**
@@ -216,10 +201,7 @@ export function sum(values: readonly Operand[]): Value {
 
 function nary(row: NaryRow, values: readonly Operand[], where: string): Value {
   const terms = values.map((x) => toValue(x, where));
-  const v = new Value(row.forward(terms.map((t) => t.data)));
-  v._row = row;
-  v._b = terms;
-  return finish(v);
+  return new Value(row.forward(terms.map((t) => t.data)), '', row, null, terms);
 }
 
 /**
