@@ -41,7 +41,7 @@ describe('stepFrame', () => {
       if (attributes.type === 'input') expect(attributes.contribution).toBeNull();
     });
     expect(frame.getNodeAttribute(valueKey(C.id), 'highlight')).toBe('active');
-    expect(frame.getAttribute('gradsComputed')).toBe(false);
+    expect(frame.getNodeAttribute(valueKey(C.id), 'note')).toBe('seed: ∂C/∂C = 1');
   });
 
   it('at the end has the gradients backward() computes (the article: dC/dw = 2.1)', () => {

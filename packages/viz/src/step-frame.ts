@@ -3,7 +3,7 @@
  * are null, contributions of edges not traversed yet are null, and the step being processed is
  * highlighted ('active' node, 'step' edges). Used by renderSteps (SVG frames) and by the page.
  */
-import type { ComputationGraph, Highlight } from './to-graph';
+import type { ComputationGraph, Highlight, ValueNodeAttributes } from './to-graph';
 import type { StepTrace } from './step-trace';
 
 /**
@@ -29,7 +29,8 @@ export function stepFrame(graph: ComputationGraph, trace: StepTrace, position: n
   frame.forEachEdge((key, attributes) => {
     if (attributes.type === 'input') frame.mergeEdgeAttributes(key, { contribution: null });
   });
-  frame.setAttribute('gradsComputed', position === count);
+  // The pass is under way: gradients not reached yet are the null ones, not "backward never ran".
+  frame.setAttribute('gradsComputed', true);
 
   const received = new Map<string, number>();
   if (frame.hasNode(trace.output)) frame.mergeNodeAttributes(trace.output, { grad: 1 });
@@ -49,7 +50,8 @@ export function stepFrame(graph: ComputationGraph, trace: StepTrace, position: n
   if (position === 0) {
     if (frame.hasNode(trace.output)) {
       emphasize(frame, trace.output, 'active', true);
-      addNote(frame, trace.output, 'seed: d output / d output = 1');
+      const label = (frame.getNodeAttributes(trace.output) as ValueNodeAttributes).label || 'out';
+      addNote(frame, trace.output, `seed: ∂${label}/∂${label} = 1`);
     }
     return frame;
   }

@@ -4,7 +4,11 @@
  * and display options.
  */
 import type { SerializedGraph } from 'graphology-types';
+import type { RenderSvgOptions } from '../render-svg';
 import type { StepTrace } from '../step-trace';
+
+/** renderSvg options a page can carry: plain data (no formatter function), theme set by the page. */
+export type PageSvgOptions = Omit<RenderSvgOptions, 'format' | 'grads' | 'parameters' | 'theme'>;
 
 /** Element id of the JSON data block. */
 export const PAGE_DATA_ID = 'chainrule-data';
@@ -15,13 +19,15 @@ export interface PageData {
   graph: SerializedGraph;
   trace: StepTrace;
   /** Options passed to renderSvg for every frame (theme is set by the page). */
-  svgOptions: Record<string, unknown>;
+  svgOptions: PageSvgOptions;
   /** Initial theme; 'auto' follows the system's colour scheme. */
   theme: 'auto' | 'light' | 'dark';
   /** Milliseconds between steps while playing. */
   playInterval: number;
   /** Position shown first: 0 (before backward) up to steps.length (all gradients). */
   start: number;
+  /** Extra text for the "this step" panel, by position (0 = start, k = after step k). */
+  captions: (string | null)[];
 }
 
 /** Keys whose values are numbers; JSON has no NaN or Infinity, so those travel as strings. */

@@ -1,0 +1,300 @@
+/**
+ * The explorer page's script (bundled by esbuild, inlined by renderHtml): reads the page data,
+ * draws each position of the backward pass with renderSvg, and wires pan/zoom, fit-to-screen,
+ * step controls (buttons, slider, keyboard, play), node details with the chain rule, and theme.
+ * Data only ever reaches the DOM as text nodes or through importSvg's allow-list.
+ */
+import { MultiDirectedGraph } from 'graphology';
+import { select, zoom, zoomIdentity, zoomTransform, type ZoomBehavior } from 'd3';
+import { renderSvg } from '../render-svg';
+import { stepFrame } from '../step-frame';
+import type { ComputationGraph } from '../to-graph';
+import { explainNode } from './explain-node';
+import { formatNumber } from './format-number';
+import { importSvg } from './import-svg';
+import { nodeNames } from './node-names';
+import { PAGE_DATA_ID, decodePageData } from './page-data';
+
+const byId = <T extends Element = HTMLElement>(id: string): T => {
+  const element = document.getElementById(id);
+  if (!element) throw new Error(`@chainrule/viz page: element #${id} is missing from the page.`);
+  return element as unknown as T;
+};
+
+const data = decodePageData(byId(PAGE_DATA_ID).textContent ?? '');
+const graph = MultiDirectedGraph.from(data.graph) as unknown as ComputationGraph;
+const trace = data.trace;
+const names = nodeNames(graph);
+const count = trace.steps.length;
+
+const viewport = byId<SVGSVGElement>('viewport');
+const scene = byId<SVGGElement>('scene');
+const slider = byId<HTMLInputElement>('slider');
+const playButton = byId<HTMLButtonElement>('play');
+
+const state = {
+  position: Math.min(Math.max(data.start, 0), count),
+  playing: undefined as number | undefined,
+  pinned: undefined as string | undefined,
+  hovered: undefined as string | undefined,
+  dark: data.theme === 'dark' || (data.theme === 'auto' && matchMedia('(prefers-color-scheme: dark)').matches),
+  frame: graph,
+  fitted: false,
+  direction: data.svgOptions.direction,
+};
+
+const sheet = new CSSStyleSheet();
+document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+
+const zoomBehavior: ZoomBehavior<SVGSVGElement, unknown> = zoom<SVGSVGElement, unknown>()
+  .scaleExtent([0.05, 8])
+  .on('zoom', (event) => scene.setAttribute('transform', event.transform.toString()));
+select(viewport).call(zoomBehavior).on('dblclick.zoom', null);
+
+/** The current frame drawn by renderSvg, imported into the page. */
+function draw(direction: 'LR' | 'TB'): SVGSVGElement {
+  const { svg, css } = importSvg(renderSvg(state.frame, { ...data.svgOptions, direction, theme: state.dark ? 'dark' : 'light' }));
+  sheet.replaceSync(css);
+  svg.id = 'drawing';
+  return svg;
+}
+
+/** Left-to-right unless top-to-bottom fits the window at a larger scale (wide graph, tall window). */
+function chooseDirection(): 'LR' | 'TB' {
+  const box = viewport.getBoundingClientRect();
+  const scaleOf = (svg: SVGSVGElement) =>
+    Math.min(box.width / Number(svg.getAttribute('width')), box.height / Number(svg.getAttribute('height')));
+  return scaleOf(draw('TB')) > 1.25 * scaleOf(draw('LR')) ? 'TB' : 'LR';
+}
+
+/** Draws the current position and updates every control. */
+function show(): void {
+  state.frame = stepFrame(graph, trace, state.position);
+  state.direction ??= chooseDirection();
+  scene.replaceChildren(draw(state.direction));
+  if (!state.fitted) {
+    fit();
+    state.fitted = true;
+  } else {
+    keepInView(state.position === 0 ? trace.output : trace.steps[state.position - 1].node);
+  }
+  document.body.classList.toggle('dark', state.dark);
+  document.body.dataset.position = String(state.position);
+  slider.value = String(state.position);
+  byId('step-label').textContent = `step ${state.position} / ${count}`;
+  byId<HTMLButtonElement>('prev').disabled = state.position === 0;
+  byId<HTMLButtonElement>('reset').disabled = state.position === 0;
+  byId<HTMLButtonElement>('next').disabled = state.position === count;
+  describeStep();
+  markSelection();
+  showDetails();
+}
+
+/** The sentence under the controls: what the current step does. */
+function describeStep(): void {
+  const lines: string[] = [];
+  const root = names.get(trace.output) ?? 'out';
+  if (state.position === 0) {
+    lines.push(`Start: ∂${root}/∂${root} = 1, the seed. Gradients appear as backward computes them.`);
+    lines.push(count === 0 ? 'The output is a leaf: there is nothing to step through.' : 'Press → or “next” to run the first step.');
+  } else {
+    const step = trace.steps[state.position - 1];
+    lines.push(`Step ${state.position}: ${names.get(step.node) ?? step.node} passes its gradient ${formatNumber(step.upstream)} back to its inputs:`);
+    for (const edge of step.edges) {
+      const input = names.get(edge.input) ?? edge.input;
+      lines.push(
+        edge.constant
+          ? `• ${input}: a constant, receives nothing`
+          : `• ${input}: ${formatNumber(step.upstream)} × ${formatNumber(edge.local)} = ${formatNumber(edge.contribution)}` +
+              (edge.uses > 1 ? ` (sum so far ${formatNumber(edge.accumulated)})` : ''),
+      );
+    }
+    if (state.position === count) lines.push('Done: every gradient is computed.');
+  }
+  replaceWithLines(byId('step-text'), lines);
+  const caption = data.captions[state.position];
+  if (caption) {
+    const paragraph = document.createElement('p');
+    paragraph.className = 'caption';
+    paragraph.textContent = caption;
+    byId('step-text').append(paragraph);
+  }
+}
+
+/** Fills the details panel for the hovered node, else the pinned one, else a hint. */
+function showDetails(): void {
+  const key = state.hovered ?? state.pinned;
+  const panel = byId('details');
+  if (key === undefined || !state.frame.hasNode(key)) {
+    replaceWithLines(panel, ['Hover over or click a node to see its value, its gradient and the chain rule for it.'], 'hint');
+    return;
+  }
+  const explanation = explainNode(state.frame, key, names);
+  panel.replaceChildren();
+  const title = document.createElement('h3');
+  title.textContent = explanation.title;
+  const kind = document.createElement('span');
+  kind.className = 'kind';
+  kind.textContent = explanation.kind;
+  title.append(' ', kind);
+  const facts = document.createElement('dl');
+  for (const [name, value] of explanation.facts) {
+    const dt = document.createElement('dt');
+    dt.textContent = name;
+    const dd = document.createElement('dd');
+    dd.textContent = value;
+    dd.dataset.fact = name;
+    facts.append(dt, dd);
+  }
+  const chain = document.createElement('div');
+  chain.id = 'chain';
+  replaceWithLines(chain, explanation.chain, 'formula');
+  panel.append(title, facts, chain);
+  if (explanation.note) {
+    const note = document.createElement('p');
+    note.className = 'note';
+    note.textContent = explanation.note;
+    panel.append(note);
+  }
+}
+
+function replaceWithLines(parent: HTMLElement, lines: string[], className?: string): void {
+  parent.replaceChildren(
+    ...lines.map((line) => {
+      const div = document.createElement('div');
+      if (className) div.className = className;
+      div.textContent = line;
+      return div;
+    }),
+  );
+}
+
+/** The graph node key of the drawing element under `target`, if any. */
+function keyAt(target: EventTarget | null): string | undefined {
+  const element = target instanceof Element ? target.closest('[data-key]') : null;
+  const key = element?.getAttribute('data-key') ?? undefined;
+  return key !== undefined && graph.hasNode(key) ? key : undefined;
+}
+
+function markSelection(): void {
+  for (const element of Array.from(scene.querySelectorAll('.selected'))) element.classList.remove('selected');
+  if (state.pinned === undefined) return;
+  for (const element of Array.from(scene.querySelectorAll('[data-key]'))) {
+    if (element.getAttribute('data-key') === state.pinned) element.classList.add('selected');
+  }
+}
+
+/** Scales and centres the drawing to fill the viewport. */
+function fit(): void {
+  const drawing = scene.querySelector('svg');
+  if (!drawing) return;
+  const width = drawing.width.baseVal.value || drawing.getBBox().width;
+  const height = drawing.height.baseVal.value || drawing.getBBox().height;
+  const box = viewport.getBoundingClientRect();
+  if (width <= 0 || height <= 0 || box.width <= 0 || box.height <= 0) return;
+  const scale = Math.min(box.width / width, box.height / height, 2.5) * 0.94;
+  const transform = zoomIdentity.translate((box.width - width * scale) / 2, (box.height - height * scale) / 2).scale(scale);
+  select(viewport).call(zoomBehavior.transform, transform);
+}
+
+/** Pans (keeping the zoom) so that node `key` is inside the window. */
+function keepInView(key: string): void {
+  const element = scene.querySelector(`[data-key="${CSS.escape(key)}"]`);
+  if (!element) return;
+  const at = element.getBoundingClientRect();
+  const box = viewport.getBoundingClientRect();
+  const margin = 24;
+  const inside = at.left >= box.left + margin && at.right <= box.right - margin && at.top >= box.top + margin && at.bottom <= box.bottom - margin;
+  if (inside) return;
+  const k = zoomTransform(viewport).k;
+  const dx = box.left + box.width / 2 - (at.left + at.width / 2);
+  const dy = box.top + box.height / 2 - (at.top + at.height / 2);
+  zoomBehavior.translateBy(select(viewport), dx / k, dy / k);
+}
+
+function go(position: number): void {
+  const next = Math.min(Math.max(position, 0), count);
+  if (next === state.position) return;
+  state.position = next;
+  show();
+}
+
+function togglePlay(): void {
+  if (state.playing !== undefined) {
+    stopPlaying();
+    return;
+  }
+  if (state.position === count) go(0);
+  state.playing = window.setInterval(() => {
+    if (state.position >= count) stopPlaying();
+    else go(state.position + 1);
+  }, data.playInterval);
+  playButton.textContent = '❚❚ pause';
+  playButton.setAttribute('aria-pressed', 'true');
+}
+
+function stopPlaying(): void {
+  window.clearInterval(state.playing);
+  state.playing = undefined;
+  playButton.textContent = '▶ play';
+  playButton.setAttribute('aria-pressed', 'false');
+}
+
+slider.max = String(count);
+slider.addEventListener('input', () => go(Number(slider.value)));
+byId('reset').addEventListener('click', () => {
+  stopPlaying();
+  go(0);
+});
+byId('prev').addEventListener('click', () => go(state.position - 1));
+byId('next').addEventListener('click', () => go(state.position + 1));
+playButton.addEventListener('click', togglePlay);
+byId('fit').addEventListener('click', fit);
+byId('layout').addEventListener('click', () => {
+  state.direction = state.direction === 'TB' ? 'LR' : 'TB';
+  state.fitted = false;
+  show();
+});
+byId('theme').addEventListener('click', () => {
+  state.dark = !state.dark;
+  show();
+});
+scene.addEventListener('mouseover', (event) => {
+  const key = keyAt(event.target);
+  if (key === state.hovered) return;
+  state.hovered = key;
+  showDetails();
+});
+scene.addEventListener('mouseleave', () => {
+  state.hovered = undefined;
+  showDetails();
+});
+scene.addEventListener('click', (event) => {
+  const key = keyAt(event.target);
+  state.pinned = key === state.pinned ? undefined : key;
+  markSelection();
+  showDetails();
+});
+document.addEventListener('keydown', (event) => {
+  if (event.altKey || event.ctrlKey || event.metaKey) return;
+  const target = event.target as HTMLElement;
+  if (target === slider && event.key.startsWith('Arrow')) return;
+  const actions: Record<string, () => void> = {
+    ArrowRight: () => go(state.position + 1),
+    ArrowDown: () => go(state.position + 1),
+    ArrowLeft: () => go(state.position - 1),
+    ArrowUp: () => go(state.position - 1),
+    Home: () => go(0),
+    End: () => go(count),
+    ' ': togglePlay,
+    f: fit,
+    l: () => byId('layout').click(),
+  };
+  const action = actions[event.key];
+  if (!action) return;
+  event.preventDefault();
+  action();
+});
+window.addEventListener('resize', fit);
+
+show();

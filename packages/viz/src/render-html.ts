@@ -1,0 +1,212 @@
+/**
+ * renderHtml: one self-contained interactive page for a computation graph. The graph, its backward
+ * pass and the page script (d3, graphology and the renderer bundled) are inlined, so the file works
+ * offline from file:// with no request at all; a Content-Security-Policy allows only its own code.
+ */
+import { createHash } from 'crypto';
+import { Value } from '@chainrule/core';
+import type { Highlight } from './to-graph';
+import { toGraph, valueKey } from './to-graph';
+import { stepTrace } from './step-trace';
+import { PAGE_DATA_ID, encodePageData, type PageData, type PageSvgOptions } from './page/page-data';
+import { pageScript } from './page/page-script';
+import { PAGE_CSS } from './page/styles';
+import { describeInput, vizError } from './viz-error';
+
+const WHERE = 'renderHtml';
+
+/** A node to emphasize on the page (e.g. where a hand-derived gradient disagrees with autograd). */
+export interface HtmlHighlight {
+  value: Value;
+  highlight: Extract<Highlight, 'mismatch' | 'anomaly'>;
+  /** Shown in the node's tooltip and in the details panel. */
+  note?: string;
+}
+
+export interface RenderHtmlOptions {
+  /** Page title and heading. Default 'chainrule: backward pass'. */
+  title?: string;
+  /** Leaves to mark as parameters (drawn as such). Default: none. */
+  parameters?: Iterable<Value>;
+  /** Show constant nodes (numbers given to ops). Default true. */
+  constants?: boolean;
+  /**
+   * Nodes to highlight as 'mismatch' or 'anomaly', with a note. Nodes whose value or gradient is
+   * NaN or ±Infinity are highlighted as anomalies automatically. Default: none.
+   */
+  highlights?: Iterable<HtmlHighlight>;
+  /** Colour theme; 'auto' (default) follows the reader's system setting. A button switches it. */
+  theme?: 'auto' | 'light' | 'dark';
+  /** Where the step-through starts: 0 (default, before backward) or 'end' (all gradients shown). */
+  start?: 0 | 'end';
+  /**
+   * Your own text for the "this step" panel, by position: captions[0] at the start, captions[k]
+   * after step k (e.g. the weight update after the last step). Shown as text. Default: none.
+   */
+  captions?: readonly (string | null | undefined)[];
+  /** Milliseconds between steps when playing. Default 900. */
+  playInterval?: number;
+  /**
+   * Options passed to renderSvg for every frame, e.g. `{ precision: 3, edgeLabels: 'both' }`
+   * (plain data: no `format` function; the page sets the theme). Without `direction` the page
+   * picks left-to-right or top-to-bottom, whichever fits the window better. Default {}.
+   */
+  svg?: PageSvgOptions;
+  /** Refuse graphs with more Values than this: every step redraws the graph. Default 3000. */
+  maxValues?: number;
+}
+
+/**
+ * An interactive page that steps through the backward pass of `root`: pan/zoom, node details with
+ * the chain rule written out, previous/next/play/reset and a slider, keyboard (arrows step, space
+ * plays), light and dark. Returns the HTML as a string; write it to a file and open it.
+ * @example
+ * const i = new Value(1.5, 'i'), w = new Value(0.8, 'w'), y = new Value(0.5, 'y');
+ * const a = i.mul(w); a.label = 'a';
+ * const C = a.sub(y).pow(2); C.label = 'C';
+ * fs.writeFileSync('seed.html', renderHtml(C, { title: 'One weight, one step', parameters: [w] }));
+ */
+export function renderHtml(root: Value, options: RenderHtmlOptions = {}): string {
+  if (!(root instanceof Value)) {
+    throw vizError(WHERE, `expected a Value as the root, got ${describeInput(root)}.`, 'pass the output Value of your computation');
+  }
+  checkOptions(options);
+  const maxValues = options.maxValues ?? 3000;
+  const graph = toGraph(root, { grads: 'compute', parameters: options.parameters, constants: options.constants, maxValues: Infinity });
+  let values = 0;
+  graph.forEachNode((_key, attributes) => {
+    if (attributes.type === 'value') values++;
+  });
+  if (values > maxValues) {
+    throw vizError(
+      WHERE,
+      `the graph has ${values} Values, more than maxValues = ${maxValues} (every step redraws the whole graph).`,
+      'pass a larger { maxValues }, or draw it as a still picture with renderSvg',
+    );
+  }
+  graph.forEachNode((key, attributes) => {
+    if (attributes.type !== 'value') return;
+    const bad = [attributes.data, attributes.grad ?? 0].some((x) => !Number.isFinite(x));
+    if (bad) {
+      graph.setNodeAttribute(key, 'highlight', 'anomaly');
+      graph.setNodeAttribute(key, 'note', 'value or gradient is not a finite number');
+    }
+  });
+  for (const mark of options.highlights ?? []) {
+    const key = valueKey(mark.value.id);
+    if (!graph.hasNode(key)) {
+      throw vizError(WHERE, `a highlighted Value (${mark.value.toString()}) is not in the graph of this root.`, 'highlight only Values the root depends on');
+    }
+    graph.setNodeAttribute(key, 'highlight', mark.highlight);
+    if (mark.note) graph.setNodeAttribute(key, 'note', mark.note);
+  }
+
+  const trace = stepTrace(root);
+  const title = options.title ?? 'chainrule: backward pass';
+  const data: PageData = {
+    title,
+    graph: graph.export(),
+    trace,
+    svgOptions: options.svg ?? {},
+    theme: options.theme ?? 'auto',
+    playInterval: options.playInterval ?? 900,
+    start: options.start === 'end' ? trace.steps.length : 0,
+    captions: Array.from({ length: trace.steps.length + 1 }, (_, k) => options.captions?.[k] ?? null),
+  };
+  return pageHtml(title, data);
+}
+
+function pageHtml(title: string, data: PageData): string {
+  const script = pageScript().replace(/<\/(script)/gi, '<\\/$1');
+  const json = encodePageData(data).replace(/</g, '\\u003c');
+  const policy = [
+    "default-src 'none'",
+    `script-src '${sha256(script)}'`,
+    `style-src '${sha256(PAGE_CSS)}'`,
+    "img-src data:",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${policy}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>${PAGE_CSS}</style>
+</head>
+<body>
+<header>
+  <h1>${escapeHtml(title)}</h1>
+  <div class="controls" role="toolbar" aria-label="Backward pass">
+    <button id="reset" type="button" title="Back to the start (Home)">↺ reset</button>
+    <button id="prev" type="button" title="Previous step (←)">◀ prev</button>
+    <button id="play" type="button" title="Play or pause (space)" aria-pressed="false">▶ play</button>
+    <button id="next" type="button" title="Next step (→)">next ▶</button>
+    <input id="slider" type="range" min="0" max="0" step="1" value="0" aria-label="Step">
+    <span id="step-label" aria-live="polite"></span>
+    <button id="fit" type="button" title="Fit the graph to the window (f)">fit</button>
+    <button id="layout" type="button" title="Lay the graph out left to right or top to bottom (l)">⇄ layout</button>
+    <button id="theme" type="button" title="Switch light / dark">◐ theme</button>
+  </div>
+  <span class="keys">← → step · space play · drag to pan · wheel to zoom</span>
+</header>
+<main>
+  <div id="canvas">
+    <svg id="viewport" role="img" aria-label="Computation graph"><g id="scene"></g></svg>
+  </div>
+  <aside>
+    <h2>This step</h2>
+    <div id="step-text" aria-live="polite"></div>
+    <h2>Node</h2>
+    <div id="details"></div>
+    <h2>Legend</h2>
+    <ul class="legend">
+      <li><span class="swatch active"></span>node being processed</li>
+      <li><span class="swatch step"></span>edges it sends gradient along</li>
+      <li><span class="swatch pending"></span>gradient not computed yet</li>
+      <li><span class="swatch mismatch"></span>manual gradient disagrees with autograd</li>
+      <li><span class="swatch anomaly"></span>anomaly: NaN or infinite value or gradient</li>
+    </ul>
+  </aside>
+</main>
+<script type="application/json" id="${PAGE_DATA_ID}">${json}</script>
+<script>${script}</script>
+</body>
+</html>
+`;
+}
+
+function checkOptions(options: RenderHtmlOptions): void {
+  const { title, theme, start, playInterval, captions, maxValues } = options;
+  if (title !== undefined && typeof title !== 'string') {
+    throw vizError(WHERE, `options.title must be a string, got ${describeInput(title)}.`, 'pass a string or leave it out');
+  }
+  if (theme !== undefined && !['auto', 'light', 'dark'].includes(theme)) {
+    throw vizError(WHERE, `options.theme must be 'auto', 'light' or 'dark', got ${describeInput(theme)}.`, "leave it out for 'auto'");
+  }
+  if (start !== undefined && start !== 0 && start !== 'end') {
+    throw vizError(WHERE, `options.start must be 0 or 'end', got ${describeInput(start)}.`, 'leave it out to start before backward');
+  }
+  if (playInterval !== undefined && !(typeof playInterval === 'number' && playInterval >= 10 && playInterval <= 60_000)) {
+    throw vizError(WHERE, `options.playInterval must be milliseconds from 10 to 60000, got ${describeInput(playInterval)}.`, 'leave it out for 900');
+  }
+  if (captions !== undefined && (!Array.isArray(captions) || captions.some((c) => c != null && typeof c !== 'string'))) {
+    throw vizError(WHERE, 'options.captions must be an array of strings (or null for no caption).', 'pass one entry per position, captions[0] for the start');
+  }
+  if (options.svg !== undefined && (typeof options.svg !== 'object' || Object.values(options.svg).some((v) => typeof v === 'function'))) {
+    throw vizError(WHERE, 'options.svg must be plain renderSvg options without functions (the page stores them as JSON).', 'use { precision } instead of { format }');
+  }
+  if (maxValues !== undefined && !(typeof maxValues === 'number' && maxValues >= 1)) {
+    throw vizError(WHERE, `options.maxValues must be a positive number, got ${describeInput(maxValues)}.`, 'leave it out for 3000');
+  }
+}
+
+function sha256(text: string): string {
+  return `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

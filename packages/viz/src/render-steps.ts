@@ -1,0 +1,41 @@
+/**
+ * renderSteps: the backward pass as a sequence of SVG frames, one per step, drawn by renderSvg:
+ * gradients appear as they are computed, the node being processed and the edges it sends gradient
+ * along are highlighted. For slides, docs and animations.
+ */
+import { Value } from '@chainrule/core';
+import { renderSvg, type RenderSvgOptions } from './render-svg';
+import { stepFrame } from './step-frame';
+import { stepTrace } from './step-trace';
+import { toGraph } from './to-graph';
+import { describeInput, vizError } from './viz-error';
+
+export interface RenderStepsOptions extends RenderSvgOptions {
+  /** Leaves to mark as parameters. Default: none. */
+  parameters?: Iterable<Value>;
+  /** Show constant nodes. Default true. */
+  constants?: boolean;
+  /** Also return the frame before the first step (only the output's seed gradient). Default false. */
+  includeStart?: boolean;
+}
+
+/**
+ * One SVG string per backward step of `root` (same look and options as renderSvg); frame k shows
+ * the graph after step k, with that step highlighted.
+ * @example
+ * const frames = renderSteps(C, { parameters: [w] });
+ * frames.length; // one per op node: 3 for C = (i*w - y)^2
+ */
+export function renderSteps(root: Value, options: RenderStepsOptions = {}): string[] {
+  if (!(root instanceof Value)) {
+    throw vizError('renderSteps', `expected a Value as the root, got ${describeInput(root)}.`, 'pass the output Value of your computation');
+  }
+  const { parameters, constants, includeStart, ...svgOptions } = options;
+  const graph = toGraph(root, { grads: 'compute', parameters, constants });
+  const trace = stepTrace(root);
+  const frames: string[] = [];
+  for (let position = includeStart ? 0 : 1; position <= trace.steps.length; position++) {
+    frames.push(renderSvg(stepFrame(graph, trace, position), svgOptions));
+  }
+  return frames;
+}
