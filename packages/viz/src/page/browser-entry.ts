@@ -1,7 +1,8 @@
 /**
- * Entry of the ESM browser bundle (dist/browser/chainrule.mjs): all of @chainrule/core and the
- * parts of @chainrule/viz that need no Node APIs. renderHtml and the file writers are Node-only
- * (they read the page script and write files) and are left out.
+ * Entry of the ESM browser bundle (dist/browser/chainrule.mjs): all of @chainrule/core and every
+ * export of @chainrule/viz that needs no Node API. Left out: renderHtml (reads the page script,
+ * hashes with node:crypto) and writeSteps (writes files). browser-entry.test.ts checks that nothing
+ * else of the viz barrel is missing.
  */
 export * from '@chainrule/core';
 export * from '../to-graph';
@@ -12,4 +13,9 @@ export * from '../step-frame';
 export * from '../to-json';
 export * from '../from-json';
 export * from '../graph-document';
+export * from '../plot-descent';
+export * from '../plot-loss';
+export * from '../plot-decision-boundary';
+export { PLOT_THEMES } from '../plot-theme';
 export { VizError } from '../viz-error';
+export { escapeXml } from '../xml-escape';
