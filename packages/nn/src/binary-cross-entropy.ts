@@ -21,6 +21,8 @@ const isTarget = (x: unknown): x is number => typeof x === 'number' && x >= 0 &&
  * 0, not NaN); a probability of exactly 0 or 1 against the other label costs Infinity. With
  * `fromLogits`, each item is `z·(1 - y) + log(1 + exp(-z))` for z >= 0 and
  * `-z·y + log(1 + exp(z))` for z < 0: equal to the above, finite for every z, gradient `σ(z) - y`.
+ * (Both forms are the same function, so a graph replayed by `trace` stays correct when z changes
+ * sign; only the overflow guard is the one chosen when the graph was built.)
  * @example
  * binaryCrossEntropy(new Value(0.8), 1).data; // -log 0.8 = 0.2231435513142097
  * binaryCrossEntropy([new Value(0)], [1], { fromLogits: true }).data; // log 2

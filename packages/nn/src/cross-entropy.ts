@@ -8,7 +8,8 @@ import { meanOf } from './loss-input';
 
 /**
  * `log Σ_k exp(z_k) - z_target`, with `m = max z` taken out: `m + log Σ exp(z_k - m) - z_target`
- * (m is a constant: the loss does not depend on it). Gradient `softmax(z) - onehot(target)`.
+ * (m is a constant: the loss does not depend on it, so a graph replayed by `trace` stays correct;
+ * only the overflow guard keeps the m of the build). Gradient `softmax(z) - onehot(target)`.
  * Averaged over a batch when given an array of logit arrays and an array of classes.
  * @param logits - one Value per class, or an array of such arrays (a batch).
  * @param target - the class index (0-based), or one per item of the batch.

@@ -64,8 +64,10 @@ export class Neuron extends Module {
   /** @internal forward without checking the input (callers have checked it). */
   run(x: readonly Operand[]): Value {
     const w = this.w;
-    const terms: Value[] = this.b === null ? [] : [this.b];
-    for (let j = 0; j < w.length; j++) terms.push(w[j].mul(x[j]));
+    const offset = this.b === null ? 0 : 1;
+    const terms: Value[] = new Array(w.length + offset);
+    if (this.b !== null) terms[0] = this.b;
+    for (let j = 0; j < w.length; j++) terms[j + offset] = w[j].mul(x[j]);
     const act = terms.length === 1 ? terms[0] : sum(terms);
     return activate(act, this.activation);
   }

@@ -1,3 +1,4 @@
+import { trace } from '@chainrule/core';
 import { accuracy } from './accuracy';
 import { Adam } from './adam';
 import { crossEntropy } from './cross-entropy';
@@ -29,6 +30,31 @@ describe('W2 of the benchmark spec, built from the library', () => {
     expect(Math.abs(losses[19] - 0.261798767230521)).toBeLessThan(1e-9);
     expect(lastAccuracy).toBe(0.92);
     expect(Math.abs(parameterSum - -5.42426845641467)).toBeLessThan(1e-9);
+  });
+});
+
+describe('W2 replayed with core trace()', () => {
+  test('the graph built once and replayed gives the spec numbers', () => {
+    const { X, y } = specMoons(100, 42);
+    const model = new MLP(2, [16, 16, 1], { seed: 1337 });
+    const params = model.parameters();
+    const opt = new SGD(params, { schedule: (k) => 1.0 - (0.9 * k) / 100 });
+    const scores = X.map((x) => model.forward(x)[0]);
+    const tape = trace(hinge(scores, y).add(l2Penalty(params, 1e-4)));
+    const losses: number[] = [];
+    for (let k = 0; k < 20; k++) {
+      losses.push(tape.forward());
+      if (k === 19) {
+        tape.sync();
+        expect(accuracy(scores, y)).toBe(0.92);
+      }
+      opt.zeroGrad();
+      tape.backward();
+      opt.step();
+    }
+    expect(Math.abs(losses[0] - 1.356349634743974)).toBeLessThan(1e-9);
+    expect(Math.abs(losses[19] - 0.261798767230521)).toBeLessThan(1e-9);
+    expect(Math.abs(params.reduce((s, p) => s + p.data, 0) - -5.42426845641467)).toBeLessThan(1e-9);
   });
 });
 
