@@ -28,7 +28,9 @@ function measure(label: string, args: string[]): number {
   wallSeconds(args); // warm the file cache
   const times = Array.from({ length: RUNS }, () => wallSeconds(args));
   const m = median(times);
-  console.log(`${label.padEnd(44)} median ${m.toFixed(3)} s  min ${Math.min(...times).toFixed(3)} s  max ${Math.max(...times).toFixed(3)} s`);
+  console.log(
+    `${label.padEnd(44)} median ${m.toFixed(3)} s  min ${Math.min(...times).toFixed(3)} s  max ${Math.max(...times).toFixed(3)} s`,
+  );
   return m;
 }
 
@@ -39,7 +41,16 @@ if (!fs.existsSync(bin)) {
 measure('node -e "" (baseline)', ['-e', '']);
 measure('chainrule --help', [bin, '--help']);
 const grad = measure('chainrule grad "x^2*y" --at x=3,y=2', [bin, 'grad', 'x^2*y', '--at', 'x=3,y=2']);
-measure('chainrule grad (article, --json)', [bin, 'grad', 'a = i*w; C = (a - y)^2', '--at', 'i=1.5,w=0.8,y=0.5', '--json']);
+measure('chainrule grad (article, --json)', [
+  bin,
+  'grad',
+  'a = i*w; C = (a - y)^2',
+  '--at',
+  'i=1.5,w=0.8,y=0.5',
+  '--json',
+]);
 const ok = grad <= TARGET_SECONDS;
-console.log(`chainrule grad start-up: ${grad.toFixed(3)} s (target <= ${TARGET_SECONDS} s): ${ok ? 'ok' : 'OVER TARGET'}`);
+console.log(
+  `chainrule grad start-up: ${grad.toFixed(3)} s (target <= ${TARGET_SECONDS} s): ${ok ? 'ok' : 'OVER TARGET'}`,
+);
 process.exitCode = ok ? 0 : 1;

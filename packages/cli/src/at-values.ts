@@ -29,7 +29,9 @@ export function parseAt(flags: readonly string[]): Record<string, number> {
       }
       const value = Number(text);
       if (text === '' || !Number.isFinite(value)) {
-        throw new CliError(`chainrule: --at ${name}=${text}: "${text}" is not a finite number. Write e.g. ${name}=0.5.`);
+        throw new CliError(
+          `chainrule: --at ${name}=${text}: "${text}" is not a finite number. Write e.g. ${name}=0.5.`,
+        );
       }
       if (Object.prototype.hasOwnProperty.call(values, name)) {
         throw new CliError(`chainrule: --at gives "${name}" twice. Give each variable one value.`);

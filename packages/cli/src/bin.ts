@@ -4,6 +4,12 @@
  */
 import { main } from './main';
 
-main(process.argv).then((code) => {
-  process.exitCode = code;
-});
+main(process.argv).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`chainrule: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -37,7 +37,15 @@ describe('chainrule check', () => {
   });
 
   it('--json gives manual, autograd, numeric and symbolic per variable', () => {
-    const run = runCli(['check', 'sigmoid(x*w)', '--at', 'x=0.5,w=-1.2', '--manual', 'w=sigmoid(x*w)*(1 - sigmoid(x*w))*x', '--json']);
+    const run = runCli([
+      'check',
+      'sigmoid(x*w)',
+      '--at',
+      'x=0.5,w=-1.2',
+      '--manual',
+      'w=sigmoid(x*w)*(1 - sigmoid(x*w))*x',
+      '--json',
+    ]);
     expect(run.code).toBe(0);
     const point = JSON.parse(run.stdout).points[0];
     const row = point.rows.find((r: { name: string }) => r.name === 'w');

@@ -43,7 +43,12 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .argument('<expr>', 'the formula, e.g. "x^2*y" or "a = i*w; C = (a - y)^2"')
     .option('--at <values>', 'variable values, name=number pairs (repeatable)', collect)
     .option('--json', 'print {"value", "gradients", "symbolic"} as JSON')
-    .addHelpText('after', example('  $ chainrule grad "x^2*y" --at x=3,y=2\n  $ chainrule grad "a = i*w; C = (a - y)^2" --at i=1.5,w=0.8,y=0.5 --json'))
+    .addHelpText(
+      'after',
+      example(
+        '  $ chainrule grad "x^2*y" --at x=3,y=2\n  $ chainrule grad "a = i*w; C = (a - y)^2" --at i=1.5,w=0.8,y=0.5 --json',
+      ),
+    )
     .action((expr: string, options) => {
       setCode(runGrad(expr, options, io.out));
     });
@@ -53,14 +58,24 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .description('draw the computation graph (values, gradients, local gradients on edges)')
     .argument('<expr>', 'the formula')
     .option('--at <values>', 'variable values, name=number pairs (repeatable)', collect)
-    .requiredOption('-o, --out <file>', 'output file; the format comes from the extension: .svg .html .dot .mmd .json .gexf .graphml')
+    .requiredOption(
+      '-o, --out <file>',
+      'output file; the format comes from the extension: .svg .html .dot .mmd .json .gexf .graphml',
+    )
     .addOption(new Option('--direction <dir>', 'layout direction').choices(['TB', 'LR', 'BT', 'RL']).default('TB'))
-    .addOption(new Option('--labels <what>', 'what nodes show').choices(['full', 'value', 'grad', 'name']).default('full'))
+    .addOption(
+      new Option('--labels <what>', 'what nodes show').choices(['full', 'value', 'grad', 'name']).default('full'),
+    )
     .addOption(new Option('--colour <by>', 'node colouring').choices(['grad', 'op', 'none']).default('grad'))
     .option('--color <by>', 'alias of --colour')
     .option('--group', 'group repeated sub-graphs (large graphs)')
     .option('--no-backward', 'draw the forward pass only (no gradients)')
-    .addHelpText('after', example('  $ chainrule viz "a = i*w; C = (a - y)^2" --at i=1.5,w=0.8,y=0.5 -o graph.svg\n  $ chainrule viz "tanh(x*w + b)" --at x=1,w=0.5,b=0 -o graph.html --direction LR'))
+    .addHelpText(
+      'after',
+      example(
+        '  $ chainrule viz "a = i*w; C = (a - y)^2" --at i=1.5,w=0.8,y=0.5 -o graph.svg\n  $ chainrule viz "tanh(x*w + b)" --at x=1,w=0.5,b=0 -o graph.html --direction LR',
+      ),
+    )
     .action((expr: string, options) => {
       setCode(runViz(expr, options, io.out));
     });
@@ -76,7 +91,10 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .option('--seed <n>', 'seed for --points', '1')
     .option('-o, --out <file>', 'write the graph with mismatching nodes highlighted (.svg or .html)')
     .option('--json', 'print the comparison as JSON')
-    .addHelpText('after', example('  $ chainrule check "a = i*w; C = (a - y)^2" --at i=1.5,w=0.8,y=0.5 --manual "w=2*(i*w - y)*i"'))
+    .addHelpText(
+      'after',
+      example('  $ chainrule check "a = i*w; C = (a - y)^2" --at i=1.5,w=0.8,y=0.5 --manual "w=2*(i*w - y)*i"'),
+    )
     .action((expr: string, options) => {
       setCode(runCheck(expr, options, io.out));
     });
@@ -90,7 +108,12 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .option('--seed <n>', 'random seed', '1')
     .option('--out <dir>', 'folder for the plots', '.')
     .option('--json', 'print the final metrics as JSON')
-    .addHelpText('after', example('  $ chainrule train perceptron --steps 20 --out plots\n  $ chainrule train moons --steps 100 --lr 0.05 --seed 7'))
+    .addHelpText(
+      'after',
+      example(
+        '  $ chainrule train perceptron --steps 20 --out plots\n  $ chainrule train moons --steps 100 --lr 0.05 --seed 7',
+      ),
+    )
     .action(async (model: string, options) => {
       setCode(await runTrain(model, options, io));
     });

@@ -29,8 +29,16 @@ describe('chainrule viz', () => {
   const bad: [string, (dir: string) => string[], RegExp][] = [
     ['an unknown format', (dir) => ['viz', ...ARTICLE, '-o', path.join(dir, 'graph.png')], /Use one of: \.svg/],
     ['a missing folder', (dir) => ['viz', ...ARTICLE, '-o', path.join(dir, 'nope', 'graph.svg')], /does not exist/],
-    ['contradicting --colour and --color', (dir) => ['viz', ...ARTICLE, '-o', path.join(dir, 'g.svg'), '--colour', 'op', '--color', 'none'], /contradict/],
-    ['an invalid --direction', (dir) => ['viz', ...ARTICLE, '-o', path.join(dir, 'g.svg'), '--direction', 'up'], /invalid/],
+    [
+      'contradicting --colour and --color',
+      (dir) => ['viz', ...ARTICLE, '-o', path.join(dir, 'g.svg'), '--colour', 'op', '--color', 'none'],
+      /contradict/,
+    ],
+    [
+      'an invalid --direction',
+      (dir) => ['viz', ...ARTICLE, '-o', path.join(dir, 'g.svg'), '--direction', 'up'],
+      /invalid/,
+    ],
     ['a formula error', (dir) => ['viz', 'x +* 2', '--at', 'x=1', '-o', path.join(dir, 'g.svg')], /Value expected/],
     ['no -o', () => ['viz', ...ARTICLE], /required option/],
   ];

@@ -10,10 +10,14 @@ import { CliError } from './cli-error';
 export function checkWritable(file: string): void {
   const dir = path.dirname(path.resolve(file));
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
-    throw new CliError(`chainrule: cannot write ${file}: the folder ${dir} does not exist. Create it first or choose another path.`);
+    throw new CliError(
+      `chainrule: cannot write ${file}: the folder ${dir} does not exist. Create it first or choose another path.`,
+    );
   }
   if (fs.existsSync(file) && fs.statSync(file).isDirectory()) {
-    throw new CliError(`chainrule: cannot write ${file}: it is a folder. Give a file name, e.g. ${path.join(file, 'graph.svg')}.`);
+    throw new CliError(
+      `chainrule: cannot write ${file}: it is a folder. Give a file name, e.g. ${path.join(file, 'graph.svg')}.`,
+    );
   }
 }
 

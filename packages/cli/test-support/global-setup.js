@@ -18,7 +18,8 @@ function newestSource(dir) {
     for (const entry of fs.readdirSync(current, { withFileTypes: true })) {
       const file = path.join(current, entry.name);
       if (entry.isDirectory()) stack.push(file);
-      else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) newest = Math.max(newest, fs.statSync(file).mtimeMs);
+      else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts'))
+        newest = Math.max(newest, fs.statSync(file).mtimeMs);
     }
   }
   return newest;
@@ -46,7 +47,9 @@ function ensureBuilt(name) {
   try {
     execFileSync(process.execPath, [tsc, '-p', path.join(dir, 'tsconfig.build.json')], { cwd: repoDir, stdio: 'pipe' });
   } catch (error) {
-    process.stdout.write(`@chainrule/cli tests: @chainrule/${name} has type errors (JavaScript emitted anyway):\n${error.stdout}\n`);
+    process.stdout.write(
+      `@chainrule/cli tests: @chainrule/${name} has type errors (JavaScript emitted anyway):\n${error.stdout}\n`,
+    );
   }
   if (!fs.existsSync(entry)) throw new Error(`@chainrule/cli tests: could not build ${entry}; run \`npm run build\`.`);
 }

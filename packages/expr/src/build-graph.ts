@@ -74,7 +74,12 @@ const BINARY: Readonly<Record<string, (a: Value, b: Value) => Value>> = {
 };
 
 /** Post-order, iterative: a node is built once all its children are on the results stack. */
-function buildTree(tree: ExprNode, env: Map<string, Value>, program: Program, numericFunctions: NumericFunctions): Value {
+function buildTree(
+  tree: ExprNode,
+  env: Map<string, Value>,
+  program: Program,
+  numericFunctions: NumericFunctions,
+): Value {
   const results: Value[] = [];
   const stack: { node: ExprNode; expanded: boolean }[] = [{ node: tree, expanded: false }];
   while (stack.length > 0) {
@@ -136,6 +141,12 @@ function buildNode(
       return constant(numericFunctions[name](x.data));
     }
     default:
-      throw new ExpressionError('unsupported', `${node.type} is not supported`, 'Simplify the formula.', program.source, -1);
+      throw new ExpressionError(
+        'unsupported',
+        `${node.type} is not supported`,
+        'Simplify the formula.',
+        program.source,
+        -1,
+      );
   }
 }

@@ -62,7 +62,9 @@ describe('ExpressionError', () => {
     const error = errorOf(nested, { x: 1 });
     expect(error.kind).toBe('too-deep');
     expect(error.position).toBe(MAX_NESTING_DEPTH);
-    expect(parseExpression('('.repeat(MAX_NESTING_DEPTH) + 'x' + ')'.repeat(MAX_NESTING_DEPTH), { x: 2 }).output.data).toBe(2);
+    expect(
+      parseExpression('('.repeat(MAX_NESTING_DEPTH) + 'x' + ')'.repeat(MAX_NESTING_DEPTH), { x: 2 }).output.data,
+    ).toBe(2);
   });
 
   it('cuts long lines around the caret', () => {

@@ -26,10 +26,14 @@ const corpus: [string, string][] = [
 
 describe('hostile input', () => {
   // The timeout is a hang guard, not a performance target (those live in npm run bench).
-  it.each(corpus)('%s errors cleanly', (_name, src) => {
-    expect(() => parseExpression(src, {})).toThrow(ExpressionError);
-    expect(() => symbolicDerivative(src, 'x')).toThrow(ExpressionError);
-  }, 5000);
+  it.each(corpus)(
+    '%s errors cleanly',
+    (_name, src) => {
+      expect(() => parseExpression(src, {})).toThrow(ExpressionError);
+      expect(() => symbolicDerivative(src, 'x')).toThrow(ExpressionError);
+    },
+    5000,
+  );
 
   it('never reads names from the prototype of values', () => {
     expect(() => parseExpression('constructor + hasOwnProperty', {})).toThrow(/no value for "constructor"/);

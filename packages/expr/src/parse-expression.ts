@@ -54,7 +54,13 @@ export function checkValues(
   assigned: ReadonlySet<string>,
 ): void {
   if (values === null || typeof values !== 'object' || Array.isArray(values)) {
-    throw new ExpressionError('invalid-value', 'values must be an object of numbers', 'Pass e.g. { x: 3, y: 2 }.', src, -1);
+    throw new ExpressionError(
+      'invalid-value',
+      'values must be an object of numbers',
+      'Pass e.g. { x: 3, y: 2 }.',
+      src,
+      -1,
+    );
   }
   for (const name of Object.keys(values)) {
     const value = values[name];
@@ -69,7 +75,13 @@ export function checkValues(
       );
     }
     if (isConstantName(name) || isFunctionName(name)) {
-      throw new ExpressionError('reserved-name', `"${name}" is built in and cannot be given a value`, 'Remove it from the values.', src, -1);
+      throw new ExpressionError(
+        'reserved-name',
+        `"${name}" is built in and cannot be given a value`,
+        'Remove it from the values.',
+        src,
+        -1,
+      );
     }
     if (assigned.has(name)) {
       throw new ExpressionError(

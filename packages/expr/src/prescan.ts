@@ -64,7 +64,13 @@ function isDigit(c: string | undefined): boolean {
  */
 export function prescan(source: string): NameToken[] {
   if (typeof source !== 'string') {
-    throw new ExpressionError('syntax', `expected a string, got ${typeof source}`, 'Pass the formula as a string.', '', -1);
+    throw new ExpressionError(
+      'syntax',
+      `expected a string, got ${typeof source}`,
+      'Pass the formula as a string.',
+      '',
+      -1,
+    );
   }
   if (source.length > MAX_SOURCE_LENGTH) {
     throw new ExpressionError(
@@ -103,7 +109,13 @@ export function prescan(source: string): NameToken[] {
       while (i < source.length && NAME_PART.test(source[i])) i++;
       const name = source.slice(start, i);
       if (Object.prototype.hasOwnProperty.call(UNSUPPORTED_WORDS, name)) {
-        throw new ExpressionError('unsupported', UNSUPPORTED_WORDS[name], 'Use + - * / ^ and the supported functions.', source, start);
+        throw new ExpressionError(
+          'unsupported',
+          UNSUPPORTED_WORDS[name],
+          'Use + - * / ^ and the supported functions.',
+          source,
+          start,
+        );
       }
       names.push({ name, start });
       unaryRun = 0;
@@ -123,7 +135,13 @@ export function prescan(source: string): NameToken[] {
       );
     }
     if (c === '=' && source[i + 1] === '=') {
-      throw new ExpressionError('unsupported', 'comparisons are not supported', 'Use "=" only to name a node, as in "a = i*w".', source, i);
+      throw new ExpressionError(
+        'unsupported',
+        'comparisons are not supported',
+        'Use "=" only to name a node, as in "a = i*w".',
+        source,
+        i,
+      );
     }
     if (c === '(') {
       depth++;
@@ -170,7 +188,13 @@ export function prescan(source: string): NameToken[] {
     i++;
   }
   if (!sawContent) {
-    throw new ExpressionError('empty', 'the expression is empty', 'Write a formula, for example "x^2 + 3*x".', source, -1);
+    throw new ExpressionError(
+      'empty',
+      'the expression is empty',
+      'Write a formula, for example "x^2 + 3*x".',
+      source,
+      -1,
+    );
   }
   return names;
 }

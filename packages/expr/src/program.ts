@@ -98,7 +98,13 @@ export function parseProgram(source: string, extraFunctions: ReadonlySet<string>
   const trees = root.type === 'BlockNode' ? root.blocks!.map((block) => block.node) : [root];
   const nonEmpty = trees.filter((tree) => !(tree.type === 'ConstantNode' && tree.value === undefined));
   if (nonEmpty.length === 0) {
-    throw new ExpressionError('empty', 'the expression is empty', 'Write a formula, for example "x^2 + 3*x".', source, -1);
+    throw new ExpressionError(
+      'empty',
+      'the expression is empty',
+      'Write a formula, for example "x^2 + 3*x".',
+      source,
+      -1,
+    );
   }
 
   const assignedAnywhere = new Set<string>();
@@ -120,7 +126,13 @@ export function parseProgram(source: string, extraFunctions: ReadonlySet<string>
     let expr = tree;
     if (tree.type === 'AssignmentNode') {
       if (tree.object?.type !== 'SymbolNode') {
-        throw new ExpressionError('unsupported', 'only a plain name can be assigned', 'Write "name = expression".', source, start);
+        throw new ExpressionError(
+          'unsupported',
+          'only a plain name can be assigned',
+          'Write "name = expression".',
+          source,
+          start,
+        );
       }
       name = tree.object.name!;
       position = cursor.take(name);
@@ -175,7 +187,13 @@ function checkAssignable(name: string, source: string, position: number, assigne
     );
   }
   if (assigned.has(name)) {
-    throw new ExpressionError('reserved-name', `"${name}" is assigned twice`, 'Give each node its own name.', source, position);
+    throw new ExpressionError(
+      'reserved-name',
+      `"${name}" is assigned twice`,
+      'Give each node its own name.',
+      source,
+      position,
+    );
   }
 }
 
@@ -198,7 +216,13 @@ function checkTree(tree: ExprNode, state: WalkState): void {
     switch (node.type) {
       case 'ConstantNode':
         if (typeof node.value !== 'number') {
-          throw new ExpressionError('unsupported', `the literal ${node.toString()} is not a number`, 'Use numbers only.', source, -1);
+          throw new ExpressionError(
+            'unsupported',
+            `the literal ${node.toString()} is not a number`,
+            'Use numbers only.',
+            source,
+            -1,
+          );
         }
         break;
       case 'SymbolNode':
@@ -234,7 +258,13 @@ function checkSymbol(node: ExprNode, state: WalkState): void {
   const position = state.cursor.take(name);
   state.positions.set(node, position);
   if (isFunctionName(name) || state.extraFunctions.has(name)) {
-    throw new ExpressionError('syntax', `"${name}" is a function`, `Call it with parentheses: ${name}(x).`, state.source, position);
+    throw new ExpressionError(
+      'syntax',
+      `"${name}" is a function`,
+      `Call it with parentheses: ${name}(x).`,
+      state.source,
+      position,
+    );
   }
   if (isConstantName(name) || state.assigned.has(name)) return;
   if (state.assignedAnywhere.has(name)) {
@@ -252,13 +282,22 @@ function checkSymbol(node: ExprNode, state: WalkState): void {
 function checkCall(node: ExprNode, state: WalkState): void {
   const fn = node.fn as ExprNode;
   if (typeof fn !== 'object' || fn.type !== 'SymbolNode') {
-    throw new ExpressionError('unsupported', 'only named functions can be called', 'Call one of: ' + FUNCTIONS.join(', ') + '.', state.source, state.cursor.peek());
+    throw new ExpressionError(
+      'unsupported',
+      'only named functions can be called',
+      'Call one of: ' + FUNCTIONS.join(', ') + '.',
+      state.source,
+      state.cursor.peek(),
+    );
   }
   const name = fn.name!;
   const position = state.cursor.take(name);
   state.positions.set(node, position);
   if (!isFunctionName(name) && !state.extraFunctions.has(name)) {
-    const hint = isConstantName(name) || state.assigned.has(name) ? ` ("${name}" is a value; write ${name}*(...) to multiply)` : '';
+    const hint =
+      isConstantName(name) || state.assigned.has(name)
+        ? ` ("${name}" is a value; write ${name}*(...) to multiply)`
+        : '';
     throw new ExpressionError(
       'unknown-function',
       `unknown function "${name}"${hint}`,
@@ -280,7 +319,13 @@ function checkCall(node: ExprNode, state: WalkState): void {
 
 function unsupportedNode(node: ExprNode, source: string, position: number): ExpressionError {
   const problem = UNSUPPORTED_NODES[node.type] ?? `${node.type} is not supported`;
-  return new ExpressionError('unsupported', problem, 'Use numbers, names, + - * / ^ and the supported functions.', source, position);
+  return new ExpressionError(
+    'unsupported',
+    problem,
+    'Use numbers, names, + - * / ^ and the supported functions.',
+    source,
+    position,
+  );
 }
 
 function pushReversed(stack: ExprNode[], nodes: ExprNode[]): void {

@@ -51,12 +51,17 @@ export function symbolicDerivative(src: string, name: string): string {
   };
 
   const rewrite = (node: ExprNode): ExprNode => {
-    const mapped = (node as unknown as MathNode).map((child) => rewrite(child as unknown as ExprNode) as unknown as MathNode) as unknown as ExprNode;
+    const mapped = (node as unknown as MathNode).map(
+      (child) => rewrite(child as unknown as ExprNode) as unknown as MathNode,
+    ) as unknown as ExprNode;
     if (mapped.type !== 'FunctionNode') return mapped;
     const fname = (mapped.fn as ExprNode).name!;
     const arg = mapped.args![0];
     if (fname === 'square') {
-      return new M.OperatorNode('^', 'pow', [new M.ParenthesisNode(arg as unknown as MathNode), new M.ConstantNode(2)]) as unknown as ExprNode;
+      return new M.OperatorNode('^', 'pow', [
+        new M.ParenthesisNode(arg as unknown as MathNode),
+        new M.ConstantNode(2),
+      ]) as unknown as ExprNode;
     }
     if (fname === 'relu' || fname === 'sigmoid' || fname === 'tanh') return fresh(fname, arg);
     return mapped;
@@ -78,7 +83,9 @@ export function symbolicDerivative(src: string, name: string): string {
     return terms.reduce((a, b) => new M.OperatorNode('+', 'add', [a, b]));
   };
   const product = (factors: MathNode[]): MathNode =>
-    factors.map((f) => new M.ParenthesisNode(f) as MathNode).reduce((a, b) => new M.OperatorNode('*', 'multiply', [a, b]));
+    factors
+      .map((f) => new M.ParenthesisNode(f) as MathNode)
+      .reduce((a, b) => new M.OperatorNode('*', 'multiply', [a, b]));
   const localDerivative = (id: string): MathNode => {
     const { kind, inner } = placeholders.get(id)!;
     if (kind === 'relu') return fresh('step', inner) as unknown as MathNode;
@@ -91,7 +98,13 @@ export function symbolicDerivative(src: string, name: string): string {
     return restore(simplified, placeholders).toString({ parenthesis: 'auto', implicit: 'show' });
   } catch (error) {
     if (error instanceof RangeError) {
-      throw new ExpressionError('too-deep', 'the formula is nested too deeply to differentiate symbolically', 'Use autograd (parseExpression and backward) instead.', src, -1);
+      throw new ExpressionError(
+        'too-deep',
+        'the formula is nested too deeply to differentiate symbolically',
+        'Use autograd (parseExpression and backward) instead.',
+        src,
+        -1,
+      );
     }
     throw error;
   }

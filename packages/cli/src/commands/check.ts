@@ -39,9 +39,12 @@ function parseManual(flags: readonly string[]): Map<string, string> {
     const name = flag.slice(0, eq).trim();
     const formula = flag.slice(eq + 1).trim();
     if (eq < 0 || name === '' || formula === '') {
-      throw new CliError(`chainrule check: --manual expects name=formula, e.g. --manual "w=2*(i*w - y)*i"; got "${flag}".`);
+      throw new CliError(
+        `chainrule check: --manual expects name=formula, e.g. --manual "w=2*(i*w - y)*i"; got "${flag}".`,
+      );
     }
-    if (manual.has(name)) throw new CliError(`chainrule check: --manual gives "${name}" twice. Give one formula per variable.`);
+    if (manual.has(name))
+      throw new CliError(`chainrule check: --manual gives "${name}" twice. Give one formula per variable.`);
     manual.set(name, formula);
   }
   return manual;
@@ -50,7 +53,10 @@ function parseManual(flags: readonly string[]): Map<string, string> {
 function nonNegative(flag: string, text: string | undefined, fallback: number, integer: boolean): number {
   const value = text === undefined ? fallback : Number(text);
   const valid = Number.isFinite(value) && value >= 0 && (!integer || Number.isInteger(value));
-  if (!valid) throw new CliError(`chainrule check: ${flag} must be a ${integer ? 'whole number' : 'number'} >= 0; got "${text}".`);
+  if (!valid)
+    throw new CliError(
+      `chainrule check: ${flag} must be a ${integer ? 'whole number' : 'number'} >= 0; got "${text}".`,
+    );
   return value;
 }
 
@@ -122,11 +128,16 @@ function writePicture(file: string, problem: Problem, point: CheckPoint): void {
       : `manual ${tidy(row.manual)} ≠ autograd ${tidy(row.autograd)}`;
   let content: string;
   if (format === '.html') {
-    const highlights = bad.map((row) => ({ value: variables[row.name], highlight: 'mismatch' as const, note: note(row) }));
+    const highlights = bad.map((row) => ({
+      value: variables[row.name],
+      highlight: 'mismatch' as const,
+      note: note(row),
+    }));
     content = viz.renderHtml(output, { highlights, start: 'end' });
   } else {
     const graph = viz.toGraph(output);
-    for (const row of bad) graph.mergeNodeAttributes(viz.valueKey(variables[row.name].id), { highlight: 'mismatch', note: note(row) });
+    for (const row of bad)
+      graph.mergeNodeAttributes(viz.valueKey(variables[row.name].id), { highlight: 'mismatch', note: note(row) });
     content = viz.renderSvg(graph);
   }
   writeAtomic(file, content);
@@ -136,7 +147,9 @@ function writePicture(file: string, problem: Problem, point: CheckPoint): void {
 export function runCheck(src: string, options: CheckOptions, print: (text: string) => void): number {
   const manual = parseManual(options.manual ?? []);
   if (manual.size === 0) {
-    throw new CliError('chainrule check: nothing to check. Give at least one --manual "name=formula", e.g. --manual "w=2*(i*w - y)*i".');
+    throw new CliError(
+      'chainrule check: nothing to check. Give at least one --manual "name=formula", e.g. --manual "w=2*(i*w - y)*i".',
+    );
   }
   const tol = nonNegative('--tol', options.tol, 1e-6, false);
   const count = nonNegative('--points', options.points, 0, true);
@@ -150,17 +163,26 @@ export function runCheck(src: string, options: CheckOptions, print: (text: strin
   const names = Object.keys(variables).filter((name) => name in at);
   for (const name of manual.keys()) {
     if (!names.includes(name)) {
-      const why = name in variables ? 'is assigned a number in the expression; give it with --at instead' : 'is not a variable of the expression';
-      throw new CliError(`chainrule check: --manual "${name}=...": "${name}" ${why}. Its variables are: ${names.join(', ')}.`);
+      const why =
+        name in variables
+          ? 'is assigned a number in the expression; give it with --at instead'
+          : 'is not a variable of the expression';
+      throw new CliError(
+        `chainrule check: --manual "${name}=...": "${name}" ${why}. Its variables are: ${names.join(', ')}.`,
+      );
     }
     evaluateFormula(manual.get(name)!, at); // a bad formula is a usage error, reported with its caret
   }
   const symbolic = new Map([...manual.keys()].map((name) => [name, symbolicOrNull(src, name)]));
   const problem: Problem = { src, names, manual, symbolic, tol };
 
-  const main = comparePoint(problem, names.map((name) => at[name]));
+  const main = comparePoint(
+    problem,
+    names.map((name) => at[name]),
+  );
   // Random points can leave a function's domain (log of a negative number): those are skipped.
-  const finite = (point: CheckPoint) => point.rows.every((row) => Number.isFinite(row.autograd) && Number.isFinite(row.numeric));
+  const finite = (point: CheckPoint) =>
+    point.rows.every((row) => Number.isFinite(row.autograd) && Number.isFinite(row.numeric));
   const sampled = randomPoints(main.at, count, seed).map((point) => comparePoint(problem, point));
   const extra = sampled.filter(finite);
   const skipped = sampled.length - extra.length;
@@ -176,7 +198,9 @@ export function runCheck(src: string, options: CheckOptions, print: (text: strin
   const lines = [formatPoint(main, problem)];
   if (count > 0) {
     const skippedNote = skipped > 0 ? `; ${skipped} skipped, outside the domain` : '';
-    lines.push(`\n${extra.length - failed.length} of ${extra.length} random points agree (seed ${seed}${skippedNote}).`);
+    lines.push(
+      `\n${extra.length - failed.length} of ${extra.length} random points agree (seed ${seed}${skippedNote}).`,
+    );
     for (const point of failed.slice(0, 3)) lines.push('\n' + formatPoint(point, problem));
   }
   if (options.out !== undefined) lines.push(`\nwrote ${options.out}`);

@@ -40,7 +40,9 @@ export function runGrad(src: string, options: GradOptions, print: (text: string)
     return EXIT.ok;
   }
   const numeric = numericGradient(src, at);
-  const point = Object.keys(at).map((name) => `${name} = ${tidy(at[name])}`).join(', ');
+  const point = Object.keys(at)
+    .map((name) => `${name} = ${tidy(at[name])}`)
+    .join(', ');
   const rows = [['', 'autograd', 'numeric', 'symbolic']];
   for (const name of names) {
     const estimate = name in numeric ? tidy(Number(numeric[name].toPrecision(8))) : '-';

@@ -24,10 +24,17 @@ interface Result {
   plots: Record<string, string>;
 }
 
-function numberFlag(flag: string, text: string | undefined, fallback: number, check: (x: number) => boolean, what: string): number {
+function numberFlag(
+  flag: string,
+  text: string | undefined,
+  fallback: number,
+  check: (x: number) => boolean,
+  what: string,
+): number {
   if (text === undefined) return fallback;
   const value = Number(text);
-  if (!Number.isFinite(value) || !check(value)) throw new CliError(`chainrule train: ${flag} must be ${what}; got "${text}".`);
+  if (!Number.isFinite(value) || !check(value))
+    throw new CliError(`chainrule train: ${flag} must be ${what}; got "${text}".`);
   return value;
 }
 
@@ -60,7 +67,12 @@ function trainPerceptron(steps: number, lr: number, report: (step: number, loss:
 }
 
 /** An MLP(2, [16, 16, 1]) on 100 two-moons points with the hinge loss and L2, as micrograd's demo. */
-function trainMoons(steps: number, lr: number | undefined, seed: number, report: (step: number, loss: number) => void): Result {
+function trainMoons(
+  steps: number,
+  lr: number | undefined,
+  seed: number,
+  report: (step: number, loss: number) => void,
+): Result {
   const nn = require('@chainrule/nn') as typeof import('@chainrule/nn');
   const viz = require('@chainrule/viz') as typeof import('@chainrule/viz');
   const { X, y } = nn.makeMoons(100, { noise: 0.1, seed });
@@ -83,7 +95,11 @@ function trainMoons(steps: number, lr: number | undefined, seed: number, report:
     metrics: { loss: losses[losses.length - 1], accuracy },
     plots: {
       'loss.svg': viz.plotLoss(losses, { title: 'Moons MLP: loss per step' }),
-      'boundary.svg': viz.plotDecisionBoundary((x1, x2) => model.forward([x1, x2])[0].data, { X, y }, { title: 'Moons MLP: decision boundary' }),
+      'boundary.svg': viz.plotDecisionBoundary(
+        (x1, x2) => model.forward([x1, x2])[0].data,
+        { X, y },
+        { title: 'Moons MLP: decision boundary' },
+      ),
     },
   };
 }
@@ -92,7 +108,13 @@ function trainMoons(steps: number, lr: number | undefined, seed: number, report:
 /** Runs the command; returns the exit code. */
 export async function runTrain(model: string, options: TrainOptions, io: Io): Promise<number> {
   const isPerceptron = model === 'perceptron';
-  const steps = numberFlag('--steps', options.steps, isPerceptron ? 20 : 100, (x) => Number.isInteger(x) && x >= 1 && x <= 100000, 'a whole number from 1 to 100000');
+  const steps = numberFlag(
+    '--steps',
+    options.steps,
+    isPerceptron ? 20 : 100,
+    (x) => Number.isInteger(x) && x >= 1 && x <= 100000,
+    'a whole number from 1 to 100000',
+  );
   const lrText = options.lr;
   const lr = lrText === undefined ? undefined : numberFlag('--lr', lrText, 0, (x) => x > 0, 'a positive number');
   const seed = numberFlag('--seed', options.seed, 1, (x) => Number.isInteger(x) && x >= 0, 'a whole number >= 0');
@@ -117,7 +139,9 @@ export async function runTrain(model: string, options: TrainOptions, io: Io): Pr
   if (options.json) {
     io.out(JSON.stringify({ model, steps, metrics: result.metrics, plots: written }));
   } else {
-    const metrics = Object.entries(result.metrics).map(([k, v]) => `${k} ${tidy(v)}`).join('  ');
+    const metrics = Object.entries(result.metrics)
+      .map(([k, v]) => `${k} ${tidy(v)}`)
+      .join('  ');
     io.out(`${model}: ${steps} steps  ${metrics}\nwrote ${written.join(', ')}`);
   }
   return EXIT.ok;

@@ -37,11 +37,18 @@ export function drawOptions(options: VizOptions): DrawOptions {
       throw new CliError(`chainrule viz: --color must be one of grad, op, none; got "${options.color}".`);
     }
     if (options.colour !== undefined && options.colour !== 'grad' && options.colour !== options.color) {
-      throw new CliError(`chainrule viz: --colour ${options.colour} and --color ${options.color} contradict each other. Give one.`);
+      throw new CliError(
+        `chainrule viz: --colour ${options.colour} and --color ${options.color} contradict each other. Give one.`,
+      );
     }
     colour = options.color as DrawOptions['colour'];
   }
-  return { direction: options.direction ?? 'TB', labels: options.labels ?? 'full', colour, group: options.group ?? false };
+  return {
+    direction: options.direction ?? 'TB',
+    labels: options.labels ?? 'full',
+    colour,
+    group: options.group ?? false,
+  };
 }
 
 /** The file contents for `format`. */
