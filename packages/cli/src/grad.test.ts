@@ -23,6 +23,12 @@ describe('chainrule grad', () => {
     expect(result.symbolic.w).toBe('2 * i * (i * w - y)');
   });
 
+  it('writes non-finite numbers as null in --json (JSON has no NaN)', () => {
+    const run = runCli(['grad', 'log(x)', '--at', 'x=-1', '--json']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).value).toBeNull();
+  });
+
   it('accepts repeated --at flags', () => {
     const run = runCli(['grad', 'x*y', '--at', 'x=3', '--at', 'y=-2e-1', '--json']);
     expect(JSON.parse(run.stdout).gradients).toEqual({ x: -0.2, y: 3 });
@@ -37,6 +43,9 @@ describe('chainrule grad', () => {
     ['a missing expression', ['grad'], /missing required argument/],
     ['an unknown option', ['grad', 'x', '--at', 'x=1', '--bogus'], /unknown option/],
     ['unsupported syntax', ['grad', '[1, 2]'], /matrices/],
+    ['an oversized formula', ['grad', 'x+'.repeat(50_000) + 'x', '--at', 'x=1'], /over the limit of 65536/],
+    ['deep nesting', ['grad', '('.repeat(5000) + 'x' + ')'.repeat(5000), '--at', 'x=1'], /nested more than 200 deep/],
+    ['code instead of a formula', ['grad', 'import("fs")'], /strings are not supported/],
   ];
   it.each(bad)('exits 2 with a message for %s', (_what, args, message) => {
     const run = runCli(args);

@@ -35,7 +35,13 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .version('0.1.0')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
-    .showHelpAfterError('(run with --help for usage)');
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText(
+      'after',
+      example(
+        '  $ chainrule grad "x^2*y" --at x=3,y=2\n  $ chainrule check "a = i*w; C = (a - y)^2" --at i=1.5,w=0.8,y=0.5 --manual "w=2*(i*w - y)*i"',
+      ),
+    );
 
   program
     .command('grad')
@@ -62,18 +68,27 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
       '-o, --out <file>',
       'output file; the format comes from the extension: .svg .html .dot .mmd .json .gexf .graphml',
     )
-    .addOption(new Option('--direction <dir>', 'layout direction').choices(['TB', 'LR', 'BT', 'RL']).default('TB'))
     .addOption(
-      new Option('--labels <what>', 'what nodes show').choices(['full', 'value', 'grad', 'name']).default('full'),
+      new Option('--direction <dir>', 'layers left to right or top to bottom').choices(['LR', 'TB']).default('LR'),
     )
-    .addOption(new Option('--colour <by>', 'node colouring').choices(['grad', 'op', 'none']).default('grad'))
-    .option('--color <by>', 'alias of --colour')
-    .option('--group', 'group repeated sub-graphs (large graphs)')
+    .addOption(
+      new Option('--labels <what>', 'edge labels: local gradient, contribution to the grad, both, none')
+        .choices(['local', 'contribution', 'both', 'none'])
+        .default('local'),
+    )
+    .addOption(new Option('--colour <theme>', 'colour theme').choices(['light', 'dark']))
+    .addOption(new Option('--color <theme>', 'same as --colour').choices(['light', 'dark']))
+    .addOption(
+      new Option('--group <when>', 'collapse named sub-expressions and neurons into boxes')
+        .choices(['auto', 'always', 'never'])
+        .default('auto'),
+    )
+    .option('--precision <digits>', 'significant digits of the numbers drawn', '4')
     .option('--no-backward', 'draw the forward pass only (no gradients)')
     .addHelpText(
       'after',
       example(
-        '  $ chainrule viz "a = i*w; C = (a - y)^2" --at i=1.5,w=0.8,y=0.5 -o graph.svg\n  $ chainrule viz "tanh(x*w + b)" --at x=1,w=0.5,b=0 -o graph.html --direction LR',
+        '  $ chainrule viz "a = i*w; C = (a - y)^2" --at i=1.5,w=0.8,y=0.5 -o graph.svg\n  $ chainrule viz "tanh(x*w + b)" --at x=1,w=0.5,b=0 -o graph.html --direction TB --colour dark',
       ),
     )
     .action((expr: string, options) => {

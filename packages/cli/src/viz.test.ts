@@ -31,7 +31,7 @@ describe('chainrule viz', () => {
     ['a missing folder', (dir) => ['viz', ...ARTICLE, '-o', path.join(dir, 'nope', 'graph.svg')], /does not exist/],
     [
       'contradicting --colour and --color',
-      (dir) => ['viz', ...ARTICLE, '-o', path.join(dir, 'g.svg'), '--colour', 'op', '--color', 'none'],
+      (dir) => ['viz', ...ARTICLE, '-o', path.join(dir, 'g.svg'), '--colour', 'light', '--color', 'dark'],
       /contradict/,
     ],
     [

@@ -1,6 +1,7 @@
 /**
  * `chainrule viz "<expr>" --at ... -o graph.svg`: draws the computation graph of a formula, after
- * backward, in the format named by the file's extension; written atomically.
+ * backward, in the format named by the file's extension; the path is checked before any work and
+ * the file written atomically.
  */
 import type { Value } from '@chainrule/core';
 import { parseExpression } from '@chainrule/expr';
@@ -13,41 +14,41 @@ import { checkWritable, writeAtomic } from '../write-atomic';
 export interface VizOptions {
   at?: string[];
   out: string;
-  direction?: 'TB' | 'LR' | 'BT' | 'RL';
-  labels?: 'full' | 'value' | 'grad' | 'name';
-  colour?: 'grad' | 'op' | 'none';
-  color?: string;
-  group?: boolean;
+  direction?: 'LR' | 'TB';
+  labels?: 'local' | 'contribution' | 'both' | 'none';
+  colour?: 'light' | 'dark';
+  color?: 'light' | 'dark';
+  group?: 'auto' | 'always' | 'never';
+  precision?: string;
   backward?: boolean;
 }
 
-/** The drawing options common to the formats that lay the graph out. */
+/** The drawing options, resolved and checked. */
 export interface DrawOptions {
-  direction: 'TB' | 'LR' | 'BT' | 'RL';
-  labels: 'full' | 'value' | 'grad' | 'name';
-  colour: 'grad' | 'op' | 'none';
-  group: boolean;
+  direction: 'LR' | 'TB';
+  edgeLabels: 'local' | 'contribution' | 'both' | 'none';
+  theme: 'light' | 'dark';
+  group: 'auto' | 'always' | 'never';
+  precision: number;
 }
 
-/** Resolves --colour/--color (the same flag in two spellings; contradicting values are an error). */
+/** Resolves the flags; --colour and --color are one flag in two spellings and must not contradict. */
 export function drawOptions(options: VizOptions): DrawOptions {
-  let colour = options.colour ?? 'grad';
-  if (options.color !== undefined) {
-    if (!['grad', 'op', 'none'].includes(options.color)) {
-      throw new CliError(`chainrule viz: --color must be one of grad, op, none; got "${options.color}".`);
-    }
-    if (options.colour !== undefined && options.colour !== 'grad' && options.colour !== options.color) {
-      throw new CliError(
-        `chainrule viz: --colour ${options.colour} and --color ${options.color} contradict each other. Give one.`,
-      );
-    }
-    colour = options.color as DrawOptions['colour'];
+  if (options.colour !== undefined && options.color !== undefined && options.colour !== options.color) {
+    throw new CliError(
+      `chainrule viz: --colour ${options.colour} and --color ${options.color} contradict each other. Give one.`,
+    );
+  }
+  const precision = Number(options.precision ?? 4);
+  if (!Number.isInteger(precision) || precision < 1 || precision > 17) {
+    throw new CliError(`chainrule viz: --precision must be a whole number from 1 to 17; got "${options.precision}".`);
   }
   return {
-    direction: options.direction ?? 'TB',
-    labels: options.labels ?? 'full',
-    colour,
-    group: options.group ?? false,
+    direction: options.direction ?? 'LR',
+    edgeLabels: options.labels ?? 'local',
+    theme: options.colour ?? options.color ?? 'light',
+    group: options.group ?? 'auto',
+    precision,
   };
 }
 
@@ -55,16 +56,26 @@ export function drawOptions(options: VizOptions): DrawOptions {
 export function render(format: Format, root: Value, draw: DrawOptions): string {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only by the commands that draw
   const viz = require('@chainrule/viz') as typeof import('@chainrule/viz');
-  const svg = { direction: draw.direction, labels: draw.labels, colour: draw.colour, group: draw.group };
+  const svg = {
+    direction: draw.direction,
+    edgeLabels: draw.edgeLabels,
+    theme: draw.theme,
+    group: draw.group,
+    precision: draw.precision,
+  };
   switch (format) {
     case '.svg':
       return viz.renderSvg(root, svg);
     case '.html':
-      return viz.renderHtml(root, { svg, start: 'end' });
+      return viz.renderHtml(root, {
+        svg: { direction: draw.direction, edgeLabels: draw.edgeLabels },
+        theme: draw.theme,
+        start: 'end',
+      });
     case '.dot':
-      return viz.toDot(root, { direction: draw.direction });
+      return viz.toDot(root, { direction: draw.direction, precision: draw.precision });
     case '.mmd':
-      return viz.toMermaid(root, { direction: draw.direction });
+      return viz.toMermaid(root, { direction: draw.direction, precision: draw.precision });
     case '.json':
       return JSON.stringify(viz.toJSON(root), null, 2) + '\n';
     case '.gexf':
