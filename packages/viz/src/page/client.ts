@@ -26,6 +26,8 @@ const graph = MultiDirectedGraph.from(data.graph) as unknown as ComputationGraph
 const trace = data.trace;
 const names = nodeNames(graph);
 const count = trace.steps.length;
+/** Below this fitted scale the page opens at full size on the active node (the fit button still fits). */
+const MIN_READABLE_SCALE = 0.45;
 
 const viewport = byId<SVGSVGElement>('viewport');
 const scene = byId<SVGGElement>('scene');
@@ -72,11 +74,17 @@ function show(): void {
   state.frame = stepFrame(graph, trace, state.position);
   state.direction ??= chooseDirection();
   scene.replaceChildren(draw(state.direction));
+  const active = state.position === 0 ? trace.output : trace.steps[state.position - 1].node;
   if (!state.fitted) {
-    fit();
+    // A big graph fitted to the window is unreadable: start at full size on the active node instead.
+    if (fit() < MIN_READABLE_SCALE) {
+      select(viewport).call(zoomBehavior.transform, zoomIdentity);
+      keepInView(active);
+    }
     state.fitted = true;
   } else {
-    keepInView(state.position === 0 ? trace.output : trace.steps[state.position - 1].node);
+    // After the frame is painted, when measuring the new drawing no longer forces an extra layout.
+    requestAnimationFrame(() => keepInView(active));
   }
   document.body.classList.toggle('dark', state.dark);
   document.body.dataset.position = String(state.position);
@@ -176,25 +184,26 @@ function keyAt(target: EventTarget | null): string | undefined {
   return key !== undefined && graph.hasNode(key) ? key : undefined;
 }
 
+/** Marks the pinned node ('selected') and the hovered one ('hovered') in the drawing. */
 function markSelection(): void {
-  for (const element of Array.from(scene.querySelectorAll('.selected'))) element.classList.remove('selected');
-  if (state.pinned === undefined) return;
-  for (const element of Array.from(scene.querySelectorAll('[data-key]'))) {
-    if (element.getAttribute('data-key') === state.pinned) element.classList.add('selected');
+  for (const [className, key] of [['selected', state.pinned], ['hovered', state.hovered]] as const) {
+    for (const element of Array.from(scene.querySelectorAll(`.${className}`))) element.classList.remove(className);
+    if (key !== undefined) scene.querySelector(`[data-key="${CSS.escape(key)}"]`)?.classList.add(className);
   }
 }
 
-/** Scales and centres the drawing to fill the viewport. */
-function fit(): void {
+/** Scales and centres the drawing to fill the viewport; returns the scale (1 if nothing to fit). */
+function fit(): number {
   const drawing = scene.querySelector('svg');
-  if (!drawing) return;
+  if (!drawing) return 1;
   const width = drawing.width.baseVal.value || drawing.getBBox().width;
   const height = drawing.height.baseVal.value || drawing.getBBox().height;
   const box = viewport.getBoundingClientRect();
-  if (width <= 0 || height <= 0 || box.width <= 0 || box.height <= 0) return;
+  if (width <= 0 || height <= 0 || box.width <= 0 || box.height <= 0) return 1;
   const scale = Math.min(box.width / width, box.height / height, 2.5) * 0.94;
   const transform = zoomIdentity.translate((box.width - width * scale) / 2, (box.height - height * scale) / 2).scale(scale);
   select(viewport).call(zoomBehavior.transform, transform);
+  return scale;
 }
 
 /** Pans (keeping the zoom) so that node `key` is inside the window. */
@@ -249,7 +258,7 @@ byId('reset').addEventListener('click', () => {
 byId('prev').addEventListener('click', () => go(state.position - 1));
 byId('next').addEventListener('click', () => go(state.position + 1));
 playButton.addEventListener('click', togglePlay);
-byId('fit').addEventListener('click', fit);
+byId('fit').addEventListener('click', () => fit());
 byId('layout').addEventListener('click', () => {
   state.direction = state.direction === 'TB' ? 'LR' : 'TB';
   state.fitted = false;
@@ -263,10 +272,12 @@ scene.addEventListener('mouseover', (event) => {
   const key = keyAt(event.target);
   if (key === state.hovered) return;
   state.hovered = key;
+  markSelection();
   showDetails();
 });
 scene.addEventListener('mouseleave', () => {
   state.hovered = undefined;
+  markSelection();
   showDetails();
 });
 scene.addEventListener('click', (event) => {
@@ -287,7 +298,7 @@ document.addEventListener('keydown', (event) => {
     Home: () => go(0),
     End: () => go(count),
     ' ': togglePlay,
-    f: fit,
+    f: () => fit(),
     l: () => byId('layout').click(),
   };
   const action = actions[event.key];
@@ -295,6 +306,6 @@ document.addEventListener('keydown', (event) => {
   event.preventDefault();
   action();
 });
-window.addEventListener('resize', fit);
+window.addEventListener('resize', () => fit());
 
 show();

@@ -49,7 +49,8 @@ main { flex: 1; display: flex; min-height: 0; }
 #viewport { width: 100%; height: 100%; display: block; cursor: grab; }
 #viewport:active { cursor: grabbing; }
 #scene [data-key] { cursor: pointer; }
-#scene .selected { outline: 2px solid var(--selected); outline-offset: 3px; }
+#scene .hovered { filter: drop-shadow(0 0 3px var(--selected)); }
+#scene .selected { filter: drop-shadow(0 0 2px var(--selected)) drop-shadow(0 0 5px var(--selected)); }
 aside {
   width: 380px; max-width: 45vw; overflow-y: auto; border-left: 1px solid var(--border);
   background: var(--panel); padding: 12px 16px;
