@@ -7,31 +7,37 @@
 /** Layer sizes of micrograd's MLP(2, [16, 16, 1]). */
 const SIZES = [2, 16, 16, 1];
 
-export interface HandwrittenW2 {
+/** A hand-written W2 trainer: flat parameters, explicit forward and backward loops. */
+export class HandwrittenW2 {
   /** Parameters in micrograd order: per layer, per neuron, w[0..nin-1] then b. */
-  params: Float64Array;
-  /** One training step with learning rate `lr`; returns the loss and the accuracy of its forward. */
-  step(lr: number): { loss: number; accuracy: number };
-}
+  readonly params: Float64Array;
+  private readonly grads: Float64Array;
+  private readonly offsets: number[] = [];
+  /** acts[l]: the inputs of layer l (acts[0] = the point); acts[last] = the score. */
+  private readonly acts = SIZES.map((n) => new Float64Array(n));
+  private readonly deltas = SIZES.map((n) => new Float64Array(n));
 
-/** A hand-written W2 trainer over `X`, `y` starting from `initial` parameters (copied). */
-export function handwrittenW2(X: readonly number[][], y: readonly number[], initial: ArrayLike<number>): HandwrittenW2 {
-  const params = Float64Array.from(initial);
-  const grads = new Float64Array(params.length);
-  const layers = SIZES.length - 1;
-  const offsets: number[] = [];
-  let offset = 0;
-  for (let l = 0; l < layers; l++) {
-    offsets.push(offset);
-    offset += SIZES[l + 1] * (SIZES[l] + 1);
+  /** A trainer over `X`, `y` starting from `initial` parameters (copied). */
+  constructor(
+    private readonly X: readonly number[][],
+    private readonly y: readonly number[],
+    initial: ArrayLike<number>,
+  ) {
+    this.params = Float64Array.from(initial);
+    this.grads = new Float64Array(this.params.length);
+    let offset = 0;
+    for (let l = 0; l < SIZES.length - 1; l++) {
+      this.offsets.push(offset);
+      offset += SIZES[l + 1] * (SIZES[l] + 1);
+    }
   }
-  // acts[l]: the inputs of layer l (acts[0] = the point), acts[layers] = the score.
-  const acts = SIZES.map((n) => new Float64Array(n));
-  const deltas = SIZES.map((n) => new Float64Array(n));
-  const n = X.length;
-  const alpha = 1e-4;
 
-  function step(lr: number): { loss: number; accuracy: number } {
+  /** One training step with learning rate `lr`; returns the loss and the accuracy of its forward. */
+  step(lr: number): { loss: number; accuracy: number } {
+    const { params, grads, offsets, acts, deltas, X, y } = this;
+    const layers = SIZES.length - 1;
+    const n = X.length;
+    const alpha = 1e-4;
     grads.fill(0);
     let marginSum = 0;
     let correct = 0;
@@ -89,6 +95,4 @@ export function handwrittenW2(X: readonly number[][], y: readonly number[], init
     }
     return { loss, accuracy: correct / n };
   }
-
-  return { params, step };
 }
