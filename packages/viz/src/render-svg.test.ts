@@ -1,0 +1,138 @@
+import { Value } from '@chainrule/core';
+import { renderSvg } from './render-svg';
+import { toGraph, valueKey, inputEdgeKey } from './to-graph';
+import { parseXmlStrict } from './test-support/parse-xml';
+import { LIGHT, DARK } from './svg-theme';
+
+function article() {
+  const i = new Value(1.5, 'i');
+  const w = new Value(0.8, 'w');
+  const y = new Value(0.5, 'y');
+  const a = i.mul(w);
+  a.label = 'a';
+  const C = a.sub(y).pow(2);
+  C.label = 'C';
+  return { i, w, y, a, C };
+}
+
+/** Every text node of the SVG, in document order. */
+function texts(svg: string): string[] {
+  const doc = parseXmlStrict(svg, 'image/svg+xml');
+  return Array.from(doc.getElementsByTagName('text')).map((t) => t.textContent ?? '');
+}
+
+describe('renderSvg', () => {
+  test("the article's graph after backward shows the numbers of the article as well-formed SVG", () => {
+    const { w, C } = article();
+    C.backward();
+    const svg = renderSvg(C, { parameters: [w] });
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    const all = texts(svg);
+    for (const label of ['i', 'w', 'y', 'a', 'C']) expect(all).toContain(label);
+    // data and grad cells: w = 0.8 with dC/dw = 2.1; a = 1.2 with dC/da = 1.4; y gets −1.4.
+    expect(all).toEqual(expect.arrayContaining(['0.8', '2.1', '1.2', '1.4', '−1.4', '0.49']));
+    // local gradients on edges: ∂a/∂w = i = 1.5, ∂a/∂i = w = 0.8, ∂C/d(a−y) = 2(a−y) = 1.4.
+    expect(all).toEqual(expect.arrayContaining(['∂ 1.5', '∂ 0.8', '∂ 1.4', '∂ −1']));
+    // the legend spans the largest |grad| and explains the edge labels
+    expect(all).toEqual(expect.arrayContaining(['−2.1', '+2.1']));
+    expect(all.some((t) => t.startsWith('edge label ∂'))).toBe(true);
+    expect(all.some((t) => t.startsWith('Gradients not computed yet'))).toBe(false);
+  });
+
+  test('before backward the gradients are drawn as not computed, never as zeros', () => {
+    const { C } = article();
+    const svg = renderSvg(C);
+    const all = texts(svg);
+    const gradCells = all.filter((_, k) => all[k - 1] === 'grad');
+    expect(gradCells.length).toBe(6); // i, w, y, a, a − y, C (the constant 2 has no grad cell)
+    expect(new Set(gradCells)).toEqual(new Set(['—']));
+    expect(all.some((t) => t.startsWith('Gradients not computed yet'))).toBe(true);
+    expect(svg).toContain('url(#cr-not-computed)');
+    // after backward the striped pattern is no longer used by any cell
+    C.backward();
+    expect(renderSvg(C, { legend: false })).not.toContain('fill="url(#cr-not-computed)"');
+  });
+
+  test('a fan-out value writes its gradient as the sum of its contributions', () => {
+    const x = new Value(0.5, 'x');
+    const out = x.mul(3).add(x.mul(x));
+    out.backward(); // d/dx = 3 + 2x = 4 = 3 + 0.5 + 0.5
+    const all = texts(renderSvg(out, { edgeLabels: 'both' }));
+    expect(all).toContain('grad = 3 + 0.5 + 0.5');
+    expect(all).toContain('4');
+    expect(all).toContain('∂ 0.5 · ∇ 0.5');
+  });
+
+  test('hostile labels and notes appear as text and the SVG stays well-formed', () => {
+    const x = new Value(2, '<script>alert(1)</script>');
+    const y = new Value(3, '" onload="alert(2)');
+    const z = x.mul(y);
+    z.label = "&amp; ' ]]> \u0001";
+    z.backward();
+    const g = toGraph(z);
+    g.setNodeAttribute(valueKey(x.id), 'highlight', 'mismatch');
+    g.setNodeAttribute(valueKey(x.id), 'note', '</text><script>bad()</script>');
+    const svg = renderSvg(g);
+    const doc = parseXmlStrict(svg, 'image/svg+xml');
+    expect(doc.getElementsByTagName('script').length).toBe(0);
+    const all = texts(svg);
+    expect(all).toContain('<script>alert(1)</script>');
+    expect(all).toContain('" onload="alert(2)');
+    expect(all).toContain('</text><script>bad()</script>');
+    expect(all).toContain("&amp; ' ]]> \uFFFD");
+    for (const el of Array.from(doc.getElementsByTagName('*'))) {
+      expect(el.hasAttribute('onload')).toBe(false);
+    }
+  });
+
+  test('highlights draw a ring or a coloured edge in their colour, with a legend entry', () => {
+    const { i, a, C } = article();
+    C.backward();
+    const g = toGraph(C);
+    g.setNodeAttribute(valueKey(a.id), 'highlight', 'mismatch');
+    g.setNodeAttribute(valueKey(a.id), 'note', 'manual 1.3 vs autograd 1.4');
+    g.setEdgeAttribute(inputEdgeKey(a.id, 0), 'highlight', 'step');
+    expect(i.id).toBeLessThan(a.id);
+    const svg = renderSvg(g);
+    expect(svg).toContain(`stroke="${LIGHT.highlight.mismatch}" stroke-width="3"`);
+    expect(svg).toContain(`stroke="${LIGHT.highlight.step}"`);
+    const all = texts(svg);
+    expect(all).toContain('manual 1.3 vs autograd 1.4');
+    expect(all).toContain('mismatch (manual ≠ autograd)');
+    expect(all).toContain('current step');
+    expect(all).not.toContain('anomaly (NaN / Inf)');
+  });
+
+  test('options: dark theme, precision, fields, no edge labels, no constants, title', () => {
+    const { C } = article();
+    C.backward();
+    const svg = renderSvg(C, { theme: 'dark', precision: 2, fields: ['label', 'grad'], edgeLabels: 'none', constants: false, title: 'C after backward' });
+    expect(svg).toContain(`fill="${DARK.background}"`);
+    const all = texts(svg);
+    expect(all[0]).toBe('C after backward');
+    expect(all).not.toContain('data');
+    expect(all.some((t) => t.startsWith('∂'))).toBe(false);
+    expect(all).not.toContain('2'); // the exponent constant is hidden
+    expect(all).toContain('2.1');
+    expect(texts(renderSvg(new Value(1 / 3, 'third'), { precision: 2 }))).toContain('0.33');
+  });
+
+  test('NaN and infinite values are spelled out', () => {
+    const x = new Value(-1, 'x');
+    const y = x.log(); // NaN
+    y.backward();
+    const all = texts(renderSvg(y));
+    expect(all).toContain('NaN');
+  });
+
+  test('bad arguments get errors that name the option and the fix', () => {
+    const { C } = article();
+    expect(() => renderSvg({} as never)).toThrow(/@chainrule\/viz\/renderSvg: expected a Value or a graph made by toGraph/);
+    expect(() => renderSvg(C, { direction: 'RL' as 'LR' })).toThrow(/unknown direction "RL"/);
+    expect(() => renderSvg(C, { theme: 'blue' as 'light' })).toThrow(/unknown theme "blue"/);
+    expect(() => renderSvg(C, { precision: 0 })).toThrow(/precision must be an integer from 1 to 21/);
+    expect(() => renderSvg(C, { maxNodes: 5, group: 'never' })).toThrow(
+      /has 10 nodes \(values and ops\), more than maxNodes = 5\. Pass \{ group: 'auto' \}.*\{ maxNodes \}/,
+    );
+  });
+});

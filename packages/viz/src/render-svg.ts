@@ -1,0 +1,215 @@
+/**
+ * renderSvg: a computation graph as a standalone SVG string, in Node, without a browser. Values are
+ * records `label | data | grad`, ops are small circles, input edges carry the local gradient; large
+ * graphs are drawn grouped (see group-scene.ts) instead of failing.
+ */
+import { Value } from '@chainrule/core';
+import { toGraph, type ComputationGraph, type Highlight, type InputEdgeAttributes, type ToGraphOptions } from './to-graph';
+import { gradientColourScale } from './gradient-colour';
+import { significant } from './svg-format';
+import { opBox, valueBox, type NodeStyle, type RecordField } from './svg-nodes';
+import type { Scene, SceneEdge } from './svg-scene';
+import { sceneToSvg } from './svg-document';
+import { themeColours, type SvgColours } from './svg-theme';
+import { monoWidth } from './measure-text';
+import { groupScene } from './group-scene';
+
+export interface RenderSvgOptions extends Pick<ToGraphOptions, 'grads' | 'parameters'> {
+  /** Layers left to right ('LR', default) or top to bottom ('TB'). */
+  direction?: 'LR' | 'TB';
+  /** 'light' (default) or 'dark'. */
+  theme?: 'light' | 'dark';
+  /** Override any colour of the theme (see SvgColours), e.g. `{ positive: '#d00' }`. */
+  colours?: Partial<SvgColours>;
+  /** Significant digits of numbers (default 4: 2.1, 0.411). Ignored when `format` is given. */
+  precision?: number;
+  /** Your own number formatter, e.g. `(x) => x.toFixed(2)`. */
+  format?: (x: number) => string;
+  /** Cells of a value record, default ['label', 'data', 'grad']. */
+  fields?: RecordField[];
+  /**
+   * Edge labels on input edges: 'local' (default; ∂ out/∂ input), 'contribution' (∇: grad(out) × local,
+   * what the edge adds to the input's grad), 'both' or 'none'.
+   */
+  edgeLabels?: 'local' | 'contribution' | 'both' | 'none';
+  /** Under a value used more than once, write its gradient as the sum of its contributions. Default true. */
+  fanOutSums?: boolean;
+  /** Draw constants (numbers given to ops). Default true; grouped drawings always hide them. */
+  constants?: boolean;
+  /** Draw the legend. Default true. */
+  legend?: boolean;
+  /** A title written above the graph (default none). */
+  title?: string;
+  /**
+   * Most boxes (values + ops) drawn one by one; default 2500 (layout time grows quickly beyond).
+   * Bigger graphs are grouped (see `group`).
+   */
+  maxNodes?: number;
+  /**
+   * 'auto' (default): group only graphs over `maxNodes`; 'always': group every graph; 'never': throw
+   * for graphs over `maxNodes`. Grouping collapses each labelled sub-expression and each neuron
+   * (an activation over a sum) into one box with its gradients, and hides constants.
+   */
+  group?: 'auto' | 'always' | 'never';
+}
+
+const WHERE = '@chainrule/viz/renderSvg';
+const DEFAULT_MAX_NODES = 2500;
+
+/**
+ * Draws the graph under a Value (or a graph from toGraph, possibly with highlight attributes set) as
+ * a standalone SVG document.
+ * @example
+ * const w = new Value(0.8, 'w');
+ * const C = w.mul(1.5).sub(0.5).pow(2);
+ * C.backward();
+ * fs.writeFileSync('graph.svg', renderSvg(C, { parameters: [w] }));
+ */
+export function renderSvg(rootOrGraph: Value | ComputationGraph, options: RenderSvgOptions = {}): string {
+  const graph = asGraph(rootOrGraph, options);
+  const direction = options.direction ?? 'LR';
+  if (direction !== 'LR' && direction !== 'TB') {
+    throw new TypeError(`${WHERE}: unknown direction ${JSON.stringify(direction)}. Use 'LR' or 'TB'.`);
+  }
+  const group = options.group ?? 'auto';
+  if (!['auto', 'always', 'never'].includes(group)) {
+    throw new TypeError(`${WHERE}: unknown group option ${JSON.stringify(group)}. Use 'auto', 'always' or 'never'.`);
+  }
+  const maxNodes = options.maxNodes ?? DEFAULT_MAX_NODES;
+  if (!(maxNodes > 0)) throw new RangeError(`${WHERE}: maxNodes must be a positive number, got ${maxNodes}. Pass e.g. { maxNodes: 2500 }.`);
+  const showConstants = options.constants ?? true;
+  const colours = themeColours(options.theme ?? 'light', options.colours);
+  const format = options.format ?? significant(options.precision ?? 4);
+  const fields = new Set<RecordField>(options.fields ?? ['label', 'data', 'grad']);
+  const edgeLabels = options.edgeLabels ?? 'local';
+  const gradsShown = fields.has('grad') && graph.getAttribute('gradsComputed');
+  const scale = gradientColourScale(gradientsOf(graph), colours);
+  const style: NodeStyle = { colours, scale, format, fields };
+
+  const drawn = countDrawn(graph, showConstants);
+  let scene: Scene;
+  if (group === 'always' || drawn > maxNodes) {
+    if (group === 'never') {
+      throw new RangeError(
+        `${WHERE}: the graph has ${drawn} nodes (values and ops), more than maxNodes = ${maxNodes}. ` +
+          "Pass { group: 'auto' } to draw it grouped, or a larger { maxNodes } (layout time grows quickly beyond a few thousand).",
+      );
+    }
+    scene = groupScene(graph, style);
+    if (scene.boxes.length > maxNodes) {
+      throw new RangeError(
+        `${WHERE}: the graph has ${drawn} nodes and still ${scene.boxes.length} boxes after grouping, more than maxNodes = ${maxNodes}. ` +
+          'Pass a larger { maxNodes } (slow), label sub-expressions so they group, or draw a smaller sub-graph.',
+      );
+    }
+  } else {
+    scene = fullScene(graph, style, { showConstants, edgeLabels, fanOutSums: options.fanOutSums ?? true });
+  }
+  if (!graph.getAttribute('gradsComputed') && fields.has('grad')) {
+    scene.notes.push("Gradients not computed yet: striped cells are unknown, not zero. Call backward() or pass { grads: 'compute' }.");
+  }
+  return sceneToSvg(scene, {
+    direction,
+    colours,
+    title: options.title,
+    legend:
+      options.legend === false
+        ? null
+        : { colours, scale, format, gradsShown, edgeText: edgeLegend(edgeLabels, scene), highlights: scene.highlights },
+  });
+}
+
+function asGraph(rootOrGraph: Value | ComputationGraph, options: RenderSvgOptions): ComputationGraph {
+  if (rootOrGraph instanceof Value) {
+    return toGraph(rootOrGraph, { grads: options.grads, parameters: options.parameters, constants: options.constants });
+  }
+  const g = rootOrGraph as ComputationGraph | null;
+  if (g === null || typeof g !== 'object' || typeof g.forEachNode !== 'function' || typeof g.getAttribute !== 'function' || typeof g.getAttribute('rootId') !== 'number') {
+    throw new TypeError(`${WHERE}: expected a Value or a graph made by toGraph. Pass the output Value, or toGraph(output).`);
+  }
+  return g;
+}
+
+function gradientsOf(graph: ComputationGraph): number[] {
+  const grads: number[] = [];
+  graph.forEachNode((_, a) => {
+    if (a.type === 'value' && a.grad !== null) grads.push(a.grad);
+  });
+  return grads;
+}
+
+function countDrawn(graph: ComputationGraph, showConstants: boolean): number {
+  if (showConstants) return graph.order;
+  let n = 0;
+  graph.forEachNode((_, a) => {
+    if (!(a.type === 'value' && a.kind === 'constant')) n++;
+  });
+  return n;
+}
+
+function edgeLegend(edgeLabels: NonNullable<RenderSvgOptions['edgeLabels']>, scene: Scene): string | null {
+  if (scene.edges.every((e) => !e.label)) return null;
+  if (edgeLabels === 'local') return 'edge label ∂: local gradient ∂out/∂in';
+  if (edgeLabels === 'contribution') return "edge label ∇: grad(out) × ∂out/∂in, added to the input's grad";
+  if (edgeLabels === 'both') return "edge label ∂ local gradient · ∇ grad(out) × local, added to the input's grad";
+  return null;
+}
+
+interface FullSceneOptions {
+  showConstants: boolean;
+  edgeLabels: NonNullable<RenderSvgOptions['edgeLabels']>;
+  fanOutSums: boolean;
+}
+
+/** Every value and op as its own box. */
+function fullScene(graph: ComputationGraph, style: NodeStyle, options: FullSceneOptions): Scene {
+  const { colours, scale, format } = style;
+  const scene: Scene = { boxes: [], edges: [], labelWidth: 0, notes: [], highlights: new Set<Highlight>() };
+  const hidden = (key: string): boolean => {
+    const a = graph.getNodeAttributes(key);
+    return !options.showConstants && a.type === 'value' && a.kind === 'constant';
+  };
+  graph.forEachNode((key, attrs) => {
+    if (hidden(key)) return;
+    if (attrs.highlight) scene.highlights.add(attrs.highlight);
+    if (attrs.type === 'op') {
+      scene.boxes.push(opBox(key, attrs, colours));
+      return;
+    }
+    const captions: string[] = [];
+    if (options.fanOutSums && attrs.grad !== null) {
+      const uses = graph.outEdges(key).map((e) => graph.getEdgeAttributes(e) as InputEdgeAttributes);
+      if (uses.length > 1 && uses.every((u) => u.contribution !== null)) {
+        const terms = uses.map((u) => format(u.contribution as number));
+        captions.push(uses.length <= 4 ? `grad = ${terms.join(' + ').replace(/\+ −/g, '− ')}` : `grad = Σ of ${uses.length} uses`);
+      }
+    }
+    if (attrs.note) captions.push(attrs.note);
+    scene.boxes.push(valueBox(key, attrs, captions, style));
+  });
+  graph.forEachEdge((key, attrs, source, target) => {
+    if (hidden(source) || hidden(target)) return;
+    if (attrs.highlight) scene.highlights.add(attrs.highlight);
+    const edge: SceneEdge = { key, source, target, colour: colours.edge, strokeWidth: 1.4, highlight: attrs.highlight };
+    if (attrs.type === 'input') {
+      if (attrs.contribution !== null) edge.colour = scale.stroke(attrs.contribution);
+      // A constant receives no gradient, so its edge's local gradient is noise to a reader.
+      const fromConstant = (graph.getNodeAttributes(source) as { kind?: string }).kind === 'constant';
+      edge.label = fromConstant ? undefined : edgeLabel(attrs, options.edgeLabels, format);
+      if (fromConstant) edge.dashed = true;
+      edge.title = `argument ${attrs.index}: ∂out/∂in = ${attrs.local}, contribution = ${attrs.contribution ?? 'not computed'}${attrs.note ? ` — ${attrs.note}` : ''}`;
+      if (edge.label) scene.labelWidth = Math.max(scene.labelWidth, monoWidth(edge.label, 10.5));
+    }
+    scene.edges.push(edge);
+  });
+  return scene;
+}
+
+function edgeLabel(attrs: InputEdgeAttributes, mode: FullSceneOptions['edgeLabels'], format: (x: number) => string): string | undefined {
+  const local = `∂ ${format(attrs.local)}`;
+  const flow = attrs.contribution === null ? null : `∇ ${format(attrs.contribution)}`;
+  if (mode === 'local') return local;
+  if (mode === 'contribution') return flow ?? undefined;
+  if (mode === 'both') return flow ? `${local} · ${flow}` : local;
+  return undefined;
+}

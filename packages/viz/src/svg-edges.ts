@@ -1,0 +1,65 @@
+/**
+ * Edges of a drawing: smooth paths through the layout's bend points (d3-shape), an arrowhead in the
+ * edge's colour at the target, and a label with a halo a third of the way along the path.
+ */
+import { curveMonotoneX, curveMonotoneY, line } from 'd3';
+import { escapeXml } from './xml-escape';
+import { px, type SceneEdge } from './svg-scene';
+import { MONO, type SvgColours } from './svg-theme';
+
+const STUB = 8;
+const ARROW = 6;
+
+/** Path, arrowhead and label markup for `edge` along `points` (label separate: drawn above edges). */
+export function drawEdge(
+  edge: SceneEdge,
+  points: Array<[number, number]>,
+  leftToRight: boolean,
+  colours: SvgColours,
+): { path: string; label: string } {
+  const colour = edge.highlight ? colours.highlight[edge.highlight] : edge.colour;
+  const width = edge.highlight ? Math.max(2.5, edge.strokeWidth) : edge.strokeWidth;
+  const [sx, sy] = points[0];
+  const [tx, ty] = points[points.length - 1];
+  // Short straight stubs keep the ends perpendicular to the boxes; the arrowhead covers the last px.
+  const along = (x: number, y: number, d: number): [number, number] => (leftToRight ? [x + d, y] : [x, y + d]);
+  const body: Array<[number, number]> = [points[0], along(sx, sy, STUB), ...points.slice(1, -1), along(tx, ty, -STUB - ARROW), along(tx, ty, -ARROW)];
+  const d = line().curve(leftToRight ? curveMonotoneX : curveMonotoneY)(body) ?? '';
+  const head = leftToRight
+    ? `M${px(tx)},${px(ty)}L${px(tx - ARROW - 1)},${px(ty - ARROW / 1.6)}L${px(tx - ARROW - 1)},${px(ty + ARROW / 1.6)}Z`
+    : `M${px(tx)},${px(ty)}L${px(tx - ARROW / 1.6)},${px(ty - ARROW - 1)}L${px(tx + ARROW / 1.6)},${px(ty - ARROW - 1)}Z`;
+  const dash = edge.dashed ? ' stroke-dasharray="4 3"' : '';
+  const title = edge.title ? `<title>${escapeXml(edge.title)}</title>` : '';
+  const path =
+    `<g>${title}<path d="${roundPath(d)}" fill="none" stroke="${colour}" stroke-width="${px(width)}"${dash}/>` +
+    `<path d="${head}" fill="${colour}"/></g>`;
+  let label = '';
+  if (edge.label) {
+    // A third of the way from the source: fan-in edges (a Σ over many terms) are still apart there.
+    const [lx, ly] = pointAlong(points, 0.36);
+    label =
+      `<text x="${px(lx)}" y="${px(ly - (leftToRight ? 4 : -3.5))}" font-family="${MONO}" font-size="10.5" text-anchor="middle" ` +
+      `fill="${edge.highlight ? colour : colours.muted}" stroke="${colours.background}" stroke-width="3.5" stroke-linejoin="round" paint-order="stroke">${escapeXml(edge.label)}</text>`;
+  }
+  return { path, label };
+}
+
+/** The point at fraction `t` of the length of a polyline. */
+export function pointAlong(points: Array<[number, number]>, t: number): [number, number] {
+  let total = 0;
+  for (let i = 1; i < points.length; i++) total += Math.hypot(points[i][0] - points[i - 1][0], points[i][1] - points[i - 1][1]);
+  let left = total * t;
+  for (let i = 1; i < points.length; i++) {
+    const [ax, ay] = points[i - 1];
+    const [bx, by] = points[i];
+    const seg = Math.hypot(bx - ax, by - ay);
+    if (seg >= left && seg > 0) return [ax + ((bx - ax) * left) / seg, ay + ((by - ay) * left) / seg];
+    left -= seg;
+  }
+  return points[0];
+}
+
+/** d3-shape's path with numbers rounded to 0.1 px. */
+function roundPath(d: string): string {
+  return d.replace(/-?\d+\.\d+(e-?\d+)?/g, (n) => px(Number(n)));
+}

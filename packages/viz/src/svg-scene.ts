@@ -1,0 +1,43 @@
+/**
+ * The drawing between graph and SVG: sized boxes that know how to draw themselves at a position,
+ * and edges with colour, width and an optional label. Both the full and the grouped drawings are
+ * scenes, so layout and SVG output are shared.
+ */
+import type { Highlight } from './to-graph';
+
+export interface SceneBox {
+  key: string;
+  width: number;
+  height: number;
+  /** SVG markup of the box centred on (x, y). */
+  draw(x: number, y: number): string;
+}
+
+export interface SceneEdge {
+  key: string;
+  source: string;
+  target: string;
+  colour: string;
+  strokeWidth: number;
+  dashed?: boolean;
+  label?: string;
+  highlight?: Highlight;
+  /** Tooltip. */
+  title?: string;
+}
+
+export interface Scene {
+  boxes: SceneBox[];
+  edges: SceneEdge[];
+  /** Largest edge-label width, so layers leave room for it. */
+  labelWidth: number;
+  /** Lines written above the graph (what is shown, grouping, missing gradients). */
+  notes: string[];
+  /** Highlight kinds present, for the legend. */
+  highlights: Set<Highlight>;
+}
+
+/** Rounds a coordinate to 0.1 px to keep the SVG small. */
+export function px(n: number): string {
+  return String(Math.round(n * 10) / 10);
+}

@@ -1,0 +1,73 @@
+/**
+ * Themes of the graph drawing: light and dark palettes, the gradient colours (a diverging pair from
+ * d3-scale-chromatic's RdBu) and one colour per highlight kind, all overridable through options.
+ */
+import { schemeRdBu } from 'd3';
+import type { Highlight } from './to-graph';
+
+export interface SvgColours {
+  background: string;
+  text: string;
+  /** Secondary text: captions, legend, edge labels. */
+  muted: string;
+  /** Fill of record cells and op nodes. */
+  nodeFill: string;
+  /** Fill of a leaf's and a parameter's label cell. */
+  leafFill: string;
+  parameterFill: string;
+  border: string;
+  edge: string;
+  /** Gradient colours: positive grad (raising the value raises the output), negative, and zero. */
+  positive: string;
+  negative: string;
+  neutral: string;
+  /** Stripes of a cell whose gradient is not computed yet. */
+  notComputed: string;
+  highlight: Record<Highlight, string>;
+}
+
+const RDBU = schemeRdBu[9];
+
+export const LIGHT: SvgColours = {
+  background: '#ffffff',
+  text: '#1f2328',
+  muted: '#59636e',
+  nodeFill: '#ffffff',
+  leafFill: '#eef1f4',
+  parameterFill: '#fdf1d3',
+  border: '#8c959f',
+  edge: '#9aa3ad',
+  positive: RDBU[0],
+  negative: RDBU[8],
+  neutral: '#f4f4f4',
+  notComputed: '#c9ced4',
+  highlight: { step: '#e8a400', active: '#0969da', mismatch: '#bf1fbf', anomaly: '#e0560b' },
+};
+
+export const DARK: SvgColours = {
+  background: '#0d1117',
+  text: '#e6edf3',
+  muted: '#9198a1',
+  nodeFill: '#161b22',
+  leafFill: '#21262d',
+  parameterFill: '#3a2f12',
+  border: '#59636e',
+  edge: '#6e7681',
+  positive: RDBU[1],
+  negative: RDBU[7],
+  neutral: '#262c34',
+  notComputed: '#4a525c',
+  highlight: { step: '#f2c744', active: '#4493f8', mismatch: '#e35ee3', anomaly: '#f0883e' },
+};
+
+/** The palette for `theme` with `overrides` applied (highlight colours merge key by key). */
+export function themeColours(theme: 'light' | 'dark', overrides: Partial<SvgColours> = {}): SvgColours {
+  if (theme !== 'light' && theme !== 'dark') {
+    throw new TypeError(`@chainrule/viz/renderSvg: unknown theme ${JSON.stringify(theme)}. Use 'light' or 'dark'.`);
+  }
+  const base = theme === 'dark' ? DARK : LIGHT;
+  return { ...base, ...overrides, highlight: { ...base.highlight, ...(overrides.highlight ?? {}) } };
+}
+
+export const SANS = "ui-sans-serif, system-ui, -apple-system, 'Segoe UI', Helvetica, Arial, sans-serif";
+export const MONO = "ui-monospace, SFMono-Regular, Menlo, Consolas, 'DejaVu Sans Mono', monospace";
