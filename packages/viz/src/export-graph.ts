@@ -1,0 +1,98 @@
+/**
+ * What the graph exporters (toDot, toMermaid, toGexf, toGraphml) share: their common options, the
+ * size check that refuses a graph too large for a format before any work is done, and the graph
+ * model they read (toGraph of a Value, or a ComputationGraph given by the caller).
+ */
+import { Value, topoSort } from '@chainrule/core';
+import { significant } from './svg-format';
+import { toGraph } from './to-graph';
+import type { ComputationGraph, ToGraphOptions, ValueNodeAttributes } from './to-graph';
+import { describeInput, vizError } from './viz-error';
+
+/** Options every graph exporter accepts (the toGraph options apply when a Value is given). */
+export interface GraphExportOptions extends Pick<ToGraphOptions, 'grads' | 'parameters' | 'constants'> {
+  /** Refuse graphs with more Values than this; each exporter documents its default. */
+  maxValues?: number;
+  /** Significant digits of the numbers shown in labels. Default 4 (2.1000000000000005 reads 2.1). */
+  precision?: number;
+}
+
+/** A Value or a ComputationGraph: what the exporters draw. */
+export type GraphSource = Value | ComputationGraph;
+
+/**
+ * The graph to export, after checking its size against `maxValues` (the option, or the format's
+ * `defaultMax`). A Value is counted first (a cheap iterative walk) and only then turned into a graph.
+ */
+export function graphForExport(where: string, source: GraphSource, options: GraphExportOptions, defaultMax: number, why: string): ComputationGraph {
+  if (typeof options !== 'object' || options === null) {
+    throw vizError(where, `options must be an object, got ${describeInput(options)}.`, 'pass {} for the defaults');
+  }
+  const maxValues = options.maxValues ?? defaultMax;
+  if (typeof maxValues !== 'number' || !(maxValues >= 1)) {
+    throw vizError(where, `options.maxValues must be a positive number, got ${describeInput(maxValues)}.`, `leave it out for ${defaultMax}`);
+  }
+  const tooMany = (count: number): Error =>
+    vizError(
+      where,
+      `the graph has ${count} Values, over the limit of ${maxValues} for this format (${why}).`,
+      `export it with toJSON, which handles millions of nodes, or pass { maxValues: ${count} } to try anyway`,
+    );
+  if (source instanceof Value) {
+    const count = topoSort(source).length;
+    if (count > maxValues) throw tooMany(count);
+    return toGraph(source, { grads: options.grads, parameters: options.parameters, constants: options.constants, maxValues: count });
+  }
+  if (!isComputationGraph(source)) {
+    throw vizError(where, `expected a Value or a graph from toGraph, got ${describeInput(source)}.`, 'pass the output Value of your computation');
+  }
+  let count = 0;
+  source.forEachNode((_key, attributes) => {
+    if (attributes.type === 'value') count++;
+  });
+  if (count > maxValues) throw tooMany(count);
+  return source;
+}
+
+function isComputationGraph(x: unknown): x is ComputationGraph {
+  const g = x as ComputationGraph | null;
+  return typeof g === 'object' && g !== null && typeof g.forEachNode === 'function' && typeof g.forEachEdge === 'function' && typeof g.getAttribute === 'function';
+}
+
+/** The number formatter for `options.precision` (significant digits, default 4). */
+export function numberFormat(where: string, options: GraphExportOptions): (x: number) => string {
+  const precision = options.precision ?? 4;
+  if (!Number.isInteger(precision) || precision < 1 || precision > 17) {
+    throw vizError(where, `options.precision must be an integer from 1 to 17, got ${describeInput(precision)}.`, 'leave it out for 4 significant digits');
+  }
+  return significant(precision);
+}
+
+/** The lines of a value node's record: its label (when it has one), its data, its grad ('—' when not computed). */
+export function valueFields(node: ValueNodeAttributes, format: (x: number) => string): string[] {
+  const fields: string[] = [];
+  if (node.label) fields.push(node.label);
+  if (node.kind === 'constant') {
+    fields.push(format(node.data));
+    return fields;
+  }
+  fields.push(`data ${format(node.data)}`, `grad ${node.grad === null ? '—' : format(node.grad)}`);
+  return fields;
+}
+
+/** Fill colours of value nodes by kind, shared by the text exports (light, printable). */
+export const KIND_FILL: Readonly<Record<ValueNodeAttributes['kind'], string>> = {
+  leaf: '#dbeafe',
+  parameter: '#fef3c7',
+  constant: '#f3f4f6',
+  intermediate: '#ffffff',
+  output: '#d1fae5',
+};
+
+/** Outline colours of highlighted nodes and edges. */
+export const HIGHLIGHT_STROKE: Readonly<Record<string, string>> = {
+  mismatch: '#dc2626',
+  anomaly: '#dc2626',
+  step: '#ea580c',
+  active: '#ea580c',
+};

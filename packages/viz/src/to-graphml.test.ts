@@ -1,0 +1,50 @@
+import { MultiDirectedGraph } from 'graphology';
+import { parse } from 'graphology-graphml';
+import { Value } from '@chainrule/core';
+import { toGraph, valueKey } from './to-graph';
+import { toGraphml } from './to-graphml';
+import { parseXmlStrict } from './test-support/parse-xml';
+
+describe('toGraphml', () => {
+  it("holds the model's nodes, edges and exact numbers, read back by graphology-graphml's parser", () => {
+    const x = new Value(0.3, 'x');
+    const y = x.mul(x).add(x.tanh());
+    y.backward();
+    const model = toGraph(y);
+    const text = toGraphml(y);
+    parseXmlStrict(text);
+    const back = parse(MultiDirectedGraph, text);
+    expect(back.order).toBe(model.order);
+    expect(back.size).toBe(model.size);
+    model.forEachNode((key, attributes) => {
+      const read = back.getNodeAttributes(key);
+      const { label, ...rest } = attributes as typeof attributes & { label?: string };
+      expect(read).toMatchObject(Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== null)));
+      if (attributes.type === 'value') expect(read.name).toBe(label);
+    });
+    model.forEachEdge((key, attributes, source, target) => {
+      expect(back.source(key)).toBe(source);
+      expect(back.target(key)).toBe(target);
+      expect(back.getEdgeAttributes(key)).toMatchObject(Object.fromEntries(Object.entries(attributes).filter(([, v]) => v !== null)));
+    });
+    expect(back.getNodeAttribute(valueKey(x.id), 'grad')).toBe(2 * 0.3 + 1 - Math.tanh(0.3) ** 2); // d/dx (x² + tanh x)
+  });
+
+  it('writes NaN and ±Infinity so that parsers read them back', () => {
+    const a = new Value(-1, 'a');
+    const out = a.log().add(new Value(1000).exp()).add(new Value(1000).exp().neg());
+    const back = parse(MultiDirectedGraph, toGraphml(out));
+    const data = back.mapNodes((_key, attributes) => attributes.data as number);
+    expect(data.filter(Number.isNaN).length).toBeGreaterThan(0);
+    expect(data).toContain(Infinity);
+    expect(data).toContain(-Infinity);
+  });
+
+  it('keeps hostile labels as text', () => {
+    const label = '<script>alert("x")</script>\' & \u0001 ∂ 😀\nline2';
+    const x = new Value(1, label);
+    const text = toGraphml(x.neg());
+    expect(parseXmlStrict(text).getElementsByTagName('script')).toHaveLength(0);
+    expect(parse(MultiDirectedGraph, text).getNodeAttribute(valueKey(x.id), 'name')).toBe(label.replace('\u0001', '\uFFFD'));
+  });
+});
