@@ -38,7 +38,7 @@ if (!fs.existsSync(bin)) {
   console.error(`bench:cli: ${bin} is missing. Run \`npm run build\` first.`);
   process.exit(2);
 }
-measure('node -e "" (baseline)', ['-e', '']);
+const baseline = measure('node -e "" (baseline)', ['-e', '']);
 measure('chainrule --help', [bin, '--help']);
 const grad = measure('chainrule grad "x^2*y" --at x=3,y=2', [bin, 'grad', 'x^2*y', '--at', 'x=3,y=2']);
 measure('chainrule grad (article, --json)', [
