@@ -3,6 +3,13 @@
  * HTML, DOT, Mermaid and JSON. One flat barrel: each function lives in its own file.
  */
 export { toGraph, valueKey, opKey, inputEdgeKey, resultEdgeKey } from './to-graph';
+export { renderSvg } from './render-svg';
+export type { RenderSvgOptions } from './render-svg';
+export type { SvgColours } from './svg-theme';
+export { layoutLayered } from './layout-layered';
+export type { Layout, LayoutBox, LayoutEdge, LayoutOptions, PlacedBox } from './layout-layered';
+export { groupGraph } from './group-graph';
+export type { GroupedGraph, ValueGroup, GroupEdge } from './group-graph';
 export type {
   ComputationGraph,
   ToGraphOptions,
