@@ -215,6 +215,15 @@ describeInBrowser('renderHtml in chromium', () => {
     await saveScreenshot(page, 'explorer-neuron-dark');
     await page.click('#theme');
     expect(await page.evaluate(() => document.body.classList.contains('dark'))).toBe(false);
+    const aspect = () => page.evaluate(() => {
+      const drawing = document.getElementById('drawing')!;
+      return Number(drawing.getAttribute('width')) / Number(drawing.getAttribute('height'));
+    });
+    const before = await aspect();
+    await page.keyboard.press('l');
+    const after = await aspect();
+    expect(Math.sign(before - 1)).not.toBe(Math.sign(after - 1)); // wide <-> tall
+    await saveScreenshot(page, 'explorer-neuron-other-layout');
     expectOffline(log);
     await page.close();
   });

@@ -150,7 +150,6 @@ function pageHtml(title: string, data: PageData): string {
     <button id="layout" type="button" title="Lay the graph out left to right or top to bottom (l)">⇄ layout</button>
     <button id="theme" type="button" title="Switch light / dark">◐ theme</button>
   </div>
-  <span class="keys">← → step · space play · drag to pan · wheel to zoom</span>
 </header>
 <main>
   <div id="canvas">
@@ -169,6 +168,7 @@ function pageHtml(title: string, data: PageData): string {
       <li><span class="swatch mismatch"></span>manual gradient disagrees with autograd</li>
       <li><span class="swatch anomaly"></span>anomaly: NaN or infinite value or gradient</li>
     </ul>
+    <p class="keys">Keys: ← → step · Home / End · space plays · f fits · l layout. Drag to pan, wheel to zoom.</p>
   </aside>
 </main>
 <script type="application/json" id="${PAGE_DATA_ID}">${json}</script>

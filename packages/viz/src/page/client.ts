@@ -93,14 +93,16 @@ function show(): void {
   byId<HTMLButtonElement>('prev').disabled = state.position === 0;
   byId<HTMLButtonElement>('reset').disabled = state.position === 0;
   byId<HTMLButtonElement>('next').disabled = state.position === count;
+  playButton.disabled = count === 0;
   describeStep();
   markSelection();
   showDetails();
 }
 
-/** The sentence under the controls: what the current step does. */
+/** The "this step" panel: what the current step does, and the caller's caption. */
 function describeStep(): void {
   const lines: string[] = [];
+  const sends: string[] = [];
   const root = names.get(trace.output) ?? 'out';
   if (state.position === 0) {
     lines.push(`Start: ∂${root}/∂${root} = 1, the seed. Gradients appear as backward computes them.`);
@@ -110,22 +112,30 @@ function describeStep(): void {
     lines.push(`Step ${state.position}: ${names.get(step.node) ?? step.node} passes its gradient ${formatNumber(step.upstream)} back to its inputs:`);
     for (const edge of step.edges) {
       const input = names.get(edge.input) ?? edge.input;
-      lines.push(
+      sends.push(
         edge.constant
           ? `• ${input}: a constant, receives nothing`
           : `• ${input}: ${formatNumber(step.upstream)} × ${formatNumber(edge.local)} = ${formatNumber(edge.contribution)}` +
               (edge.uses > 1 ? ` (sum so far ${formatNumber(edge.accumulated)})` : ''),
       );
     }
-    if (state.position === count) lines.push('Done: every gradient is computed.');
   }
-  replaceWithLines(byId('step-text'), lines);
+  const panel = byId('step-text');
+  replaceWithLines(panel, lines);
+  const list = document.createElement('div');
+  replaceWithLines(list, sends, 'send');
+  panel.append(list);
+  if (state.position === count && count > 0) {
+    const done = document.createElement('div');
+    done.textContent = 'Done: every gradient is computed.';
+    panel.append(done);
+  }
   const caption = data.captions[state.position];
   if (caption) {
     const paragraph = document.createElement('p');
     paragraph.className = 'caption';
     paragraph.textContent = caption;
-    byId('step-text').append(paragraph);
+    panel.append(paragraph);
   }
 }
 

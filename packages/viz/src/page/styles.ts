@@ -43,7 +43,7 @@ button:disabled { opacity: 0.45; cursor: default; }
 button:focus-visible, input:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
 #slider { width: 180px; accent-color: var(--accent); }
 #step-label { font-variant-numeric: tabular-nums; color: var(--muted); min-width: 84px; }
-.keys { color: var(--muted); font-size: 12px; margin-left: auto; }
+.keys { color: var(--muted); font-size: 12px; margin: 10px 0 0; }
 main { flex: 1; display: flex; min-height: 0; }
 #canvas { flex: 1; position: relative; min-width: 0; background: var(--canvas); }
 #viewport { width: 100%; height: 100%; display: block; cursor: grab; }
@@ -62,9 +62,9 @@ h3 { font-size: 16px; margin: 0 0 6px; overflow-wrap: anywhere; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 0 0 8px; }
 dt { color: var(--muted); }
 dd { margin: 0; font-family: ui-monospace, "DejaVu Sans Mono", monospace; overflow-wrap: anywhere; }
-.formula, #step-text div { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 13px; overflow-wrap: anywhere; }
+.formula, .send { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 13px; overflow-wrap: anywhere; }
 .formula { color: var(--formula); }
-#step-text div:first-child { font-family: inherit; font-size: 14px; }
+.send { padding-left: 2px; }
 .hint { color: var(--muted); }
 .caption { margin: 8px 0 0; padding: 6px 10px; border-left: 3px solid var(--accent); background: var(--bg); white-space: pre-line; }
 .note { color: var(--muted); font-style: italic; margin: 6px 0 0; }
