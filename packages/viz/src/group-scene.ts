@@ -44,7 +44,7 @@ export function groupScene(graph: ComputationGraph, style: NodeStyle): Scene {
   // Many unlabelled edges still need room between columns to stay apart.
   scene.labelWidth = Math.max(scene.labelWidth, Math.min(60, grouped.edges.length / 4));
   scene.notes.push(
-    `Grouped: ${grouped.nodeCount.toLocaleString('en-US')} values and ops drawn as ${grouped.groups.length} boxes.`,
+    `Grouped: ${grouped.nodeCount.toLocaleString('en-US')} values and ops drawn as ${grouped.groups.length} box${grouped.groups.length === 1 ? '' : 'es'}.`,
     'A box is a neuron or a labelled sub-expression; ×N merges the N uses of the same parameters (one per data point).',
     'Constants are hidden; leaves are counted in the boxes that read them. A larger { maxNodes } draws every node (slow).',
   );
