@@ -1,0 +1,134 @@
+/**
+ * The benchmark harness: a workload is a set of variants (the engine, its replayed tape, and the
+ * hand-written plain-JS speed limit) timed in the same process: warm-up, then REPS runs each after
+ * a full GC, reporting the median time, ns per node, peak memory above the pre-run baseline and the
+ * ratio to the hand-written variant, plus a ✓/✗ check of each variant's numbers against the spec.
+ */
+import v8 from 'v8';
+import vm from 'vm';
+
+/** One benchmark of shared/bench/SPEC.md, as registered in index.ts. */
+export interface Workload {
+  /** Short name used on the command line: `npm run bench -- w3`. */
+  name: string;
+  /** Runs the workload with `reps` timed runs per variant, prints its table, returns true when every check passed. */
+  run(reps: number): boolean;
+}
+
+/** One way of computing a workload. `setup` is untimed (leaf creation, tracing); `run` is timed. */
+export interface Variant<T> {
+  name: string;
+  setup(): T;
+  run(input: T): void;
+  /** After a timed run: null when the numbers match the spec, or what is wrong. */
+  check(input: T): string | null;
+}
+
+export interface Measurement {
+  name: string;
+  /** Median wall time of the timed part, ms. */
+  ms: number;
+  /** Median CPU time (user + system, all threads incl. GC helpers) of the timed part, ms: steadier than wall time on a loaded machine. */
+  cpuMs: number;
+  /** Largest growth of heap + array buffers during a timed run (sampled at its end), bytes. */
+  peakBytes: number;
+  /** Spec check failures (empty when all passed). */
+  failures: string[];
+}
+
+v8.setFlagsFromString('--expose-gc');
+const collect: () => void = (globalThis as { gc?: () => void }).gc ?? vm.runInNewContext('gc');
+
+function memory(): number {
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
+}
+
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+/**
+ * Times `variant`: one untimed warm-up run (plus `warmup()` if given), then `reps` runs, each with
+ * fresh setup and a full GC before the clock starts.
+ */
+export function measure<T>(variant: Variant<T>, reps: number, warmup?: () => void): Measurement {
+  warmup?.();
+  variant.run(variant.setup());
+  const times: number[] = [];
+  const cpuTimes: number[] = [];
+  const failures = new Set<string>();
+  let peakBytes = 0;
+  for (let rep = 0; rep < reps; rep++) {
+    let input: T | null = variant.setup();
+    collect();
+    const before = memory();
+    const c0 = process.cpuUsage();
+    const t0 = process.hrtime.bigint();
+    variant.run(input);
+    const t1 = process.hrtime.bigint();
+    const cpu = process.cpuUsage(c0);
+    cpuTimes.push((cpu.user + cpu.system) / 1e3);
+    peakBytes = Math.max(peakBytes, memory() - before);
+    times.push(Number(t1 - t0) / 1e6);
+    const failure = variant.check(input);
+    if (failure !== null) failures.add(failure);
+    input = null;
+  }
+  return { name: variant.name, ms: median(times), cpuMs: median(cpuTimes), peakBytes, failures: [...failures] };
+}
+
+/** null when `got` is within `rtol` (relative) of `want`, else a message. */
+export function near(what: string, got: number, want: number, rtol = 1e-12): string | null {
+  return Math.abs(got - want) <= rtol * Math.max(Math.abs(want), 1e-300) ? null : `${what} = ${got}, expected ${want}`;
+}
+
+/** The first non-null message, or null. */
+export function firstFailure(...checks: Array<string | null>): string | null {
+  return checks.find((c) => c !== null) ?? null;
+}
+
+/** ns/node is wall time / nodes; "x hand" is the ratio of wall times. */
+export interface Row extends Measurement {
+  /** What the row measured, e.g. `N=1e6`. */
+  size: string;
+  /** Nodes the time is divided by for ns/node. */
+  nodes: number;
+  /** ms / the hand-written ms of the same size. */
+  ratio: number;
+}
+
+/**
+ * Measures every variant at one size; the hand-written one must be first (it is the ratio's
+ * denominator).
+ */
+export function measureAll(size: string, nodes: number, variants: ReadonlyArray<Variant<any>>, reps: number, warmup?: () => void): Row[] {
+  const results = variants.map((v) => measure(v, reps, warmup));
+  return results.map((m) => ({ ...m, size, nodes, ratio: m.ms / results[0].ms }));
+}
+
+function fmtBytes(bytes: number): string {
+  return bytes < 1e6 ? `${(bytes / 1e3).toFixed(1)} kB` : `${(bytes / 1e6).toFixed(1)} MB`;
+}
+
+/** The rows as an aligned table under `title`. */
+export function formatRows(title: string, rows: readonly Row[]): string {
+  const header = ['variant', 'size', 'median ms', 'cpu ms', 'ns/node', 'peak mem', 'B/node', 'x hand', 'spec'];
+  const body = rows.map((r) => [
+    r.name,
+    r.size,
+    r.ms.toFixed(r.ms < 10 ? 3 : 1),
+    r.cpuMs.toFixed(r.cpuMs < 10 ? 3 : 1),
+    ((r.ms * 1e6) / r.nodes).toFixed(1),
+    fmtBytes(Math.max(0, r.peakBytes)),
+    (Math.max(0, r.peakBytes) / r.nodes).toFixed(0),
+    r.ratio.toFixed(1),
+    r.failures.length === 0 ? '✓' : `✗ ${r.failures.join('; ')}`,
+  ]);
+  const widths = header.map((h, c) => Math.max(h.length, ...body.map((b) => b[c].length)));
+  const line = (cells: string[]): string =>
+    cells.map((cell, c) => (c <= 1 || c === 8 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd();
+  return [title, line(header), ...body.map(line)].join('\n');
+}
