@@ -63,6 +63,8 @@ export function render(format: Format, root: Value, draw: DrawOptions): string {
     group: draw.group,
     precision: draw.precision,
   };
+  // The text formats label an edge with its local gradient, or with both numbers.
+  const textEdgeLabels = draw.edgeLabels === 'contribution' ? 'both' : draw.edgeLabels;
   switch (format) {
     case '.svg':
       return viz.renderSvg(root, svg);
@@ -73,9 +75,9 @@ export function render(format: Format, root: Value, draw: DrawOptions): string {
         start: 'end',
       });
     case '.dot':
-      return viz.toDot(root, { direction: draw.direction, precision: draw.precision });
+      return viz.toDot(root, { direction: draw.direction, edgeLabels: textEdgeLabels, precision: draw.precision });
     case '.mmd':
-      return viz.toMermaid(root, { direction: draw.direction, precision: draw.precision });
+      return viz.toMermaid(root, { direction: draw.direction, edgeLabels: textEdgeLabels, precision: draw.precision });
     case '.json':
       return JSON.stringify(viz.toJSON(root), null, 2) + '\n';
     case '.gexf':
