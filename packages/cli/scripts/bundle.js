@@ -25,6 +25,8 @@ function bundle() {
     logLevel: 'warning',
   });
   fs.chmodSync(outfile, 0o755);
+  fs.rmSync(`${outfile}.map`, { force: true }); // tsc's map describes the unbundled file
+
   return outfile;
 }
 
