@@ -1,3 +1,4 @@
+/* global document, DOMParser */
 // The article's perceptron with the chainrule ESM bundle: build C = (i*w - y)^2, run backward,
 // draw the graph with renderSvg, and take gradient-descent steps (w: 0.8 -> 0.59 -> 0.4745 -> ... -> 1/3).
 import { Value, renderSvg } from '../../packages/viz/dist/browser/chainrule.mjs';

@@ -78,7 +78,11 @@ describeInBrowser('renderHtml in chromium', () => {
   it("steps through the article's backward pass to the engine's gradients, offline and without errors", async () => {
     const { i, w, y, a, C } = article();
     const update = 'update: w ← w − 0.1 × 2.1 = 0.59';
-    const { page, log } = await open(C, { title: 'a = i·w, C = (a − y)²', parameters: [w], captions: [null, null, null, update] });
+    const { page, log } = await open(C, {
+      title: 'a = i·w, C = (a − y)²',
+      parameters: [w],
+      captions: [null, null, null, update],
+    });
     expect(await position(page)).toBe(0);
     await page.click(nodeSelector(w));
     expect(await fact(page, 'gradient')).toBe('not computed yet');
@@ -163,7 +167,9 @@ describeInBrowser('renderHtml in chromium', () => {
     await page.hover(nodeSelector(x));
     expect(await page.textContent('#details h3')).toContain(evil);
     expect(await page.title()).toBe(evil);
-    expect(await page.$$eval('#scene text', (texts) => texts.map((t) => t.textContent).join(' '))).toContain('<img src=x');
+    expect(await page.$$eval('#scene text', (texts) => texts.map((t) => t.textContent).join(' '))).toContain(
+      '<img src=x',
+    );
     expect(await page.evaluate(() => document.querySelectorAll('img, iframe, object, foreignObject').length)).toBe(0);
     expect(await page.evaluate(() => document.scripts.length)).toBe(2);
     expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
@@ -182,7 +188,10 @@ describeInBrowser('renderHtml in chromium', () => {
 
   it('highlights anomalies and mismatches, explained in the details panel', async () => {
     const { w, C } = article();
-    const { page, log } = await open(C, { start: 'end', highlights: [{ value: w, highlight: 'mismatch', note: 'manual dC/dw = 1.05, autograd 2.1' }] });
+    const { page, log } = await open(C, {
+      start: 'end',
+      highlights: [{ value: w, highlight: 'mismatch', note: 'manual dC/dw = 1.05, autograd 2.1' }],
+    });
     await page.hover(nodeSelector(w));
     expect(await page.textContent('#details .note')).toContain('manual dC/dw = 1.05');
     await saveScreenshot(page, 'explorer-mismatch');
@@ -208,17 +217,21 @@ describeInBrowser('renderHtml in chromium', () => {
     const fitted = await transform();
     await page.mouse.move(400, 400);
     await page.mouse.wheel(0, -400);
-    await page.waitForFunction((before) => document.getElementById('scene')!.getAttribute('transform') !== before, fitted);
+    await page.waitForFunction(
+      (before) => document.getElementById('scene')!.getAttribute('transform') !== before,
+      fitted,
+    );
     await page.click('#fit');
     expect(await transform()).toBe(fitted);
     expect(await page.evaluate(() => document.body.classList.contains('dark'))).toBe(true);
     await saveScreenshot(page, 'explorer-neuron-dark');
     await page.click('#theme');
     expect(await page.evaluate(() => document.body.classList.contains('dark'))).toBe(false);
-    const aspect = () => page.evaluate(() => {
-      const drawing = document.getElementById('drawing')!;
-      return Number(drawing.getAttribute('width')) / Number(drawing.getAttribute('height'));
-    });
+    const aspect = () =>
+      page.evaluate(() => {
+        const drawing = document.getElementById('drawing')!;
+        return Number(drawing.getAttribute('width')) / Number(drawing.getAttribute('height'));
+      });
     const before = await aspect();
     await page.keyboard.press('l');
     const after = await aspect();

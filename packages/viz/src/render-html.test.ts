@@ -87,19 +87,29 @@ describe('renderHtml (markup, without a browser)', () => {
   });
 
   it('explains bad options with the fix', () => {
-    expect(() => renderHtml(C, { theme: 'blue' as 'dark' })).toThrow(/options\.theme must be 'auto', 'light' or 'dark', got the string "blue"\. Leave it out/);
+    expect(() => renderHtml(C, { theme: 'blue' as 'dark' })).toThrow(
+      /options\.theme must be 'auto', 'light' or 'dark', got the string "blue"\. Leave it out/,
+    );
     expect(() => renderHtml(C, { playInterval: 0 })).toThrow(/options\.playInterval must be milliseconds/);
-    expect(() => renderHtml(C, { captions: [3 as unknown as string] })).toThrow(/options\.captions must be an array of strings/);
+    expect(() => renderHtml(C, { captions: [3 as unknown as string] })).toThrow(
+      /options\.captions must be an array of strings/,
+    );
     expect(() => renderHtml(C, { start: 2 as 0 })).toThrow(/options\.start must be 0 or 'end'/);
-    expect(() => renderHtml(C, { svg: { format: String } as object })).toThrow(/options\.svg must be plain renderSvg options without functions/);
+    expect(() => renderHtml(C, { svg: { format: String } as object })).toThrow(
+      /options\.svg must be plain renderSvg options without functions/,
+    );
   });
 
   it('explains bad input and oversized graphs with the fix', () => {
-    expect(() => renderHtml(3 as unknown as Value)).toThrow(/^@chainrule\/viz\/renderHtml: expected a Value as the root, got the number 3\. Pass/);
+    expect(() => renderHtml(3 as unknown as Value)).toThrow(
+      /^@chainrule\/viz\/renderHtml: expected a Value as the root, got the number 3\. Pass/,
+    );
     let v = new Value(1, 'x');
     for (let k = 0; k < 20; k++) v = v.add(1);
     expect(() => renderHtml(v, { maxValues: 10 })).toThrow(/more than maxValues = 10.*Pass a larger \{ maxValues \}/);
     const stranger = new Value(2, 's');
-    expect(() => renderHtml(C, { highlights: [{ value: stranger, highlight: 'mismatch' }] })).toThrow(/not in the graph/);
+    expect(() => renderHtml(C, { highlights: [{ value: stranger, highlight: 'mismatch' }] })).toThrow(
+      /not in the graph/,
+    );
   });
 });

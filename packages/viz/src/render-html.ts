@@ -14,6 +14,7 @@ import { PAGE_CSS } from './page/styles';
 import { describeInput, vizError } from './viz-error';
 
 const WHERE = 'renderHtml';
+const DEFAULT_MAX_VALUES = 1200;
 
 /** A node to emphasize on the page (e.g. where a hand-derived gradient disagrees with autograd). */
 export interface HtmlHighlight {
@@ -52,7 +53,10 @@ export interface RenderHtmlOptions {
    * picks left-to-right or top-to-bottom, whichever fits the window better. Default {}.
    */
   svg?: PageSvgOptions;
-  /** Refuse graphs with more Values than this: every step redraws the graph. Default 3000. */
+  /**
+   * Refuse graphs with more Values than this. Default 1200: every step redraws the whole graph,
+   * and beyond about 2500 boxes (values + ops) renderSvg draws groups, which cannot be stepped.
+   */
   maxValues?: number;
 }
 
@@ -68,11 +72,20 @@ export interface RenderHtmlOptions {
  */
 export function renderHtml(root: Value, options: RenderHtmlOptions = {}): string {
   if (!(root instanceof Value)) {
-    throw vizError(WHERE, `expected a Value as the root, got ${describeInput(root)}.`, 'pass the output Value of your computation');
+    throw vizError(
+      WHERE,
+      `expected a Value as the root, got ${describeInput(root)}.`,
+      'pass the output Value of your computation',
+    );
   }
   checkOptions(options);
-  const maxValues = options.maxValues ?? 3000;
-  const graph = toGraph(root, { grads: 'compute', parameters: options.parameters, constants: options.constants, maxValues: Infinity });
+  const maxValues = options.maxValues ?? DEFAULT_MAX_VALUES;
+  const graph = toGraph(root, {
+    grads: 'compute',
+    parameters: options.parameters,
+    constants: options.constants,
+    maxValues: Infinity,
+  });
   let values = 0;
   graph.forEachNode((_key, attributes) => {
     if (attributes.type === 'value') values++;
@@ -95,7 +108,11 @@ export function renderHtml(root: Value, options: RenderHtmlOptions = {}): string
   for (const mark of options.highlights ?? []) {
     const key = valueKey(mark.value.id);
     if (!graph.hasNode(key)) {
-      throw vizError(WHERE, `a highlighted Value (${mark.value.toString()}) is not in the graph of this root.`, 'highlight only Values the root depends on');
+      throw vizError(
+        WHERE,
+        `a highlighted Value (${mark.value.toString()}) is not in the graph of this root.`,
+        'highlight only Values the root depends on',
+      );
     }
     graph.setNodeAttribute(key, 'highlight', mark.highlight);
     if (mark.note) graph.setNodeAttribute(key, 'note', mark.note);
@@ -123,7 +140,7 @@ function pageHtml(title: string, data: PageData): string {
     "default-src 'none'",
     `script-src '${sha256(script)}'`,
     `style-src '${sha256(PAGE_CSS)}'`,
-    "img-src data:",
+    'img-src data:',
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');
@@ -181,25 +198,62 @@ function pageHtml(title: string, data: PageData): string {
 function checkOptions(options: RenderHtmlOptions): void {
   const { title, theme, start, playInterval, captions, maxValues } = options;
   if (title !== undefined && typeof title !== 'string') {
-    throw vizError(WHERE, `options.title must be a string, got ${describeInput(title)}.`, 'pass a string or leave it out');
+    throw vizError(
+      WHERE,
+      `options.title must be a string, got ${describeInput(title)}.`,
+      'pass a string or leave it out',
+    );
   }
   if (theme !== undefined && !['auto', 'light', 'dark'].includes(theme)) {
-    throw vizError(WHERE, `options.theme must be 'auto', 'light' or 'dark', got ${describeInput(theme)}.`, "leave it out for 'auto'");
+    throw vizError(
+      WHERE,
+      `options.theme must be 'auto', 'light' or 'dark', got ${describeInput(theme)}.`,
+      "leave it out for 'auto'",
+    );
   }
   if (start !== undefined && start !== 0 && start !== 'end') {
-    throw vizError(WHERE, `options.start must be 0 or 'end', got ${describeInput(start)}.`, 'leave it out to start before backward');
+    throw vizError(
+      WHERE,
+      `options.start must be 0 or 'end', got ${describeInput(start)}.`,
+      'leave it out to start before backward',
+    );
   }
-  if (playInterval !== undefined && !(typeof playInterval === 'number' && playInterval >= 10 && playInterval <= 60_000)) {
-    throw vizError(WHERE, `options.playInterval must be milliseconds from 10 to 60000, got ${describeInput(playInterval)}.`, 'leave it out for 900');
+  if (
+    playInterval !== undefined &&
+    !(typeof playInterval === 'number' && playInterval >= 10 && playInterval <= 60_000)
+  ) {
+    throw vizError(
+      WHERE,
+      `options.playInterval must be milliseconds from 10 to 60000, got ${describeInput(playInterval)}.`,
+      'leave it out for 900',
+    );
   }
-  if (captions !== undefined && (!Array.isArray(captions) || captions.some((c) => c != null && typeof c !== 'string'))) {
-    throw vizError(WHERE, 'options.captions must be an array of strings (or null for no caption).', 'pass one entry per position, captions[0] for the start');
+  if (
+    captions !== undefined &&
+    (!Array.isArray(captions) || captions.some((c) => c != null && typeof c !== 'string'))
+  ) {
+    throw vizError(
+      WHERE,
+      'options.captions must be an array of strings (or null for no caption).',
+      'pass one entry per position, captions[0] for the start',
+    );
   }
-  if (options.svg !== undefined && (typeof options.svg !== 'object' || Object.values(options.svg).some((v) => typeof v === 'function'))) {
-    throw vizError(WHERE, 'options.svg must be plain renderSvg options without functions (the page stores them as JSON).', 'use { precision } instead of { format }');
+  if (
+    options.svg !== undefined &&
+    (typeof options.svg !== 'object' || Object.values(options.svg).some((v) => typeof v === 'function'))
+  ) {
+    throw vizError(
+      WHERE,
+      'options.svg must be plain renderSvg options without functions (the page stores them as JSON).',
+      'use { precision } instead of { format }',
+    );
   }
   if (maxValues !== undefined && !(typeof maxValues === 'number' && maxValues >= 1)) {
-    throw vizError(WHERE, `options.maxValues must be a positive number, got ${describeInput(maxValues)}.`, 'leave it out for 3000');
+    throw vizError(
+      WHERE,
+      `options.maxValues must be a positive number, got ${describeInput(maxValues)}.`,
+      `leave it out for ${DEFAULT_MAX_VALUES}`,
+    );
   }
 }
 

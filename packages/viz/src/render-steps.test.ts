@@ -38,7 +38,11 @@ describe('renderSteps', () => {
     const graph = toGraph(C, { grads: 'compute' });
     const trace = stepTrace(C);
     frames.forEach((svg, k) => {
-      const doc = new DOMParser({ onError: (level, message) => { throw new Error(`${level}: ${message}`); } }).parseFromString(svg, 'image/svg+xml');
+      const doc = new DOMParser({
+        onError: (level, message) => {
+          throw new Error(`${level}: ${message}`);
+        },
+      }).parseFromString(svg, 'image/svg+xml');
       expect(doc.documentElement!.nodeName).toBe('svg');
       expect(svg).toBe(renderSvg(stepFrame(graph, trace, k + 1)));
     });
@@ -58,7 +62,9 @@ describe('renderSteps', () => {
   it('passes renderSvg options through and explains a bad root', () => {
     const { C } = article();
     expect(renderSteps(C, { theme: 'dark' })[0]).toContain('#0d1117');
-    expect(() => renderSteps({} as Value)).toThrow(/^@chainrule\/viz\/renderSteps: expected a Value as the root, got a object\. Pass/);
+    expect(() => renderSteps({} as Value)).toThrow(
+      /^@chainrule\/viz\/renderSteps: expected a Value as the root, got a object\. Pass/,
+    );
   });
 });
 

@@ -28,7 +28,11 @@ export interface RenderStepsOptions extends RenderSvgOptions {
  */
 export function renderSteps(root: Value, options: RenderStepsOptions = {}): string[] {
   if (!(root instanceof Value)) {
-    throw vizError('renderSteps', `expected a Value as the root, got ${describeInput(root)}.`, 'pass the output Value of your computation');
+    throw vizError(
+      'renderSteps',
+      `expected a Value as the root, got ${describeInput(root)}.`,
+      'pass the output Value of your computation',
+    );
   }
   const { parameters, constants, includeStart, ...svgOptions } = options;
   const graph = toGraph(root, { grads: 'compute', parameters, constants });

@@ -1,7 +1,13 @@
 import { Value } from '@chainrule/core';
 import { stepFrame } from './step-frame';
 import { stepTrace } from './step-trace';
-import { toGraph, valueKey, type ComputationGraph, type InputEdgeAttributes, type ValueNodeAttributes } from './to-graph';
+import {
+  toGraph,
+  valueKey,
+  type ComputationGraph,
+  type InputEdgeAttributes,
+  type ValueNodeAttributes,
+} from './to-graph';
 
 /** The article's perceptron: a = i*w, C = (a - y)^2 with i = 1.5, y = 0.5, w = 0.8. */
 function article() {
@@ -15,7 +21,8 @@ function article() {
   return { i, w, y, a, C };
 }
 
-const gradOf = (graph: ComputationGraph, v: Value) => (graph.getNodeAttributes(valueKey(v.id)) as ValueNodeAttributes).grad;
+const gradOf = (graph: ComputationGraph, v: Value) =>
+  (graph.getNodeAttributes(valueKey(v.id)) as ValueNodeAttributes).grad;
 
 describe('stepTrace', () => {
   it('has one step per op node, output first, keyed like the graph model', () => {
@@ -67,7 +74,9 @@ describe('stepFrame', () => {
       const stepEdges = frame.filterEdges((_key, attributes) => attributes.highlight === 'step').sort();
       expect(stepEdges).toEqual([`r${id}`, ...step.edges.map((e) => e.edge)].sort());
       for (const edge of step.edges) {
-        expect((frame.getEdgeAttributes(edge.edge) as InputEdgeAttributes).contribution).toBe(edge.constant ? null : edge.contribution);
+        expect((frame.getEdgeAttributes(edge.edge) as InputEdgeAttributes).contribution).toBe(
+          edge.constant ? null : edge.contribution,
+        );
       }
     });
   });

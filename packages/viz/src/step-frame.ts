@@ -36,7 +36,8 @@ export function stepFrame(graph: ComputationGraph, trace: StepTrace, position: n
   if (frame.hasNode(trace.output)) frame.mergeNodeAttributes(trace.output, { grad: 1 });
   for (let k = 0; k < position; k++) {
     for (const edge of trace.steps[k].edges) {
-      if (frame.hasEdge(edge.edge)) frame.mergeEdgeAttributes(edge.edge, { contribution: edge.constant ? null : edge.contribution });
+      if (frame.hasEdge(edge.edge))
+        frame.mergeEdgeAttributes(edge.edge, { contribution: edge.constant ? null : edge.contribution });
       if (edge.constant || !frame.hasNode(edge.input)) continue;
       frame.mergeNodeAttributes(edge.input, { grad: edge.accumulated });
       received.set(edge.input, edge.uses);
@@ -64,7 +65,8 @@ export function stepFrame(graph: ComputationGraph, trace: StepTrace, position: n
 }
 
 function emphasize(frame: ComputationGraph, key: string, highlight: Highlight, override: boolean): void {
-  if (override || frame.getNodeAttribute(key, 'highlight') === undefined) frame.setNodeAttribute(key, 'highlight', highlight);
+  if (override || frame.getNodeAttribute(key, 'highlight') === undefined)
+    frame.setNodeAttribute(key, 'highlight', highlight);
 }
 
 function emphasizeEdge(frame: ComputationGraph, key: string): void {

@@ -24,7 +24,10 @@ export function writeSteps(root: Value, dir: string, options: WriteStepsOptions 
   const width = Math.max(1, String(frames.length).length);
   fs.mkdirSync(dir, { recursive: true });
   return frames.map((svg, k) => {
-    const file = path.join(dir, `${prefix}${String(k + (renderOptions.includeStart ? 0 : 1)).padStart(width, '0')}.svg`);
+    const file = path.join(
+      dir,
+      `${prefix}${String(k + (renderOptions.includeStart ? 0 : 1)).padStart(width, '0')}.svg`,
+    );
     fs.writeFileSync(file, svg);
     return file;
   });

@@ -6,7 +6,13 @@
 import fs from 'fs';
 import path from 'path';
 import { buildSync } from 'esbuild';
-import { describeInBrowser, launchBrowser, openLoggedPage, saveScreenshot, type BrowserSession } from '../test-support/browser';
+import {
+  describeInBrowser,
+  launchBrowser,
+  openLoggedPage,
+  saveScreenshot,
+  type BrowserSession,
+} from '../test-support/browser';
 import { esmBundleOptions } from './bundle-config';
 
 jest.setTimeout(60_000);

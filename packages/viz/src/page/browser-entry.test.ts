@@ -7,7 +7,9 @@ const NODE_ONLY = ['renderHtml', 'writeSteps'];
 
 describe('browser bundle entry', () => {
   it('exports everything of core and of the viz barrel except the Node-only functions', () => {
-    const missing = [...Object.keys(core), ...Object.keys(viz)].filter((name) => !(name in browser) && !NODE_ONLY.includes(name));
+    const missing = [...Object.keys(core), ...Object.keys(viz)].filter(
+      (name) => !(name in browser) && !NODE_ONLY.includes(name),
+    );
     expect(missing).toEqual([]);
     for (const name of NODE_ONLY) expect(name in browser).toBe(false);
   });

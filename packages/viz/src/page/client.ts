@@ -55,7 +55,9 @@ select(viewport).call(zoomBehavior).on('dblclick.zoom', null);
 
 /** The current frame drawn by renderSvg, imported into the page. */
 function draw(direction: 'LR' | 'TB'): SVGSVGElement {
-  const { svg, css } = importSvg(renderSvg(state.frame, { ...data.svgOptions, direction, theme: state.dark ? 'dark' : 'light' }));
+  const { svg, css } = importSvg(
+    renderSvg(state.frame, { ...data.svgOptions, direction, theme: state.dark ? 'dark' : 'light' }),
+  );
   sheet.replaceSync(css);
   svg.id = 'drawing';
   return svg;
@@ -106,10 +108,16 @@ function describeStep(): void {
   const root = names.get(trace.output) ?? 'out';
   if (state.position === 0) {
     lines.push(`Start: ∂${root}/∂${root} = 1, the seed. Gradients appear as backward computes them.`);
-    lines.push(count === 0 ? 'The output is a leaf: there is nothing to step through.' : 'Press → or “next” to run the first step.');
+    lines.push(
+      count === 0
+        ? 'The output is a leaf: there is nothing to step through.'
+        : 'Press → or “next” to run the first step.',
+    );
   } else {
     const step = trace.steps[state.position - 1];
-    lines.push(`Step ${state.position}: ${names.get(step.node) ?? step.node} passes its gradient ${formatNumber(step.upstream)} back to its inputs:`);
+    lines.push(
+      `Step ${state.position}: ${names.get(step.node) ?? step.node} passes its gradient ${formatNumber(step.upstream)} back to its inputs:`,
+    );
     for (const edge of step.edges) {
       const input = names.get(edge.input) ?? edge.input;
       sends.push(
@@ -144,7 +152,11 @@ function showDetails(): void {
   const key = state.hovered ?? state.pinned;
   const panel = byId('details');
   if (key === undefined || !state.frame.hasNode(key)) {
-    replaceWithLines(panel, ['Hover over or click a node to see its value, its gradient and the chain rule for it.'], 'hint');
+    replaceWithLines(
+      panel,
+      ['Hover over or click a node to see its value, its gradient and the chain rule for it.'],
+      'hint',
+    );
     return;
   }
   const explanation = explainNode(state.frame, key, names);
@@ -196,7 +208,10 @@ function keyAt(target: EventTarget | null): string | undefined {
 
 /** Marks the pinned node ('selected') and the hovered one ('hovered') in the drawing. */
 function markSelection(): void {
-  for (const [className, key] of [['selected', state.pinned], ['hovered', state.hovered]] as const) {
+  for (const [className, key] of [
+    ['selected', state.pinned],
+    ['hovered', state.hovered],
+  ] as const) {
     for (const element of Array.from(scene.querySelectorAll(`.${className}`))) element.classList.remove(className);
     if (key !== undefined) scene.querySelector(`[data-key="${CSS.escape(key)}"]`)?.classList.add(className);
   }
@@ -211,7 +226,9 @@ function fit(): number {
   const box = viewport.getBoundingClientRect();
   if (width <= 0 || height <= 0 || box.width <= 0 || box.height <= 0) return 1;
   const scale = Math.min(box.width / width, box.height / height, 2.5) * 0.94;
-  const transform = zoomIdentity.translate((box.width - width * scale) / 2, (box.height - height * scale) / 2).scale(scale);
+  const transform = zoomIdentity
+    .translate((box.width - width * scale) / 2, (box.height - height * scale) / 2)
+    .scale(scale);
   select(viewport).call(zoomBehavior.transform, transform);
   return scale;
 }
@@ -223,7 +240,11 @@ function keepInView(key: string): void {
   const at = element.getBoundingClientRect();
   const box = viewport.getBoundingClientRect();
   const margin = 24;
-  const inside = at.left >= box.left + margin && at.right <= box.right - margin && at.top >= box.top + margin && at.bottom <= box.bottom - margin;
+  const inside =
+    at.left >= box.left + margin &&
+    at.right <= box.right - margin &&
+    at.top >= box.top + margin &&
+    at.bottom <= box.bottom - margin;
   if (inside) return;
   const k = zoomTransform(viewport).k;
   const dx = box.left + box.width / 2 - (at.left + at.width / 2);
@@ -271,8 +292,8 @@ playButton.addEventListener('click', togglePlay);
 byId('fit').addEventListener('click', () => fit());
 byId('layout').addEventListener('click', () => {
   state.direction = state.direction === 'TB' ? 'LR' : 'TB';
-  state.fitted = false;
   show();
+  fit();
 });
 byId('theme').addEventListener('click', () => {
   state.dark = !state.dark;

@@ -68,7 +68,9 @@ describe('explainNode', () => {
     expect(explanation.kind).toBe('operation');
     expect(explanation.chain).toContain(`∂a/∂w = 1.5; sends 1.4 × 1.5 = 2.1`);
     expect(explanation.chain).toContain(`∂a/∂i = ${formatNumber(w.data)}; sends 1.4 × 0.8 = 1.12`);
-    expect(explainNode(at(count), opKey(C.id), names).chain.at(-1)).toMatch(/^∂C\/∂2 = .* \(a constant: it receives nothing\)$/);
+    expect(explainNode(at(count), opKey(C.id), names).chain.at(-1)).toMatch(
+      /^∂C\/∂2 = .* \(a constant: it receives nothing\)$/,
+    );
   });
 });
 

@@ -47,7 +47,11 @@ export function explainNode(frame: ComputationGraph, key: string, names: Map<str
   const uses: { consumer: string; local: number; contribution: number | null }[] = [];
   frame.forEachOutEdge(key, (_edge, edge, _source, op) => {
     const input = edge as InputEdgeAttributes;
-    uses.push({ consumer: `v${(frame.getNodeAttributes(op) as OpNodeAttributes).valueId}`, local: input.local, contribution: input.contribution });
+    uses.push({
+      consumer: `v${(frame.getNodeAttributes(op) as OpNodeAttributes).valueId}`,
+      local: input.local,
+      contribution: input.contribution,
+    });
   });
   if (uses.length === 0) return { ...base, chain: ['Not used by any node under the output: its gradient is 0.'] };
 
@@ -59,7 +63,9 @@ export function explainNode(frame: ComputationGraph, key: string, names: Map<str
     const [use] = uses;
     const chain = [`${d(key)} = ${d(use.consumer)} × ∂${operandName(names, use.consumer)}/∂${operandName(names, key)}`];
     chain.push(`= ${upstreamOf(use)} × ${formatNumber(use.local)}`);
-    chain.push(use.contribution === null ? `= ? (${d(use.consumer)} is ${NOT_YET})` : `= ${formatNumber(use.contribution)}`);
+    chain.push(
+      use.contribution === null ? `= ? (${d(use.consumer)} is ${NOT_YET})` : `= ${formatNumber(use.contribution)}`,
+    );
     return { ...base, chain };
   }
   const chain = [`${d(key)} = Σ over its ${uses.length} uses of upstream × local`];
@@ -92,7 +98,8 @@ function explainOperation(
   const out = `v${valueId}`;
   const symbol = (frame.getNodeAttributes(key) as OpNodeAttributes).symbol;
   const inputs: { key: string; index: number; local: number; contribution: number | null }[] = [];
-  const isConstant = (input: string): boolean => (frame.getNodeAttributes(input) as ValueNodeAttributes).kind === 'constant';
+  const isConstant = (input: string): boolean =>
+    (frame.getNodeAttributes(input) as ValueNodeAttributes).kind === 'constant';
   frame.forEachInEdge(key, (_edge, edge, source) => {
     const input = edge as InputEdgeAttributes;
     inputs.push({ key: source, index: input.index, local: input.local, contribution: input.contribution });

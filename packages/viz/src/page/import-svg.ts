@@ -8,8 +8,28 @@
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 const ALLOWED_ELEMENTS = new Set([
-  'svg', 'g', 'defs', 'title', 'desc', 'rect', 'circle', 'ellipse', 'line', 'polyline', 'polygon', 'path',
-  'text', 'tspan', 'marker', 'linearGradient', 'radialGradient', 'stop', 'clipPath', 'pattern', 'symbol', 'use',
+  'svg',
+  'g',
+  'defs',
+  'title',
+  'desc',
+  'rect',
+  'circle',
+  'ellipse',
+  'line',
+  'polyline',
+  'polygon',
+  'path',
+  'text',
+  'tspan',
+  'marker',
+  'linearGradient',
+  'radialGradient',
+  'stop',
+  'clipPath',
+  'pattern',
+  'symbol',
+  'use',
 ]);
 
 const OPEN_TAG = /<([A-Za-z_][\w:.-]*)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/y;
@@ -33,7 +53,9 @@ export function importSvg(markup: string, doc: Document = document): ImportedSvg
   let svg: SVGSVGElement | null = null;
   let pos = 0;
   const fail = (what: string): never => {
-    throw new Error(`@chainrule/viz page: renderSvg returned markup the page cannot read (${what} at character ${pos}). Please report it with the graph that produced it.`);
+    throw new Error(
+      `@chainrule/viz page: renderSvg returned markup the page cannot read (${what} at character ${pos}). Please report it with the graph that produced it.`,
+    );
   };
   const addText = (text: string): void => {
     const top = stack[stack.length - 1];

@@ -31,7 +31,12 @@ export function nodeNames(graph: ComputationGraph): Map<string, string> {
   return names;
 }
 
-function expressionOf(graph: ComputationGraph, v: ValueNodeAttributes, names: Map<string, string>, compound: Set<string>): string {
+function expressionOf(
+  graph: ComputationGraph,
+  v: ValueNodeAttributes,
+  names: Map<string, string>,
+  compound: Set<string>,
+): string {
   const op = `o${v.id}`;
   if (!graph.hasNode(op)) return `#${v.id}`;
   const inputs: { index: number; key: string }[] = [];

@@ -25,7 +25,9 @@ export function describeInBrowser(name: string, body: () => void): void {
     describe(name, body);
     return;
   }
-  console.warn(`SKIPPED "${name}": chromium not found at ${CHROMIUM_PATH}. Install it with: apt-get install -y chromium`);
+  console.warn(
+    `SKIPPED "${name}": chromium not found at ${CHROMIUM_PATH}. Install it with: apt-get install -y chromium`,
+  );
   describe.skip(name, body);
 }
 
