@@ -136,7 +136,6 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
   program
     .command('demo')
     .description("the article's walkthrough: a one-weight perceptron learning by the chain rule")
-    .option('--json', 'print the walkthrough numbers as JSON')
     .option('--out <dir>', 'folder for pictures')
     .addHelpText('after', example('  $ chainrule demo'))
     .action(async (options) => {

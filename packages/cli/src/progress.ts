@@ -18,9 +18,18 @@ export function progress(total: number, err: (text: string) => void, tty = Boole
       Presets.shades_classic,
     );
     bar.start(total, 0, { loss: '-' });
+    // Ctrl-C: put the terminal back (the bar hides the cursor) before exiting.
+    const interrupted = () => {
+      bar.stop();
+      process.exit(130);
+    };
+    process.once('SIGINT', interrupted);
     return {
       update: (step, loss) => bar.update(step, { loss: loss.toPrecision(6) }),
-      stop: () => bar.stop(),
+      stop: () => {
+        process.removeListener('SIGINT', interrupted);
+        bar.stop();
+      },
     };
   }
   const every = Math.max(1, Math.ceil(total / 10));
