@@ -8,6 +8,7 @@ export function describeValue(x: unknown): string {
   if (x === null) return 'null';
   if (x === undefined) return 'undefined';
   if (typeof x === 'number') return `the number ${x}`;
+  if (typeof x === 'boolean') return `the boolean ${x}`;
   if (typeof x === 'string') return `the string ${JSON.stringify(x.length > 40 ? x.slice(0, 40) + '…' : x)}`;
   if (Array.isArray(x)) return `an array of length ${x.length}`;
   if (typeof x === 'function') return 'a function';

@@ -32,5 +32,8 @@ describe('Perceptron', () => {
       /@chainrule\/nn\/Perceptron: options\.weights must be an array of 2 numbers/,
     );
     expect(() => new Perceptron(1, { weights: [NaN] })).toThrow(/options\.weights\[0\] must be a finite number/);
+    expect(() => new Perceptron(1, { bias: true as unknown as number })).toThrow(
+      /options\.bias must be false \(no bias\) or the bias's starting value, got the boolean true/,
+    );
   });
 });

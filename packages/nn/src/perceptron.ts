@@ -29,7 +29,12 @@ export class Perceptron extends Neuron {
    */
   constructor(nin = 1, options: PerceptronOptions = {}) {
     const { weights, bias = false, activation = 'linear' } = options;
-    if (bias !== false) checkFinite('Perceptron', 'options.bias', bias);
+    if (bias !== false && (typeof bias !== 'number' || !Number.isFinite(bias))) {
+      throw nnError(
+        'Perceptron',
+        `options.bias must be false (no bias) or the bias's starting value, got ${describeValue(bias)}.`,
+      );
+    }
     super(nin, { activation, bias: bias !== false, rng: options.rng, seed: options.seed });
     if (weights !== undefined) {
       if (!Array.isArray(weights) || weights.length !== nin) {
