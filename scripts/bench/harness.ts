@@ -50,13 +50,19 @@ export function median(xs: readonly number[]): number {
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
+/** Untimed warm-up runs are repeated until this much time is spent (at least one run). */
+const WARMUP_MS = 200;
+
 /**
- * Times `variant`: one untimed warm-up run (plus `warmup()` if given), then `reps` runs, each with
- * fresh setup and a full GC before the clock starts.
+ * Times `variant`: `warmup()` if given, untimed warm-up runs (repeated for WARMUP_MS so the JIT
+ * has optimized small workloads), then `reps` runs, each with fresh setup and a full GC before
+ * the clock starts.
  */
 export function measure<T>(variant: Variant<T>, reps: number, warmup?: () => void): Measurement {
   warmup?.();
-  variant.run(variant.setup());
+  const warmStart = performance.now();
+  do variant.run(variant.setup());
+  while (performance.now() - warmStart < WARMUP_MS);
   const times: number[] = [];
   const cpuTimes: number[] = [];
   const failures = new Set<string>();

@@ -10,6 +10,9 @@ import { CONSTANT, LEAF } from './ops';
 import type { Value } from './value';
 import { nextMark } from './walk';
 
+/** Reused by every pass (a pass never starts inside another): no allocation per call. */
+const heap = new IdHeap();
+
 export function backward(root: Value): void {
   if (root._row === LEAF) {
     root.grad += 1;
@@ -18,23 +21,10 @@ export function backward(root: Value): void {
   if (root._row === CONSTANT) return;
   const mark = nextMark();
   const check = anomalyState.enabled;
-  const heap = new IdHeap();
+  heap.clear();
   root._mark = mark;
   root.grad = 1;
   heap.push(root);
-
-  // Adds `c` into the gradient of `x`: accumulates on leaves, overwrites then accumulates on the
-  // first and later touches of an op node in this pass, and queues that node.
-  const send = (x: Value, c: number): void => {
-    const row = x._row;
-    if (row === LEAF) x.grad += c;
-    else if (row === CONSTANT) return;
-    else if (x._mark !== mark) {
-      x._mark = mark;
-      x.grad = c;
-      heap.push(x);
-    } else x.grad += c;
-  };
 
   while (heap.size > 0) {
     const node = heap.pop();
@@ -48,19 +38,19 @@ export function backward(root: Value): void {
       if (a._row !== CONSTANT) {
         const ca = g * row.derivativeA(a.data, bData, out);
         if (check && !Number.isFinite(ca)) reportBackward(node, 0, ca);
-        send(a, ca);
+        send(a, ca, mark);
       }
       if (typeof b !== 'number' && b._row !== CONSTANT) {
         const cb = g * row.derivativeB(a.data, bData, out);
         if (check && !Number.isFinite(cb)) reportBackward(node, 1, cb);
-        send(b, cb);
+        send(b, cb, mark);
       }
     } else if (row.arity === 1) {
       const a = node._a!;
       if (a._row !== CONSTANT) {
         const ca = g * row.derivative(a.data, out);
         if (check && !Number.isFinite(ca)) reportBackward(node, 0, ca);
-        send(a, ca);
+        send(a, ca, mark);
       }
     } else {
       const xs = node._b as readonly Value[];
@@ -69,8 +59,23 @@ export function backward(root: Value): void {
         if (xs[i]._row === CONSTANT) continue;
         const c = g * row.derivative(i, data, out);
         if (check && !Number.isFinite(c)) reportBackward(node, i, c);
-        send(xs[i], c);
+        send(xs[i], c, mark);
       }
     }
   }
+}
+
+/**
+ * Adds `c` into the gradient of `x`: accumulates on leaves, overwrites on the first touch of an op
+ * node in this pass (walk number `mark`, queueing it) and accumulates on later touches.
+ */
+function send(x: Value, c: number, mark: number): void {
+  const row = x._row;
+  if (row === LEAF) x.grad += c;
+  else if (row === CONSTANT) return;
+  else if (x._mark !== mark) {
+    x._mark = mark;
+    x.grad = c;
+    heap.push(x);
+  } else x.grad += c;
 }

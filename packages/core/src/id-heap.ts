@@ -8,6 +8,11 @@ import type { Value } from './value';
 export class IdHeap {
   private readonly items: Value[] = [];
 
+  /** Empties the heap (a pass interrupted by an error may have left nodes in it). */
+  clear(): void {
+    this.items.length = 0;
+  }
+
   get size(): number {
     return this.items.length;
   }
