@@ -6,7 +6,7 @@
 import { Value, topoSort } from '@chainrule/core';
 import { significant } from './svg-format';
 import { toGraph } from './to-graph';
-import type { ComputationGraph, ToGraphOptions, ValueNodeAttributes } from './to-graph';
+import type { ComputationGraph, GraphNodeAttributes, ToGraphOptions, ValueNodeAttributes } from './to-graph';
 import { describeInput, vizError } from './viz-error';
 
 /** Options every graph exporter accepts (the toGraph options apply when a Value is given). */
@@ -78,6 +78,13 @@ export function valueFields(node: ValueNodeAttributes, format: (x: number) => st
   }
   fields.push(`data ${format(node.data)}`, `grad ${node.grad === null ? '—' : format(node.grad)}`);
   return fields;
+}
+
+/** What a node is called in other tools (GEXF, GraphML): `w = 0.8` for Values, the symbol for ops. */
+export function nodeLabel(node: GraphNodeAttributes): string {
+  if (node.type === 'op') return node.symbol || node.op;
+  const name = node.label || (node.kind === 'constant' ? 'const' : `#${node.id}`);
+  return `${name} = ${node.data}`;
 }
 
 /** Fill colours of value nodes by kind, shared by the text exports (light, printable). */

@@ -56,6 +56,15 @@ describe('plotDescent', () => {
     expect(svg).toContain('fill="#111827"');
   });
 
+  it('shows the worked step for given weights only when the learning rate explains them', () => {
+    const worked = (options: object) => texts(parsePlot(plotDescent(options))).includes('First step, by the chain rule:');
+    expect(worked({ ws: [0.8, 0.59, 0.4745], learningRate: 0.1 })).toBe(true);
+    expect(worked({ ws: [0.8, 0.5], learningRate: 0.1 })).toBe(false);
+    expect(worked({ ws: [0.8, 0.59] })).toBe(false);
+    expect(worked({})).toBe(true);
+    expect(() => plotDescent({ ws: [0.8], learningRate: -1 })).toThrow(/options.learningRate must be a positive number/);
+  });
+
   it('keeps a hostile title as text', () => {
     const title = '<script>alert("x")</script>\' onload="y" \u0001 ∂ 😀';
     const doc = parsePlot(plotDescent({ title }));

@@ -39,8 +39,9 @@ export interface DescentStep {
 /** Options of {@link plotDescent}. */
 export interface PlotDescentOptions extends PlotOptions, DescentProblem {
   /**
-   * The weights to mark (w₀, w₁, …), e.g. recorded from your own training loop. When given, `start`,
-   * `learningRate` and `steps` are not used. Default: computed from the problem.
+   * The weights to mark (w₀, w₁, …), e.g. recorded from your own training loop. When given, `start`
+   * and `steps` are not used, and the worked first step is shown only if `learningRate` is given and
+   * w₁ = w₀ − η·dC/dw holds. Default: computed from the problem.
    */
   ws?: number[];
   /** Draw a(w) = i·w and the target y, which cross at the minimum. Default false. */
@@ -145,9 +146,9 @@ export function plotDescent(options: PlotDescentOptions = {}): string {
     .range([area.top + area.height, area.top])
     .nice();
 
-  const parts: string[] = [openSvg(frame, describe(points, fmt, minimum))];
+  const parts: string[] = [openSvg(frame, descriptionOf(points, fmt, minimum))];
   const subtitle = given
-    ? `i = ${fmt(input)}, y = ${fmt(target)}; ${points.length} given weights`
+    ? `i = ${fmt(input)}, y = ${fmt(target)}${options.learningRate === undefined ? '' : `, learning rate η = ${fmt(options.learningRate)}`}; ${points.length} given weights`
     : subtitleOf(input, target, options, fmt, minimum);
   parts.push(`<text x="${px(frame.width / 2)}" y="${frame.title ? 46 : 22}" text-anchor="middle" font-size="12.5" fill="${colors.muted}">${escapeXml(subtitle)}</text>`);
   parts.push(
@@ -260,7 +261,10 @@ export function plotDescent(options: PlotDescentOptions = {}): string {
 
   if (showTable) {
     const side = { left: area.left + area.width + 28, top: area.top, width: tableWidth - 12, height: area.height };
-    const worked = given ? [] : workedStep(points, input, target, options.learningRate ?? 0.1, fmt);
+    // Given weights get the worked step only when a learningRate is given and w₁ = w₀ − η·dC/dw holds.
+    const rate = numberOption(WHERE, 'learningRate', options.learningRate, 0.1, (x) => x > 0, 'a positive number');
+    const consistent = points.length > 1 && Math.abs(points[0].w - rate * points[0].gradient - points[1].w) <= 1e-9 * Math.max(1, Math.abs(points[1].w));
+    const worked = !given || (options.learningRate !== undefined && consistent) ? workedStep(points, input, target, rate, fmt) : [];
     parts.push(drawTable(points, fmt, side, worked.length ? 118 : 0, frame.colors));
     parts.push(drawWorkedStep(worked, side, frame.colors));
   }
@@ -314,7 +318,7 @@ function subscript(k: number): string {
   return String(k).replace(/\d/g, (d) => '₀₁₂₃₄₅₆₇₈₉'[Number(d)]);
 }
 
-function describe(points: DescentStep[], fmt: (x: number) => string, minimum: number): string {
+function descriptionOf(points: DescentStep[], fmt: (x: number) => string, minimum: number): string {
   const ws = points.slice(0, 6).map((p) => fmt(p.w));
   return `Cost curve with gradient-descent steps w = ${ws.join(', ')}${points.length > 6 ? ', …' : ''} approaching the minimum at w = ${fmt(minimum)}.`;
 }

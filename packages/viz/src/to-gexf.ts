@@ -4,7 +4,7 @@
  * contribution, highlight, note) as typed GEXF attributes.
  */
 import { write } from 'graphology-gexf';
-import { graphForExport } from './export-graph';
+import { graphForExport, nodeLabel } from './export-graph';
 import type { GraphExportOptions, GraphSource } from './export-graph';
 import type { GraphEdgeAttributes, GraphNodeAttributes } from './to-graph';
 import { vizError } from './viz-error';
@@ -50,13 +50,6 @@ export function toGexf(source: GraphSource, options: ToGexfOptions = {}): string
     }
     throw error;
   }
-}
-
-/** What a node is called in other tools: the label and value for Values, the symbol for ops. */
-export function nodeLabel(node: GraphNodeAttributes): string {
-  if (node.type === 'op') return node.symbol || node.op;
-  const name = node.label || (node.kind === 'constant' ? 'const' : `#${node.id}`);
-  return `${name} = ${node.data}`;
 }
 
 /** The attributes with null values left out (GEXF has no null) and strings made XML-safe. */

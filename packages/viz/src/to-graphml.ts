@@ -3,9 +3,8 @@
  * of the graph model as a typed GraphML key. graphology-graphml 0.5 only parses GraphML, so this file
  * writes it, in one pass over the graph; graphology-graphml's parser reads the output back in tests.
  */
-import { graphForExport } from './export-graph';
+import { graphForExport, nodeLabel } from './export-graph';
 import type { GraphExportOptions, GraphSource } from './export-graph';
-import { nodeLabel } from './to-gexf';
 import { escapeXml } from './xml-escape';
 
 const WHERE = 'toGraphml';
