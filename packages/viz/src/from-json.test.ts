@@ -1,4 +1,4 @@
-import { Value } from '@chainrule/core';
+import { Value, trace } from '@chainrule/core';
 import { fromJSON } from './from-json';
 import type { GraphDocument } from './graph-document';
 import { toJSON } from './to-json';
@@ -36,6 +36,19 @@ describe('fromJSON round trip', () => {
     expect(w.data).toBeCloseTo(0.59, 12);
     const i = [...nodes.values()].find((v) => v.label === 'i')!;
     expect(i.grad).toBeCloseTo(2 * (1.5 * 0.8 - 0.5) * 0.8, 12);
+  });
+
+  it("re-runs on new leaf data with core's trace: the article's second step", () => {
+    const { C } = article();
+    const { root, nodes } = fromJSON(toJSON(C));
+    const w = [...nodes.values()].find((v) => v.label === 'w')!;
+    const tape = trace(root);
+    w.data = 0.59;
+    expect(tape.forward()).toBeCloseTo((1.5 * 0.59 - 0.5) ** 2, 12); // 0.148225
+    tape.sync();
+    root.zeroGrad();
+    root.backward();
+    expect(w.grad).toBeCloseTo(1.155, 12);
   });
 
   it('keeps x*x as two edges to one node (d/dx x² = 2x)', () => {
