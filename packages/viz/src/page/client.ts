@@ -11,7 +11,7 @@ import { stepFrame } from '../step-frame';
 import type { ComputationGraph } from '../to-graph';
 import { explainNode } from './explain-node';
 import { formatNumber } from './format-number';
-import { importSvg } from './import-svg';
+import { importSvg, type ImportedSvg } from './import-svg';
 import { nodeNames } from './node-names';
 import { PAGE_DATA_ID, decodePageData } from './page-data';
 
@@ -53,29 +53,58 @@ const zoomBehavior: ZoomBehavior<SVGSVGElement, unknown> = zoom<SVGSVGElement, u
   .on('zoom', (event) => scene.setAttribute('transform', event.transform.toString()));
 select(viewport).call(zoomBehavior).on('dblclick.zoom', null);
 
-/** The current frame drawn by renderSvg, imported into the page. */
-function draw(direction: 'LR' | 'TB'): SVGSVGElement {
-  const { svg, css } = importSvg(
-    renderSvg(state.frame, { ...data.svgOptions, direction, theme: state.dark ? 'dark' : 'light' }),
-  );
-  sheet.replaceSync(css);
-  svg.id = 'drawing';
-  return svg;
+type Direction = 'LR' | 'TB';
+
+/** The SVG markup of the frame at `position`, as renderSvg draws it. */
+function markupAt(position: number, direction: Direction): string {
+  const frame = position === state.position ? state.frame : stepFrame(graph, trace, position);
+  return renderSvg(frame, { ...data.svgOptions, direction, theme: state.dark ? 'dark' : 'light' });
+}
+
+/** Drawings built ahead of time (the next position, while the reader looks at this one). */
+const prepared = new Map<string, ImportedSvg>();
+const preparedKey = (position: number, direction: Direction): string =>
+  `${position} ${direction} ${state.dark ? 'dark' : 'light'}`;
+
+/** The drawing of `position`, imported into the page (prepared ahead when possible). */
+function drawingAt(position: number, direction: Direction): SVGSVGElement {
+  const key = preparedKey(position, direction);
+  const drawn = prepared.get(key) ?? importSvg(markupAt(position, direction));
+  prepared.delete(key);
+  sheet.replaceSync(drawn.css);
+  drawn.svg.id = 'drawing';
+  return drawn.svg;
+}
+
+/** Builds the next position's drawing when the browser is idle, so "next" and play show it at once. */
+function prepareNext(): void {
+  const next = state.position + 1;
+  if (next > count) return;
+  requestIdleCallback(() => {
+    const direction = state.direction;
+    if (!direction || next !== state.position + 1 || prepared.has(preparedKey(next, direction))) return;
+    prepared.clear();
+    prepared.set(preparedKey(next, direction), importSvg(markupAt(next, direction)));
+  });
 }
 
 /** Left-to-right unless top-to-bottom fits the window at a larger scale (wide graph, tall window). */
-function chooseDirection(): 'LR' | 'TB' {
+function chooseDirection(): Direction {
   const box = viewport.getBoundingClientRect();
-  const scaleOf = (svg: SVGSVGElement) =>
-    Math.min(box.width / Number(svg.getAttribute('width')), box.height / Number(svg.getAttribute('height')));
-  return scaleOf(draw('TB')) > 1.25 * scaleOf(draw('LR')) ? 'TB' : 'LR';
+  const scaleOf = (direction: Direction): number => {
+    const [, width, height] =
+      /<svg[^>]*?\swidth="([\d.]+)"[^>]*?\sheight="([\d.]+)"/.exec(markupAt(state.position, direction)) ?? [];
+    return Math.min(box.width / Number(width), box.height / Number(height));
+  };
+  return scaleOf('TB') > 1.25 * scaleOf('LR') ? 'TB' : 'LR';
 }
 
 /** Draws the current position and updates every control. */
 function show(): void {
   state.frame = stepFrame(graph, trace, state.position);
   state.direction ??= chooseDirection();
-  scene.replaceChildren(draw(state.direction));
+  scene.replaceChildren(drawingAt(state.position, state.direction));
+  prepareNext();
   const active = state.position === 0 ? trace.output : trace.steps[state.position - 1].node;
   if (!state.fitted) {
     // A big graph fitted to the window is unreadable: start at full size on the active node instead.
