@@ -40,7 +40,14 @@ function numberFlag(
 
 /* eslint-disable @typescript-eslint/no-require-imports -- nn and viz load only when training */
 /** The article: i = 1.5, y = 0.5, w₀ = 0.8, C = (i·w − y)², plain SGD. */
-function trainPerceptron(steps: number, lr: number, report: (step: number, loss: number) => void): Result {
+/** Lets the event loop run between steps, so Ctrl-C is handled while training. */
+const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+async function trainPerceptron(
+  steps: number,
+  lr: number,
+  report: (step: number, loss: number) => void,
+): Promise<Result> {
   const { Perceptron, SGD } = require('@chainrule/nn') as typeof import('@chainrule/nn');
   const viz = require('@chainrule/viz') as typeof import('@chainrule/viz');
   const model = new Perceptron(1, { weights: [0.8] });
@@ -55,6 +62,7 @@ function trainPerceptron(steps: number, lr: number, report: (step: number, loss:
     losses.push(cost.data);
     ws.push(model.w[0].data);
     report(step, cost.data);
+    await tick();
   }
   const w = model.w[0].data;
   return {
@@ -67,12 +75,12 @@ function trainPerceptron(steps: number, lr: number, report: (step: number, loss:
 }
 
 /** An MLP(2, [16, 16, 1]) on 100 two-moons points with the hinge loss and L2, as micrograd's demo. */
-function trainMoons(
+async function trainMoons(
   steps: number,
   lr: number | undefined,
   seed: number,
   report: (step: number, loss: number) => void,
-): Result {
+): Promise<Result> {
   const nn = require('@chainrule/nn') as typeof import('@chainrule/nn');
   const viz = require('@chainrule/viz') as typeof import('@chainrule/viz');
   const { X, y } = nn.makeMoons(100, { noise: 0.1, seed });
@@ -90,6 +98,7 @@ function trainMoons(
     losses.push(loss.data);
     accuracy = nn.accuracy(scores, y);
     report(step, loss.data);
+    await tick();
   }
   return {
     metrics: { loss: losses[losses.length - 1], accuracy },
@@ -126,7 +135,9 @@ export async function runTrain(model: string, options: TrainOptions, io: Io): Pr
   const bar = progress(steps, io.err);
   let result: Result;
   try {
-    result = isPerceptron ? trainPerceptron(steps, lr ?? 0.1, bar.update) : trainMoons(steps, lr, seed, bar.update);
+    result = isPerceptron
+      ? await trainPerceptron(steps, lr ?? 0.1, bar.update)
+      : await trainMoons(steps, lr, seed, bar.update);
   } finally {
     bar.stop();
   }
