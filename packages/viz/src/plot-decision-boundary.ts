@@ -5,7 +5,7 @@
  * misclassified points ringed.
  */
 import { contours, format as d3format, interpolateRgb, scaleLinear } from 'd3';
-import { drawAxes, drawLegendRow, numberOption, openSvg, px, resolveFrame } from './plot-svg';
+import { closeSvg, drawAxes, drawLegendRow, numberOption, openSvg, px, resolveFrame, UID } from './plot-svg';
 import type { LegendEntry, PlotArea } from './plot-svg';
 import type { PlotOptions } from './plot-theme';
 import { describeInput, vizError } from './viz-error';
@@ -113,8 +113,8 @@ export function plotDecisionBoundary(score: (x1: number, x2: number) => number, 
   const bands = contours()
     .size([gx, gy])
     .thresholds(levels.map((l) => (Number.isFinite(l) ? l : -top * 2)))(Array.from(grid));
-  parts.push(`<defs><clipPath id="boundary-area"><rect x="${px(area.left)}" y="${px(area.top)}" width="${px(area.width)}" height="${px(area.height)}"/></clipPath></defs>`);
-  parts.push('<g clip-path="url(#boundary-area)">');
+  parts.push(`<defs><clipPath id="boundary-area-${UID}"><rect x="${px(area.left)}" y="${px(area.top)}" width="${px(area.width)}" height="${px(area.height)}"/></clipPath></defs>`);
+  parts.push(`<g clip-path="url(#boundary-area-${UID})">`);
   bands.forEach((band, k) => {
     const d = multiPolygonPath(band.coordinates, toX, toY);
     if (d) parts.push(`<path d="${d}" fill="${shade(levels[k], levels[k + 1] ?? top)}"/>`);
@@ -156,8 +156,7 @@ export function plotDecisionBoundary(score: (x1: number, x2: number) => number, 
   ];
   if (wrong > 0) legend.push({ label: 'misclassified', color: colors.text, kind: 'ring' });
   parts.push(drawLegendRow(legend, area.left + area.width / 2, area.top - 16, colors));
-  parts.push('</svg>');
-  return parts.join('\n');
+  return closeSvg(parts);
 }
 
 function evaluate(score: (a: number, b: number) => number, a: number, b: number): number {

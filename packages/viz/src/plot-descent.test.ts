@@ -65,6 +65,16 @@ describe('plotDescent', () => {
     expect(() => plotDescent({ ws: [0.8], learningRate: -1 })).toThrow(/options.learningRate must be a positive number/);
   });
 
+  it('is deterministic, and gives different plots different ids so that they can share a page', () => {
+    const a = plotDescent();
+    const b = plotDescent({ steps: 3 });
+    expect(plotDescent()).toBe(a);
+    const clipId = (svg: string) => svg.match(/<clipPath id="([^"]+)"/)![1];
+    expect(clipId(a)).not.toBe(clipId(b));
+    expect(a).toContain(`clip-path="url(#${clipId(a)})"`);
+    expect(a).not.toContain('\u0000');
+  });
+
   it('keeps a hostile title as text', () => {
     const title = '<script>alert("x")</script>\' onload="y" \u0001 ∂ 😀';
     const doc = parsePlot(plotDescent({ title }));

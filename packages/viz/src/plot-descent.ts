@@ -5,7 +5,7 @@
  */
 import { Value } from '@chainrule/core';
 import { format as d3format, line, scaleLinear, curveLinear } from 'd3';
-import { checkNumbers, drawAxes, drawLegend, numberOption, openSvg, px, resolveFrame } from './plot-svg';
+import { checkNumbers, closeSvg, drawAxes, drawLegend, numberOption, openSvg, px, resolveFrame, UID } from './plot-svg';
 import type { LegendEntry, PlotArea } from './plot-svg';
 import type { PlotColors, PlotOptions } from './plot-theme';
 import { describeInput, vizError } from './viz-error';
@@ -98,7 +98,7 @@ function checkProblem(problem: DescentProblem): { input: number; target: number 
  * The article's front-page picture as a standalone SVG string: the cost curve C(w) = (i·w − y)², the
  * gradient-descent steps w₀, w₁, … marked on it with arrows, the slope at w₀, the minimum at
  * w = y/i (1/3 for the article), and a table of the numbers. Defaults are the article's
- * (i = 1.5, y = 0.5, w₀ = 0.8, η = 0.1); 720×440 px, light theme.
+ * (i = 1.5, y = 0.5, w₀ = 0.8, η = 0.1); 820×450 px, light theme.
  * @example
  * fs.writeFileSync('descent.svg', plotDescent());
  * plotDescent({ showActivation: true, theme: 'dark', steps: 10 });
@@ -157,11 +157,11 @@ export function plotDescent(options: PlotDescentOptions = {}): string {
       yLabel: showActivation ? 'C(w) and a(w)' : 'cost C(w)',
     }),
   );
-  parts.push(`<defs><clipPath id="plot-area"><rect x="${px(area.left)}" y="${px(area.top)}" width="${px(area.width)}" height="${px(area.height)}"/></clipPath>`);
+  parts.push(`<defs><clipPath id="plot-area-${UID}"><rect x="${px(area.left)}" y="${px(area.top)}" width="${px(area.width)}" height="${px(area.height)}"/></clipPath>`);
   parts.push(
-    `<marker id="step-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,1L10,5L0,9z" fill="${colors.accent}"/></marker></defs>`,
+    `<marker id="step-arrow-${UID}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,1L10,5L0,9z" fill="${colors.accent}"/></marker></defs>`,
   );
-  parts.push('<g clip-path="url(#plot-area)">');
+  parts.push(`<g clip-path="url(#plot-area-${UID})">`);
 
   // The cost curve, lightly filled underneath.
   const path = line<[number, number]>()
@@ -220,7 +220,7 @@ export function plotDescent(options: PlotDescentOptions = {}): string {
     const cx = (sx + ex) / 2;
     const cy = Math.min(sy, ey) - bow;
     parts.push(
-      `<path d="M${px(sx)},${px(sy)}Q${px(cx)},${px(cy)} ${px(ex)},${px(ey)}" fill="none" stroke="${colors.accent}" stroke-width="1.6" marker-end="url(#step-arrow)" opacity="0.9"/>`,
+      `<path d="M${px(sx)},${px(sy)}Q${px(cx)},${px(cy)} ${px(ex)},${px(ey)}" fill="none" stroke="${colors.accent}" stroke-width="1.6" marker-end="url(#step-arrow-${UID})" opacity="0.9"/>`,
     );
   }
 
@@ -268,8 +268,7 @@ export function plotDescent(options: PlotDescentOptions = {}): string {
     parts.push(drawTable(points, fmt, side, worked.length ? 118 : 0, frame.colors));
     parts.push(drawWorkedStep(worked, side, frame.colors));
   }
-  parts.push('</svg>');
-  return parts.join('\n');
+  return closeSvg(parts);
 }
 
 function stepsAt(input: number, target: number, ws: number[]): DescentStep[] {

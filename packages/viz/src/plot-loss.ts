@@ -4,7 +4,7 @@
  * a gap and are reported in the picture; long runs are thinned without losing spikes.
  */
 import { format as d3format, line, scaleLinear, scaleLog } from 'd3';
-import { checkNumbers, drawAxes, drawLegend, numberOption, openSvg, px, resolveFrame } from './plot-svg';
+import { checkNumbers, closeSvg, drawAxes, drawLegend, numberOption, openSvg, px, resolveFrame, UID } from './plot-svg';
 import type { AxisScale, LegendEntry, PlotArea } from './plot-svg';
 import type { PlotOptions } from './plot-theme';
 import { describeInput, vizError } from './viz-error';
@@ -89,8 +89,8 @@ export function plotLoss(history: number[] | LossHistory, options: PlotLossOptio
       right: hasAccuracy ? { scale: yAccuracy, label: 'accuracy', format: '.0%', color: colors.secondary } : undefined,
     }),
   );
-  parts.push(`<defs><clipPath id="loss-area"><rect x="${px(area.left)}" y="${px(area.top - 4)}" width="${px(area.width + 4)}" height="${px(area.height + 8)}"/></clipPath></defs>`);
-  parts.push('<g clip-path="url(#loss-area)">');
+  parts.push(`<defs><clipPath id="loss-area-${UID}"><rect x="${px(area.left)}" y="${px(area.top - 4)}" width="${px(area.width + 4)}" height="${px(area.height + 8)}"/></clipPath></defs>`);
+  parts.push(`<g clip-path="url(#loss-area-${UID})">`);
 
   const stepAt = (k: number): number => firstStep + k;
   const curve = (values: number[], scale: AxisScale): string =>
@@ -141,8 +141,7 @@ export function plotLoss(history: number[] | LossHistory, options: PlotLossOptio
   // A falling loss leaves the top right empty; with a rising accuracy there, the middle right is.
   const legendTop = hasAccuracy ? area.top + area.height * 0.42 : area.top + 10;
   parts.push(drawLegend(legend, area.left + area.width - 10, legendTop, colors));
-  parts.push('</svg>');
-  return parts.join('\n');
+  return closeSvg(parts);
 }
 
 function checkHistory(history: number[] | LossHistory): { loss: number[]; accuracy: number[] | undefined } {

@@ -33,6 +33,26 @@ export interface PlotFrame {
   font: string;
 }
 
+/**
+ * Stands for a suffix that makes the ids of one plot (clip paths, markers) unique when several SVGs
+ * are inlined in one page. It holds U+0000, which escaped text never contains (xmlSafe replaces it).
+ */
+export const UID = '\u0000uid';
+
+/**
+ * Closes the SVG and replaces {@link UID} with a hash of the plot's own markup: deterministic (the
+ * same plot gives the same string) and distinct for different plots.
+ */
+export function closeSvg(parts: string[]): string {
+  const body = parts.join('\n') + '\n</svg>';
+  let hash = 0x811c9dc5; // FNV-1a, 32 bits
+  for (let k = 0; k < body.length; k++) {
+    hash ^= body.charCodeAt(k);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return body.split(UID).join((hash >>> 0).toString(36));
+}
+
 /** A number written into SVG coordinates: two decimals, no trailing zeros. */
 export function px(x: number): string {
   return String(Math.round(x * 100) / 100);
