@@ -48,6 +48,7 @@ export function runGrad(src: string, options: GradOptions, print: (text: string)
     const estimate = name in numeric ? tidy(Number(numeric[name].toPrecision(8))) : '-';
     rows.push([`d/d${name}`, tidy(gradients[name]), estimate, symbolic[name] ?? '(too large to simplify)']);
   }
-  print(`${src.trim()}${point ? `  at ${point}` : ''}\nvalue  ${tidy(output.data)}\n\n${table(rows)}`);
+  const gradientTable = names.length > 0 ? table(rows) : '(no variables to differentiate)';
+  print(`${src.trim()}${point ? `  at ${point}` : ''}\nvalue  ${tidy(output.data)}\n\n${gradientTable}`);
   return EXIT.ok;
 }
