@@ -51,8 +51,14 @@ export function gradientColourScale(grads: Iterable<number>, colours: SvgColours
     const t = Number.isFinite(g) ? magnitude(Math.abs(g)) : 1;
     return g > 0 ? towardsPositive(t) : towardsNegative(t);
   };
+  const lightness = new Map<string, number>();
   const text = (g: number): string => {
-    const l = lab(fill(g)).l;
+    const colour = fill(g);
+    let l = lightness.get(colour);
+    if (l === undefined) {
+      l = lab(colour).l;
+      lightness.set(colour, l);
+    }
     if (backgroundIsLight) return l < 58 ? '#ffffff' : darkText;
     return l > 70 ? '#111111' : darkText;
   };

@@ -39,10 +39,11 @@ test('layeringCost counts the bends of both longest-path layerings and picks the
   // a -> b -> c -> d and a leaf e used only by d: top-down puts e in layer 0 (2 bends), bottom-up next to d (0).
   const b = ['a', 'b', 'c', 'd', 'e'].map((k) => box(k));
   const e = [edge('a', 'b'), edge('b', 'c'), edge('c', 'd'), edge('e', 'd')];
-  expect(layeringCost(b, e)).toEqual({ topDown: false, units: 5 });
+  expect(layeringCost(b, e)).toMatchObject({ topDown: false, units: 5 });
   // a second sink e fed early by b: bottom-up puts e in the last layer (1 bend), top-down next to b.
   const e2 = [edge('a', 'b'), edge('b', 'c'), edge('c', 'd'), edge('b', 'e')];
-  expect(layeringCost(b, e2)).toEqual({ topDown: true, units: 5 });
+  expect(layeringCost(b, e2)).toMatchObject({ topDown: true, units: 5 });
+  expect([...layeringCost(b, e2).spans]).toEqual([1, 1, 1, 1]);
 });
 
 test('an empty drawing has no size', () => {

@@ -17,6 +17,8 @@ import {
 } from 'd3-dag';
 import type { MutGraphNode } from 'd3-dag';
 
+const LONG_SPAN = 3;
+
 export interface LayoutBox {
   key: string;
   width: number;
@@ -52,13 +54,20 @@ export interface LayoutOptions {
   /** Space between layers (where edge labels go). Default 48. */
   layerGap?: number;
   /**
-   * Boxes plus long-edge bends up to which the slower, tidier ordering is used. Default 800.
+   * Boxes plus long-edge bends up to which the slower, tidier ordering is used and every edge is
+   * routed around boxes. Default 800. Past it, edges spanning more than 3 layers are drawn straight.
    */
   qualityLimit?: number;
 }
 
-/** Which longest-path layering leaves fewer bends, and how many boxes + bends that makes. */
-export function layeringCost(boxes: readonly LayoutBox[], edges: readonly LayoutEdge[]): { topDown: boolean; units: number } {
+/**
+ * Which longest-path layering leaves fewer bends, how many boxes + bends that makes, and how many
+ * layers each edge spans in it (1 = neighbouring layers, no bend).
+ */
+export function layeringCost(
+  boxes: readonly LayoutBox[],
+  edges: readonly LayoutEdge[],
+): { topDown: boolean; units: number; spans: Int32Array } {
   const index = new Map<string, number>();
   boxes.forEach((b, i) => index.set(b.key, i));
   const n = boxes.length;
@@ -76,14 +85,18 @@ export function layeringCost(boxes: readonly LayoutBox[], edges: readonly Layout
   for (const s of order) for (const t of out[s]) down[t] = Math.max(down[t], down[s] + 1);
   const height = new Int32Array(n); // longest path to a sink
   for (let k = order.length - 1; k >= 0; k--) for (const t of out[order[k]]) height[order[k]] = Math.max(height[order[k]], height[t] + 1);
+  const spansDown = new Int32Array(pairs.length);
+  const spansUp = new Int32Array(pairs.length);
   let bendsDown = 0;
   let bendsUp = 0;
-  for (const [s, t] of pairs) {
-    bendsDown += down[t] - down[s] - 1;
-    bendsUp += height[s] - height[t] - 1;
-  }
+  pairs.forEach(([s, t], i) => {
+    spansDown[i] = down[t] - down[s];
+    spansUp[i] = height[s] - height[t];
+    bendsDown += spansDown[i] - 1;
+    bendsUp += spansUp[i] - 1;
+  });
   const topDown = bendsDown <= bendsUp;
-  return { topDown, units: n + Math.min(bendsDown, bendsUp) };
+  return { topDown, units: n + Math.min(bendsDown, bendsUp), spans: topDown ? spansDown : spansUp };
 }
 
 /**
@@ -98,15 +111,28 @@ export function layoutLayered(boxes: readonly LayoutBox[], edges: readonly Layou
   const nodeGap = options.nodeGap ?? 14;
   const layerGap = options.layerGap ?? 48;
 
+  const qualityLimit = options.qualityLimit ?? 800;
+  // In a big drawing, edges spanning more than LONG_SPAN layers skip the layout and are drawn
+  // straight from box to box: every bend is a dummy node d3-dag must order. This leaves the
+  // layering unchanged, since each box keeps the edge that fixed its layer (span 1).
+  const cost = layeringCost(boxes, edges);
+  let routed: readonly LayoutEdge[] = edges;
+  let direct: LayoutEdge[] = [];
+  let units = cost.units;
+  if (units > qualityLimit) {
+    routed = edges.filter((_, i) => cost.spans[i] <= LONG_SPAN);
+    direct = edges.filter((_, i) => cost.spans[i] > LONG_SPAN);
+    units = boxes.length + edges.reduce((s, _, i) => s + (cost.spans[i] <= LONG_SPAN ? cost.spans[i] - 1 : 0), 0);
+  }
+
   const dag = dagGraph<LayoutBox, LayoutEdge>();
   const nodes = new Map<string, MutGraphNode<LayoutBox, LayoutEdge>>();
   for (const box of boxes) nodes.set(box.key, dag.node(box));
-  const links = edges.map((edge) => dag.link(nodes.get(edge.source)!, nodes.get(edge.target)!, edge));
+  const links = routed.map((edge) => dag.link(nodes.get(edge.source)!, nodes.get(edge.target)!, edge));
 
   // d3-dag stacks layers along y; for left-to-right we lay out the transposed picture and swap back.
   const size = (box: LayoutBox): [number, number] => (leftToRight ? [box.height, box.width] : [box.width, box.height]);
-  const cost = layeringCost(boxes, edges);
-  const tidy = cost.units <= (options.qualityLimit ?? 800);
+  const tidy = units <= qualityLimit;
   const base = sugiyama()
     .layering(layeringLongestPath().topDown(cost.topDown))
     .nodeSize((node: { data: LayoutBox }) => size(node.data))
@@ -131,6 +157,16 @@ export function layoutLayered(boxes: readonly LayoutBox[], edges: readonly Layou
     const last = points.length - 1;
     points[last] = leftToRight ? [target.x - target.width / 2, points[last][1]] : [points[last][0], target.y - target.height / 2];
     paths.set(link.data.key, points);
+  }
+  for (const edge of direct) {
+    const source = placed.get(edge.source)!;
+    const target = placed.get(edge.target)!;
+    paths.set(
+      edge.key,
+      leftToRight
+        ? [[source.x + source.width / 2, source.y], [target.x - target.width / 2, target.y]]
+        : [[source.x, source.y + source.height / 2], [target.x, target.y - target.height / 2]],
+    );
   }
   const [width, height] = swap(extent.width, extent.height);
   return { width, height, boxes: placed, edges: paths };

@@ -197,6 +197,7 @@ function fullScene(graph: ComputationGraph, style: NodeStyle, options: FullScene
       const fromConstant = (graph.getNodeAttributes(source) as { kind?: string }).kind === 'constant';
       edge.label = fromConstant ? undefined : edgeLabel(attrs, options.edgeLabels, format);
       if (fromConstant) edge.dashed = true;
+      if (graph.outDegree(source) === 1) edge.labelAt = 'start';
       edge.title = `argument ${attrs.index}: ∂out/∂in = ${attrs.local}, contribution = ${attrs.contribution ?? 'not computed'}${attrs.note ? ` — ${attrs.note}` : ''}`;
       if (edge.label) scene.labelWidth = Math.max(scene.labelWidth, monoWidth(edge.label, 10.5));
     }

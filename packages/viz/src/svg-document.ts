@@ -28,7 +28,7 @@ export function sceneToSvg(scene: Scene, options: DocumentOptions): string {
   const layout = layoutLayered(scene.boxes, scene.edges, {
     direction: options.direction,
     nodeGap: leftToRight ? 16 : 24,
-    layerGap: leftToRight ? Math.min(240, Math.max(40, scene.labelWidth + 40)) : 44,
+    layerGap: leftToRight ? Math.min(260, Math.max(40, scene.labelWidth + 56)) : 44,
   });
 
   const titleHeight = options.title ? 24 : 0;

@@ -1,6 +1,7 @@
 /**
  * Edges of a drawing: smooth paths through the layout's bend points (d3-shape), an arrowhead in the
- * edge's colour at the target, and a label with a halo a third of the way along the path.
+ * edge's colour at the target, and a label with a halo: just after the source when that is free,
+ * else a little before the middle of the path.
  */
 import { curveMonotoneX, curveMonotoneY, line } from 'd3';
 import { escapeXml } from './xml-escape';
@@ -8,6 +9,8 @@ import { px, type SceneEdge } from './svg-scene';
 import { MONO, type SvgColours } from './svg-theme';
 
 const STUB = 8;
+const LINE_LR = line().curve(curveMonotoneX).digits(1);
+const LINE_TB = line().curve(curveMonotoneY).digits(1);
 const ARROW = 6;
 
 /** Path, arrowhead and label markup for `edge` along `points` (label separate: drawn above edges). */
@@ -24,21 +27,30 @@ export function drawEdge(
   // Short straight stubs keep the ends perpendicular to the boxes; the arrowhead covers the last px.
   const along = (x: number, y: number, d: number): [number, number] => (leftToRight ? [x + d, y] : [x, y + d]);
   const body: Array<[number, number]> = [points[0], along(sx, sy, STUB), ...points.slice(1, -1), along(tx, ty, -STUB - ARROW), along(tx, ty, -ARROW)];
-  const d = line().curve(leftToRight ? curveMonotoneX : curveMonotoneY)(body) ?? '';
+  const d = (leftToRight ? LINE_LR : LINE_TB)(body) ?? '';
   const head = leftToRight
     ? `M${px(tx)},${px(ty)}L${px(tx - ARROW - 1)},${px(ty - ARROW / 1.6)}L${px(tx - ARROW - 1)},${px(ty + ARROW / 1.6)}Z`
     : `M${px(tx)},${px(ty)}L${px(tx - ARROW / 1.6)},${px(ty - ARROW - 1)}L${px(tx + ARROW / 1.6)},${px(ty - ARROW - 1)}Z`;
   const dash = edge.dashed ? ' stroke-dasharray="4 3"' : '';
   const title = edge.title ? `<title>${escapeXml(edge.title)}</title>` : '';
   const path =
-    `<g>${title}<path d="${roundPath(d)}" fill="none" stroke="${colour}" stroke-width="${px(width)}"${dash}/>` +
+    `<g>${title}<path d="${d}" fill="none" stroke="${colour}" stroke-width="${px(width)}"${dash}/>` +
     `<path d="${head}" fill="${colour}"/></g>`;
   let label = '';
   if (edge.label) {
-    // A third of the way from the source: fan-in edges (a Σ over many terms) are still apart there.
-    const [lx, ly] = pointAlong(points, 0.36);
+    let at: [number, number];
+    let anchor = 'middle';
+    if (edge.labelAt === 'start') {
+      // Above the straight stub leaving the source: nothing else is drawn there.
+      at = leftToRight ? [sx + 6, sy - 5] : [sx + 6, sy + 13];
+      anchor = 'start';
+    } else {
+      // Before the middle: fan-in edges (a Σ over many terms) are still apart there.
+      const [mx, my] = pointAlong(points, 0.42);
+      at = [mx, my + (leftToRight ? -4 : 3.5)];
+    }
     label =
-      `<text x="${px(lx)}" y="${px(ly - (leftToRight ? 4 : -3.5))}" font-family="${MONO}" font-size="10.5" text-anchor="middle" ` +
+      `<text x="${px(at[0])}" y="${px(at[1])}" font-family="${MONO}" font-size="10.5" text-anchor="${anchor}" ` +
       `fill="${edge.highlight ? colour : colours.muted}" stroke="${colours.background}" stroke-width="3.5" stroke-linejoin="round" paint-order="stroke">${escapeXml(edge.label)}</text>`;
   }
   return { path, label };
@@ -57,9 +69,4 @@ export function pointAlong(points: Array<[number, number]>, t: number): [number,
     left -= seg;
   }
   return points[0];
-}
-
-/** d3-shape's path with numbers rounded to 0.1 px. */
-function roundPath(d: string): string {
-  return d.replace(/-?\d+\.\d+(e-?\d+)?/g, (n) => px(Number(n)));
 }

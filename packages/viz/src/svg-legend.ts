@@ -38,7 +38,7 @@ export function drawLegend(input: LegendInput, x0: number, y0: number, maxWidth:
     const steps = 24;
     const ramp = 150;
     const lo = format(scale.maxAbs);
-    const caption = 'grad: sign → hue, log |grad| → strength';
+    const caption = 'grad: red > 0, blue < 0, stronger = larger |grad| (log scale)';
     const width = Math.max(ramp + sansWidth(`−${lo}`, 10.5) + sansWidth(`+${lo}`, 10.5) + 16, sansWidth(caption, 10.5));
     items.push({
       width,

@@ -21,6 +21,8 @@ export interface SceneEdge {
   strokeWidth: number;
   dashed?: boolean;
   label?: string;
+  /** 'start': just after the source box, above the edge (clear when the source has one edge out); default 'middle'. */
+  labelAt?: 'start' | 'middle';
   highlight?: Highlight;
   /** Tooltip. */
   title?: string;
