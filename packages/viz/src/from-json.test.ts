@@ -1,6 +1,8 @@
 import { Value, trace } from '@chainrule/core';
 import { fromJSON } from './from-json';
 import type { GraphDocument } from './graph-document';
+import { renderSvg } from './render-svg';
+import { toDot } from './to-dot';
 import { toJSON } from './to-json';
 import { VizError } from './viz-error';
 
@@ -49,6 +51,14 @@ describe('fromJSON round trip', () => {
     root.zeroGrad();
     root.backward();
     expect(w.grad).toBeCloseTo(1.155, 12);
+  });
+
+  it('draws an imported graph with the grads it was saved with', () => {
+    const { C } = article();
+    C.backward();
+    const { root } = fromJSON(JSON.stringify(toJSON(C)));
+    expect(toDot(root)).toContain('label="{ w | data 0.8 | grad 2.1 }"');
+    expect(renderSvg(root)).toContain('2.1');
   });
 
   it('keeps x*x as two edges to one node (d/dx x² = 2x)', () => {
