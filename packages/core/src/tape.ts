@@ -7,11 +7,30 @@
 import { AnomalyError, anomalyState, nodeName } from './anomaly';
 import { describe, usageError } from './errors';
 import type { OpRow } from './op-row';
-import { CONSTANT } from './ops';
+import { CONSTANT, OPS } from './ops';
 import { Value } from './value';
 import { walk } from './walk';
 
 const NARY = 3;
+
+/**
+ * The replay loops call rows through one call site, which sees many different functions and so
+ * cannot inline them. For the four arithmetic rows, which dominate real graphs, the loops call the
+ * row's own functions from a call site of their own (still the op table's code, just reached
+ * directly), so the compiler can inline them. Other rows take the generic path.
+ */
+const { add, sub, mul, div } = OPS;
+const GENERIC = 0;
+const ADD = 1;
+const SUB = 2;
+const MUL = 3;
+const DIV = 4;
+const FAST_PATH = new Map<OpRow, number>([
+  [add, ADD],
+  [sub, SUB],
+  [mul, MUL],
+  [div, DIV],
+]);
 
 /**
  * A traced graph. Slots hold, in order: the variables (`leaves`), the constants, then the op
@@ -34,6 +53,8 @@ export class Tape {
   readonly _rows: readonly OpRow[];
   /** @internal 1, 2 or 3 (n-ary) per op. */
   readonly _arity: Int8Array;
+  /** @internal The fast-path code of each op (GENERIC for rows without one). */
+  readonly _code: Int8Array;
   /** @internal Inputs of op j are _inputSlots[_inputStart[j] .. _inputStart[j + 1]). */
   readonly _inputStart: Int32Array;
   readonly _inputSlots: Int32Array;
@@ -65,8 +86,10 @@ export class Tape {
     this._inputSlots = parts.inputSlots;
     this._trainable = parts.trainable;
     this._arity = new Int8Array(parts.rows.length);
+    this._code = new Int8Array(parts.rows.length);
     parts.rows.forEach((row, j) => {
       this._arity[j] = row.arity === 'n' ? NARY : row.arity;
+      this._code[j] = FAST_PATH.get(row) ?? GENERIC;
       if (row.arity === 'n') this.scratch.set(j, new Array<number>(parts.inputStart[j + 1] - parts.inputStart[j]).fill(0));
     });
   }
@@ -118,11 +141,26 @@ export class Tape {
     const arity = this._arity;
     const inputStart = this._inputStart;
     const inputs = this._inputSlots;
+    const code = this._code;
     const firstOp = this._firstOp;
     for (let k = Math.max(start, firstOp); k < values.length; k++) {
       const j = k - firstOp;
-      const row = rows[j];
       const s = inputStart[j];
+      switch (code[j]) {
+        case ADD:
+          values[k] = add.forward(values[inputs[s]], values[inputs[s + 1]]);
+          continue;
+        case SUB:
+          values[k] = sub.forward(values[inputs[s]], values[inputs[s + 1]]);
+          continue;
+        case MUL:
+          values[k] = mul.forward(values[inputs[s]], values[inputs[s + 1]]);
+          continue;
+        case DIV:
+          values[k] = div.forward(values[inputs[s]], values[inputs[s + 1]]);
+          continue;
+      }
+      const row = rows[j];
       const n = arity[j];
       if (n === 2) values[k] = (row as BinaryOp).forward(values[inputs[s]], values[inputs[s + 1]]);
       else if (n === 1) values[k] = (row as UnaryOp).forward(values[inputs[s]]);
@@ -139,6 +177,7 @@ export class Tape {
     const inputStart = this._inputStart;
     const inputs = this._inputSlots;
     const trainable = this._trainable;
+    const code = this._code;
     const firstOp = this._firstOp;
     grads.fill(0);
     grads[grads.length - 1] = 1;
@@ -151,9 +190,34 @@ export class Tape {
       if (n === 2) {
         const a = inputs[s];
         const b = inputs[s + 1];
-        const r = row as BinaryOp;
-        if (trainable[a] === 1) grads[a] += g * r.derivativeA(values[a], values[b], values[k]);
-        if (trainable[b] === 1) grads[b] += g * r.derivativeB(values[a], values[b], values[k]);
+        const x = values[a];
+        const y = values[b];
+        const out = values[k];
+        let da: number;
+        let db: number;
+        switch (code[j]) {
+          case ADD:
+            da = add.derivativeA(x, y, out);
+            db = add.derivativeB(x, y, out);
+            break;
+          case SUB:
+            da = sub.derivativeA(x, y, out);
+            db = sub.derivativeB(x, y, out);
+            break;
+          case MUL:
+            da = mul.derivativeA(x, y, out);
+            db = mul.derivativeB(x, y, out);
+            break;
+          case DIV:
+            da = div.derivativeA(x, y, out);
+            db = div.derivativeB(x, y, out);
+            break;
+          default:
+            da = trainable[a] === 1 ? (row as BinaryOp).derivativeA(x, y, out) : 0;
+            db = trainable[b] === 1 ? (row as BinaryOp).derivativeB(x, y, out) : 0;
+        }
+        if (trainable[a] === 1) grads[a] += g * da;
+        if (trainable[b] === 1) grads[b] += g * db;
       } else if (n === 1) {
         const a = inputs[s];
         if (trainable[a] === 1) grads[a] += g * (row as UnaryOp).derivative(values[a], values[k]);
