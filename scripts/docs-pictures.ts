@@ -1,13 +1,15 @@
 /**
  * `npm run docs:pictures`: regenerates the pictures under docs/viz/ that the @chainrule/viz README
  * shows: the article's perceptron before and after backward (light and dark), a manual-vs-autograd
- * mismatch highlighted, a small MLP drawn in full and W2's MLP graph drawn grouped. Writes SVG
+ * mismatch highlighted, a small MLP drawn in full and W2's MLP graph drawn grouped; and the plots:
+ * the article's gradient descent, and the moons MLP's loss and decision boundary. Writes SVG
  * always and PNG when chromium is installed (`apt-get install -y chromium`).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Value } from '@chainrule/core';
-import { renderSvg, toGraph, valueKey } from '@chainrule/viz';
+import { MLP, SGD, accuracy, hinge, l2Penalty, makeMoons } from '@chainrule/nn';
+import { plotDecisionBoundary, plotDescent, plotLoss, renderSvg, toGraph, valueKey } from '@chainrule/viz';
 import { mlpLoss } from '../packages/viz/src/test-support/mlp-graph';
 import { svgToPng } from './svg-to-png';
 
@@ -58,9 +60,34 @@ function pictures(): Array<{ name: string; svg: string }> {
   ];
 }
 
+/** The plots: the article's descent, and micrograd's moons demo (2-16-16-1, hinge + L2, 100 SGD steps). */
+function plots(): Array<{ name: string; svg: string }> {
+  const data = makeMoons(100, { noise: 0.1 });
+  const model = new MLP(2, [16, 16, 1]);
+  const optimizer = new SGD(model, { schedule: (k) => 1.0 - (0.9 * k) / 100 });
+  const losses: number[] = [];
+  const accuracies: number[] = [];
+  for (let step = 0; step < 100; step++) {
+    const scores = data.X.map((x) => model.forward(x)[0]);
+    const loss = hinge(scores, data.y).add(l2Penalty(model.parameters(), 1e-4));
+    optimizer.zeroGrad();
+    loss.backward();
+    optimizer.step();
+    losses.push(loss.data);
+    accuracies.push(accuracy(scores, data.y));
+  }
+  const score = (x1: number, x2: number): number => model.forward([x1, x2])[0].data;
+  return [
+    { name: 'descent', svg: plotDescent() },
+    { name: 'descent-dark', svg: plotDescent({ showActivation: true, steps: 10, theme: 'dark' }) },
+    { name: 'moons-loss', svg: plotLoss({ loss: losses, accuracy: accuracies }, { title: 'Moons MLP 2-16-16-1: loss and accuracy per step' }) },
+    { name: 'moons-boundary', svg: plotDecisionBoundary(score, data, { title: 'Moons MLP 2-16-16-1 after 100 steps' }) },
+  ];
+}
+
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
-  const jobs = pictures().map(({ name, svg }) => {
+  const jobs = [...pictures(), ...plots()].map(({ name, svg }) => {
     const file = path.join(OUT, `${name}.svg`);
     writeFileSync(file, svg);
     console.log(path.relative(process.cwd(), file));

@@ -96,13 +96,11 @@ export function toMermaid(source: GraphSource, options: ToMermaidOptions = {}): 
     edgeIndex++;
   });
 
-  for (const [kind, fill] of Object.entries(KIND_FILL)) {
-    lines.push(`  classDef ${kind} fill:${fill},stroke:#4b5563,color:#111827`);
-    lines.push(`  classDef ${kind}Pending fill:${fill},stroke:#4b5563,stroke-dasharray:4 3,color:#111827`);
+  // Styles for the classes in use only: kinds (dashed while the grad is not computed), ops, highlights.
+  for (const [name, keys] of classes) {
+    lines.push(`  classDef ${name} ${classStyle(name)}`);
+    lines.push(`  class ${keys.join(',')} ${name}`);
   }
-  lines.push('  classDef op fill:#eef2ff,stroke:#6366f1,color:#111827');
-  for (const [name, colour] of Object.entries(HIGHLIGHT_STROKE)) lines.push(`  classDef ${name} stroke:${colour},stroke-width:3px`);
-  for (const [name, keys] of classes) lines.push(`  class ${keys.join(',')} ${name}`);
   for (const [colour, indexes] of highlightedEdges) lines.push(`  linkStyle ${indexes.join(',')} stroke:${colour},stroke-width:2.5px`);
 
   const text = lines.join('\n') + '\n';
@@ -110,6 +108,14 @@ export function toMermaid(source: GraphSource, options: ToMermaidOptions = {}): 
     throw vizError(WHERE, `the chart has ${text.length} characters, over the limit of ${maxTextSize} (Mermaid's default maxTextSize, which GitHub uses).`, 'draw it with toDot or renderSvg, or raise options.maxTextSize');
   }
   return options.fenced ? '```mermaid\n' + text + '```\n' : text;
+}
+
+function classStyle(name: string): string {
+  if (name === 'op') return 'fill:#eef2ff,stroke:#6366f1,color:#111827';
+  if (HIGHLIGHT_STROKE[name]) return `stroke:${HIGHLIGHT_STROKE[name]},stroke-width:3px`;
+  const pending = name.endsWith('Pending');
+  const fill = KIND_FILL[(pending ? name.slice(0, -'Pending'.length) : name) as keyof typeof KIND_FILL];
+  return `fill:${fill},stroke:#4b5563,${pending ? 'stroke-dasharray:4 3,' : ''}color:#111827`;
 }
 
 const ENTITIES: Record<string, string> = { '"': '#quot;', '#': '#35;', '<': '#lt;', '>': '#gt;', '&': '#amp;', '`': '#96;' };
