@@ -3,14 +3,12 @@
  * pass and the page script (d3, graphology and the renderer bundled) are inlined, so the file works
  * offline from file:// with no request at all; a Content-Security-Policy allows only its own code.
  */
-import { createHash } from 'crypto';
 import { Value } from '@chainrule/core';
 import type { Highlight } from './to-graph';
 import { toGraph, valueKey } from './to-graph';
 import { stepTrace } from './step-trace';
-import { PAGE_DATA_ID, encodePageData, type PageData, type PageSvgOptions } from './page/page-data';
-import { pageScript } from './page/page-script';
-import { PAGE_CSS } from './page/styles';
+import type { PageData, PageSvgOptions } from './page/page-data';
+import { pageHtml } from './page/page-html';
 import { describeInput, vizError } from './viz-error';
 
 const WHERE = 'renderHtml';
@@ -133,68 +131,6 @@ export function renderHtml(root: Value, options: RenderHtmlOptions = {}): string
   return pageHtml(title, data);
 }
 
-function pageHtml(title: string, data: PageData): string {
-  const script = pageScript().replace(/<\/(script)/gi, '<\\/$1');
-  const json = encodePageData(data).replace(/</g, '\\u003c');
-  const policy = [
-    "default-src 'none'",
-    `script-src '${sha256(script)}'`,
-    `style-src '${sha256(PAGE_CSS)}'`,
-    'img-src data:',
-    "base-uri 'none'",
-    "form-action 'none'",
-  ].join('; ');
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${policy}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
-<style>${PAGE_CSS}</style>
-</head>
-<body>
-<header>
-  <h1>${escapeHtml(title)}</h1>
-  <div class="controls" role="toolbar" aria-label="Backward pass">
-    <button id="reset" type="button" title="Back to the start (Home)">↺ reset</button>
-    <button id="prev" type="button" title="Previous step (←)">◀ prev</button>
-    <button id="play" type="button" title="Play or pause (space)" aria-pressed="false">▶ play</button>
-    <button id="next" type="button" title="Next step (→)">next ▶</button>
-    <input id="slider" type="range" min="0" max="0" step="1" value="0" aria-label="Step">
-    <span id="step-label" aria-live="polite"></span>
-    <button id="fit" type="button" title="Fit the graph to the window (f)">fit</button>
-    <button id="layout" type="button" title="Lay the graph out left to right or top to bottom (l)">⇄ layout</button>
-    <button id="theme" type="button" title="Switch light / dark">◐ theme</button>
-  </div>
-</header>
-<main>
-  <div id="canvas">
-    <svg id="viewport" role="img" aria-label="Computation graph"><g id="scene"></g></svg>
-  </div>
-  <aside>
-    <h2>This step</h2>
-    <div id="step-text" aria-live="polite"></div>
-    <h2>Node</h2>
-    <div id="details"></div>
-    <h2>Legend</h2>
-    <ul class="legend">
-      <li><span class="swatch active"></span>node being processed</li>
-      <li><span class="swatch step"></span>edges it sends gradient along</li>
-      <li><span class="swatch pending"></span>gradient not computed yet</li>
-      <li><span class="swatch mismatch"></span>manual gradient disagrees with autograd</li>
-      <li><span class="swatch anomaly"></span>anomaly: NaN or infinite value or gradient</li>
-    </ul>
-    <p class="keys">Keys: ← → step · Home / End · space plays · f fits · l layout. Drag to pan, wheel to zoom.</p>
-  </aside>
-</main>
-<script type="application/json" id="${PAGE_DATA_ID}">${json}</script>
-<script>${script}</script>
-</body>
-</html>
-`;
-}
-
 function checkOptions(options: RenderHtmlOptions): void {
   const { title, theme, start, playInterval, captions, maxValues } = options;
   if (title !== undefined && typeof title !== 'string') {
@@ -255,12 +191,4 @@ function checkOptions(options: RenderHtmlOptions): void {
       `leave it out for ${DEFAULT_MAX_VALUES}`,
     );
   }
-}
-
-function sha256(text: string): string {
-  return `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

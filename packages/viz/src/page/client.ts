@@ -10,10 +10,11 @@ import { renderSvg } from '../render-svg';
 import { stepFrame } from '../step-frame';
 import type { ComputationGraph } from '../to-graph';
 import { explainNode } from './explain-node';
-import { formatNumber } from './format-number';
+import { describeStep } from './describe-step';
 import { importSvg, type ImportedSvg } from './import-svg';
 import { nodeNames } from './node-names';
 import { PAGE_DATA_ID, decodePageData } from './page-data';
+import { fillDetails, fillStepPanel } from './panels';
 
 const byId = <T extends Element = HTMLElement>(id: string): T => {
   const element = document.getElementById(id);
@@ -125,107 +126,21 @@ function show(): void {
   byId<HTMLButtonElement>('reset').disabled = state.position === 0;
   byId<HTMLButtonElement>('next').disabled = state.position === count;
   playButton.disabled = count === 0;
-  describeStep();
+  describeStepPanel();
   markSelection();
   showDetails();
 }
 
-/** The "this step" panel: what the current step does, and the caller's caption. */
-function describeStep(): void {
-  const lines: string[] = [];
-  const sends: string[] = [];
-  const root = names.get(trace.output) ?? 'out';
-  if (state.position === 0) {
-    lines.push(`Start: ∂${root}/∂${root} = 1, the seed. Gradients appear as backward computes them.`);
-    lines.push(
-      count === 0
-        ? 'The output is a leaf: there is nothing to step through.'
-        : 'Press → or “next” to run the first step.',
-    );
-  } else {
-    const step = trace.steps[state.position - 1];
-    lines.push(
-      `Step ${state.position}: ${names.get(step.node) ?? step.node} passes its gradient ${formatNumber(step.upstream)} back to its inputs:`,
-    );
-    for (const edge of step.edges) {
-      const input = names.get(edge.input) ?? edge.input;
-      sends.push(
-        edge.constant
-          ? `• ${input}: a constant, receives nothing`
-          : `• ${input}: ${formatNumber(step.upstream)} × ${formatNumber(edge.local)} = ${formatNumber(edge.contribution)}` +
-              (edge.uses > 1 ? ` (sum so far ${formatNumber(edge.accumulated)})` : ''),
-      );
-    }
-  }
-  const panel = byId('step-text');
-  replaceWithLines(panel, lines);
-  const list = document.createElement('div');
-  replaceWithLines(list, sends, 'send');
-  panel.append(list);
-  if (state.position === count && count > 0) {
-    const done = document.createElement('div');
-    done.textContent = 'Done: every gradient is computed.';
-    panel.append(done);
-  }
-  const caption = data.captions[state.position];
-  if (caption) {
-    const paragraph = document.createElement('p');
-    paragraph.className = 'caption';
-    paragraph.textContent = caption;
-    panel.append(paragraph);
-  }
+/** The "this step" panel for the current position. */
+function describeStepPanel(): void {
+  fillStepPanel(byId('step-text'), describeStep(trace, names, state.position), data.captions[state.position]);
 }
 
-/** Fills the details panel for the hovered node, else the pinned one, else a hint. */
+/** The details panel for the hovered node, else the pinned one, else a hint. */
 function showDetails(): void {
   const key = state.hovered ?? state.pinned;
-  const panel = byId('details');
-  if (key === undefined || !state.frame.hasNode(key)) {
-    replaceWithLines(
-      panel,
-      ['Hover over or click a node to see its value, its gradient and the chain rule for it.'],
-      'hint',
-    );
-    return;
-  }
-  const explanation = explainNode(state.frame, key, names);
-  panel.replaceChildren();
-  const title = document.createElement('h3');
-  title.textContent = explanation.title;
-  const kind = document.createElement('span');
-  kind.className = 'kind';
-  kind.textContent = explanation.kind;
-  title.append(' ', kind);
-  const facts = document.createElement('dl');
-  for (const [name, value] of explanation.facts) {
-    const dt = document.createElement('dt');
-    dt.textContent = name;
-    const dd = document.createElement('dd');
-    dd.textContent = value;
-    dd.dataset.fact = name;
-    facts.append(dt, dd);
-  }
-  const chain = document.createElement('div');
-  chain.id = 'chain';
-  replaceWithLines(chain, explanation.chain, 'formula');
-  panel.append(title, facts, chain);
-  if (explanation.note) {
-    const note = document.createElement('p');
-    note.className = 'note';
-    note.textContent = explanation.note;
-    panel.append(note);
-  }
-}
-
-function replaceWithLines(parent: HTMLElement, lines: string[], className?: string): void {
-  parent.replaceChildren(
-    ...lines.map((line) => {
-      const div = document.createElement('div');
-      if (className) div.className = className;
-      div.textContent = line;
-      return div;
-    }),
-  );
+  const known = key !== undefined && state.frame.hasNode(key);
+  fillDetails(byId('details'), known ? explainNode(state.frame, key, names) : undefined);
 }
 
 /** The graph node key of the drawing element under `target`, if any. */
