@@ -1,6 +1,8 @@
 /**
  * Start-up benchmark of the built `chainrule` executable: wall time of `chainrule grad` from process
- * start to exit (target: at most 0.5 s), next to a bare `node -e ""` for scale; then how fast
+ * start to exit (target: at most 0.5 s), next to a bare `node -e ""` for scale, with the CPU time
+ * (user + system, from /usr/bin/time when present: on a busy machine it says more than the wall
+ * time, which includes waiting for a core); then how fast
  * @chainrule/expr rejects hostile input (it must fail cleanly and fast). Run after `npm run build`:
  * `npm run bench:cli` (or `npm run bench -w @chainrule/cli`).
  */
@@ -13,12 +15,20 @@ const TARGET_SECONDS = 0.5;
 const RUNS = 9;
 const bin = path.resolve(__dirname, '../../packages/cli/dist/bin.js');
 
-function wallSeconds(args: string[]): number {
+const TIME = '/usr/bin/time';
+const haveTime = fs.existsSync(TIME);
+
+/** Wall seconds of one run, and CPU seconds (user + system) when /usr/bin/time is there, else NaN. */
+function runOnce(args: string[]): { wall: number; cpu: number } {
+  const [command, commandArgs] = haveTime
+    ? [TIME, ['-f', 'cpu %U %S', process.execPath, ...args]]
+    : [process.execPath, args];
   const start = process.hrtime.bigint();
-  const run = spawnSync(process.execPath, args, { encoding: 'utf8' });
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const run = spawnSync(command, commandArgs, { encoding: 'utf8' });
+  const wall = Number(process.hrtime.bigint() - start) / 1e9;
   if (run.status !== 0) throw new Error(`bench:cli: ${args.join(' ')} exited with ${run.status}: ${run.stderr}`);
-  return seconds;
+  const match = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(run.stderr);
+  return { wall, cpu: match ? Number(match[1]) + Number(match[2]) : NaN };
 }
 
 function median(xs: number[]): number {
@@ -27,11 +37,14 @@ function median(xs: number[]): number {
 }
 
 function measure(label: string, args: string[]): number {
-  wallSeconds(args); // warm the file cache
-  const times = Array.from({ length: RUNS }, () => wallSeconds(args));
+  runOnce(args); // warm the file cache
+  const runs = Array.from({ length: RUNS }, () => runOnce(args));
+  const times = runs.map((r) => r.wall);
   const m = median(times);
+  const cpu = median(runs.map((r) => r.cpu));
+  const cpuText = Number.isNaN(cpu) ? '' : `  cpu ${cpu.toFixed(3)} s`;
   console.log(
-    `${label.padEnd(44)} median ${m.toFixed(3)} s  min ${Math.min(...times).toFixed(3)} s  max ${Math.max(...times).toFixed(3)} s`,
+    `${label.padEnd(40)} wall median ${m.toFixed(3)} s  min ${Math.min(...times).toFixed(3)} s  max ${Math.max(...times).toFixed(3)} s${cpuText}`,
   );
   return m;
 }
