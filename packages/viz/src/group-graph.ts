@@ -3,9 +3,9 @@
  * activation such as relu/tanh/sigmoid with everything below it up to other groups and leaves) and
  * each sub-expression shared by several groups becomes one group; groups that read the same leaves
  * (one neuron applied to every point of a batch) merge into one. Constants are dropped, leaves are
- * counted in the groups that read them. Walks are iterative.
+ * counted in the groups that read them. Runs on a FlatGraph (array passes, no recursion).
  */
-import { topologicalSort } from 'graphology-dag';
+import { flattenGraph, type FlatGraph } from './flat-graph';
 import type { ComputationGraph, Highlight, ValueNodeAttributes } from './to-graph';
 
 /** One box of a grouped drawing. */
@@ -49,64 +49,66 @@ const ACTIVATIONS = new Set(['relu', 'tanh', 'sigmoid']);
  * Groups `graph` (see the file comment).
  * @example
  * const { groups } = groupGraph(toGraph(loss));
- * groups.length; // 34 for W2's 65k-node MLP graph
+ * groups.length; // 34 for W2's MLP graph
  */
 export function groupGraph(graph: ComputationGraph): GroupedGraph {
-  const order = topologicalSort(graph);
-  const groupOf = new Map<string, number>(); // value key -> raw group
-  const rawOutputs: string[] = [];
-  const rootKey = `v${graph.getAttribute('rootId')}`;
+  return groupFlat(flattenGraph(graph));
+}
+
+/** groupGraph on a FlatGraph (what renderSvg uses for large graphs given as a Value). */
+export function groupFlat(flat: FlatGraph): GroupedGraph {
+  const { values, inputStart, inputIndex, contribution, rootIndex } = flat;
+  const n = values.length;
+  const isLeaf = (i: number): boolean => values[i].kind === 'leaf' || values[i].kind === 'parameter';
+  const isOp = (i: number): boolean => inputStart[i + 1] > inputStart[i] || (values[i].op !== '' && values[i].op !== 'const');
 
   // Raw groups, from the root down: a value joins the single group that consumes it, or starts one.
-  for (let k = order.length - 1; k >= 0; k--) {
-    const key = order[k];
-    const a = graph.getNodeAttributes(key);
-    if (a.type !== 'value' || a.kind === 'constant' || a.kind === 'leaf' || a.kind === 'parameter') continue;
-    let consumer: number | undefined;
-    let shared = false;
-    graph.forEachOutNeighbor(key, (op) => {
-      const w = `v${(graph.getNodeAttributes(op) as { valueId: number }).valueId}`;
-      const g = groupOf.get(w);
-      if (g === undefined) return;
-      if (consumer === undefined) consumer = g;
-      else if (consumer !== g) shared = true;
-    });
-    const starts = key === rootKey || a.label !== '' || ACTIVATIONS.has(a.op) || shared || consumer === undefined;
+  const groupOf = new Int32Array(n).fill(-1);
+  const consumerGroup = new Int32Array(n).fill(-1);
+  const shared = new Uint8Array(n);
+  const rawOutputs: number[] = [];
+  for (let i = n - 1; i >= 0; i--) {
+    if (!isOp(i)) continue;
+    const v = values[i];
+    const starts = i === rootIndex || v.label !== '' || ACTIVATIONS.has(v.op) || shared[i] === 1 || consumerGroup[i] === -1;
+    let g = consumerGroup[i];
     if (starts) {
-      groupOf.set(key, rawOutputs.length);
-      rawOutputs.push(key);
-    } else {
-      groupOf.set(key, consumer!);
+      g = rawOutputs.length;
+      rawOutputs.push(i);
+    }
+    groupOf[i] = g;
+    for (let e = inputStart[i]; e < inputStart[i + 1]; e++) {
+      const j = inputIndex[e];
+      if (consumerGroup[j] === -1) consumerGroup[j] = g;
+      else if (consumerGroup[j] !== g) shared[j] = 1;
     }
   }
 
   // What each raw group reads: leaves (for its signature) and ops.
-  const rawLeaves: Array<Set<string>> = rawOutputs.map(() => new Set());
+  const rawLeaves: Array<Set<number>> = rawOutputs.map(() => new Set());
   const rawOps = new Array<number>(rawOutputs.length).fill(0);
   const rawLeafContribution: Array<number | null> = new Array(rawOutputs.length).fill(0);
-  graph.forEachNode((key, a) => {
-    if (a.type !== 'op') return;
-    const g = groupOf.get(`v${a.valueId}`)!;
+  for (let i = 0; i < n; i++) {
+    const g = groupOf[i];
+    if (g === -1) continue;
     rawOps[g]++;
-    graph.forEachInEdge(key, (_e, attrs, source) => {
-      const s = graph.getNodeAttributes(source) as ValueNodeAttributes;
-      if (s.kind !== 'leaf' && s.kind !== 'parameter') return;
-      rawLeaves[g].add(source);
-      if (attrs.type === 'input') {
-        const c = rawLeafContribution[g];
-        rawLeafContribution[g] = c === null || attrs.contribution === null ? null : c + attrs.contribution;
-      }
-    });
-  });
+    for (let e = inputStart[i]; e < inputStart[i + 1]; e++) {
+      const j = inputIndex[e];
+      if (!isLeaf(j)) continue;
+      rawLeaves[g].add(j);
+      const c = rawLeafContribution[g];
+      rawLeafContribution[g] = c === null || contribution[e] === null ? null : c + (contribution[e] as number);
+    }
+  }
 
   // Merge raw groups with the same output label/op and the same leaves (uses of one neuron).
   const merged = new Map<string, number>();
   const groups: ValueGroup[] = [];
-  const finalOf = new Array<number>(rawOutputs.length);
-  rawOutputs.forEach((outKey, g) => {
-    const out = graph.getNodeAttributes(outKey) as ValueNodeAttributes;
-    const leaves = [...rawLeaves[g]].sort();
-    const signature = leaves.length === 0 || outKey === rootKey ? `#${outKey}` : `${out.label}\u0000${out.op}\u0000${leaves.join(',')}`;
+  const finalOf = new Int32Array(rawOutputs.length);
+  rawOutputs.forEach((outIndex, g) => {
+    const out = values[outIndex];
+    const leaves = [...rawLeaves[g]].sort((a, b) => a - b);
+    const signature = leaves.length === 0 || outIndex === rootIndex ? `#${outIndex}` : `${out.label}\u0000${out.op}\u0000${leaves.join(',')}`;
     let index = merged.get(signature);
     if (index === undefined) {
       index = groups.length;
@@ -119,7 +121,7 @@ export function groupGraph(graph: ComputationGraph): GroupedGraph {
         leaves: leaves.length,
         leafContribution: 0,
         op: out.op,
-        terms: termsOf(graph, outKey),
+        terms: termsOf(flat, outIndex),
       });
     }
     const group = groups[index];
@@ -133,44 +135,40 @@ export function groupGraph(graph: ComputationGraph): GroupedGraph {
 
   // Edges between groups.
   const edges = new Map<string, GroupEdge>();
-  graph.forEachEdge((_key, attrs, source, target) => {
-    if (attrs.type !== 'input') return;
-    const from = groupOf.get(source);
-    if (from === undefined) return; // leaves and constants
-    const valueId = (graph.getNodeAttributes(target) as { valueId: number }).valueId;
-    const s = finalOf[from];
-    const t = finalOf[groupOf.get(`v${valueId}`)!];
-    if (s === t) return;
-    const key = `g${s}>g${t}`;
-    let edge = edges.get(key);
-    if (!edge) {
-      edge = { key, source: `g${s}`, target: `g${t}`, count: 0, contribution: 0 };
-      edges.set(key, edge);
+  for (let i = 0; i < n; i++) {
+    if (groupOf[i] === -1) continue;
+    const t = finalOf[groupOf[i]];
+    for (let e = inputStart[i]; e < inputStart[i + 1]; e++) {
+      const from = groupOf[inputIndex[e]];
+      if (from === -1) continue; // leaves and constants
+      const s = finalOf[from];
+      if (s === t) continue;
+      const key = `g${s}>g${t}`;
+      let edge = edges.get(key);
+      if (!edge) {
+        edge = { key, source: `g${s}`, target: `g${t}`, count: 0, contribution: 0 };
+        edges.set(key, edge);
+      }
+      edge.count++;
+      edge.contribution = edge.contribution === null || contribution[e] === null ? null : edge.contribution + (contribution[e] as number);
+      const highlight = flat.edgeHighlight[e];
+      if (highlight && !edge.highlight) edge.highlight = highlight;
     }
-    edge.count++;
-    edge.contribution = edge.contribution === null || attrs.contribution === null ? null : edge.contribution + attrs.contribution;
-    if (attrs.highlight && !edge.highlight) edge.highlight = attrs.highlight;
-  });
+  }
 
   let nodeCount = 0;
-  graph.forEachNode((_, a) => {
-    if (!(a.type === 'value' && a.kind === 'constant')) nodeCount++;
-  });
+  for (let i = 0; i < n; i++) {
+    if (values[i].kind !== 'constant') nodeCount++;
+    if (isOp(i)) nodeCount++;
+  }
   return { groups, edges: [...edges.values()], nodeCount };
 }
 
 /** See ValueGroup.terms. */
-function termsOf(graph: ComputationGraph, valueKey: string): number {
-  const a = graph.getNodeAttributes(valueKey) as ValueNodeAttributes;
-  const op = `o${a.id}`;
-  if (!graph.hasNode(op)) return 0;
-  let terms = graph.inDegree(op);
-  if (ACTIVATIONS.has(a.op)) {
-    terms = 0;
-    graph.forEachInNeighbor(op, (input) => {
-      const inner = graph.getNodeAttributes(input) as ValueNodeAttributes;
-      if (inner.op === 'sum' && graph.hasNode(`o${inner.id}`)) terms = graph.inDegree(`o${inner.id}`);
-    });
-  }
-  return terms;
+function termsOf(flat: FlatGraph, i: number): number {
+  const { values, inputStart, inputIndex } = flat;
+  const count = (k: number): number => inputStart[k + 1] - inputStart[k];
+  if (!ACTIVATIONS.has(values[i].op)) return count(i);
+  const inner = inputIndex[inputStart[i]];
+  return values[inner].op === 'sum' ? count(inner) : 0;
 }

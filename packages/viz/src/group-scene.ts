@@ -4,21 +4,20 @@
  * coloured by the gradient they carry, and a note saying what was grouped and hidden.
  */
 import { OPS } from '@chainrule/core';
-import { groupGraph, type ValueGroup } from './group-graph';
+import type { GroupedGraph, ValueGroup } from './group-graph';
 import { monoWidth, sansWidth } from './measure-text';
 import { highlightRing, NOT_COMPUTED_PATTERN, type NodeStyle } from './svg-nodes';
 import { px, type Scene, type SceneBox } from './svg-scene';
 import { MONO } from './svg-theme';
-import type { ComputationGraph, Highlight } from './to-graph';
+import type { Highlight } from './to-graph';
 import { escapeXml } from './xml-escape';
 
 const LINE = 15;
 const PAD = 8;
 const MAX_EDGE_LABELS = 80;
 
-/** The grouped scene of `graph`. */
-export function groupScene(graph: ComputationGraph, style: NodeStyle): Scene {
-  const grouped = groupGraph(graph);
+/** The scene of a grouped graph (see groupGraph). */
+export function groupScene(grouped: GroupedGraph, style: NodeStyle): Scene {
   const { colours, scale, format } = style;
   const scene: Scene = { boxes: [], edges: [], labelWidth: 0, notes: [], highlights: new Set<Highlight>() };
   for (const group of grouped.groups) {

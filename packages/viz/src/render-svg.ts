@@ -3,7 +3,7 @@
  * records `label | data | grad`, ops are small circles, input edges carry the local gradient; large
  * graphs are drawn grouped (see group-scene.ts) instead of failing.
  */
-import { Value } from '@chainrule/core';
+import { Value, topoSort } from '@chainrule/core';
 import { toGraph, type ComputationGraph, type Highlight, type InputEdgeAttributes, type ToGraphOptions } from './to-graph';
 import { gradientColourScale } from './gradient-colour';
 import { significant } from './svg-format';
@@ -13,8 +13,10 @@ import { sceneToSvg } from './svg-document';
 import { themeColours, type SvgColours } from './svg-theme';
 import { monoWidth } from './measure-text';
 import { groupScene } from './group-scene';
+import { groupFlat } from './group-graph';
+import { flattenGraph, flattenValues, type FlatGraph } from './flat-graph';
 
-export interface RenderSvgOptions extends Pick<ToGraphOptions, 'grads' | 'parameters'> {
+export interface RenderSvgOptions extends Pick<ToGraphOptions, 'grads' | 'parameters' | 'maxValues'> {
   /** Layers left to right ('LR', default) or top to bottom ('TB'). */
   direction?: 'LR' | 'TB';
   /** 'light' (default) or 'dark'. */
@@ -66,7 +68,6 @@ const DEFAULT_MAX_NODES = 2500;
  * fs.writeFileSync('graph.svg', renderSvg(C, { parameters: [w] }));
  */
 export function renderSvg(rootOrGraph: Value | ComputationGraph, options: RenderSvgOptions = {}): string {
-  const graph = asGraph(rootOrGraph, options);
   const direction = options.direction ?? 'LR';
   if (direction !== 'LR' && direction !== 'TB') {
     throw new TypeError(`${WHERE}: unknown direction ${JSON.stringify(direction)}. Use 'LR' or 'TB'.`);
@@ -82,30 +83,27 @@ export function renderSvg(rootOrGraph: Value | ComputationGraph, options: Render
   const format = options.format ?? significant(options.precision ?? 4);
   const fields = new Set<RecordField>(options.fields ?? ['label', 'data', 'grad']);
   const edgeLabels = options.edgeLabels ?? 'local';
-  const gradsShown = fields.has('grad') && graph.getAttribute('gradsComputed');
-  const scale = gradientColourScale(gradientsOf(graph), colours);
+
+  // A graph to draw in full, or a flat copy to group (built straight from the Values when possible).
+  const source = prepare(rootOrGraph, options, maxNodes, group, showConstants);
+  const gradsComputed = source.graph ? source.graph.getAttribute('gradsComputed') : source.flat.gradsComputed;
+  const scale = gradientColourScale(source.graph ? gradientsOf(source.graph) : flatGradients(source.flat), colours);
   const style: NodeStyle = { colours, scale, format, fields };
 
-  const drawn = countDrawn(graph, showConstants);
   let scene: Scene;
-  if (group === 'always' || drawn > maxNodes) {
-    if (group === 'never') {
+  if (source.graph) {
+    scene = fullScene(source.graph, style, { showConstants, edgeLabels, fanOutSums: options.fanOutSums ?? true });
+  } else {
+    const grouped = groupFlat(source.flat);
+    if (grouped.groups.length > maxNodes) {
       throw new RangeError(
-        `${WHERE}: the graph has ${drawn} nodes (values and ops), more than maxNodes = ${maxNodes}. ` +
-          "Pass { group: 'auto' } to draw it grouped, or a larger { maxNodes } (layout time grows quickly beyond a few thousand).",
-      );
-    }
-    scene = groupScene(graph, style);
-    if (scene.boxes.length > maxNodes) {
-      throw new RangeError(
-        `${WHERE}: the graph has ${drawn} nodes and still ${scene.boxes.length} boxes after grouping, more than maxNodes = ${maxNodes}. ` +
+        `${WHERE}: the graph has ${source.drawn} nodes and still ${grouped.groups.length} boxes after grouping, more than maxNodes = ${maxNodes}. ` +
           'Pass a larger { maxNodes } (slow), label sub-expressions so they group, or draw a smaller sub-graph.',
       );
     }
-  } else {
-    scene = fullScene(graph, style, { showConstants, edgeLabels, fanOutSums: options.fanOutSums ?? true });
+    scene = groupScene(grouped, style);
   }
-  if (!graph.getAttribute('gradsComputed') && fields.has('grad')) {
+  if (!gradsComputed && fields.has('grad')) {
     scene.notes.push("Gradients not computed yet: striped cells are unknown, not zero. Call backward() or pass { grads: 'compute' }.");
   }
   return sceneToSvg(scene, {
@@ -115,14 +113,51 @@ export function renderSvg(rootOrGraph: Value | ComputationGraph, options: Render
     legend:
       options.legend === false
         ? null
-        : { colours, scale, format, gradsShown, edgeText: edgeLegend(edgeLabels, scene), highlights: scene.highlights },
+        : { colours, scale, format, gradsShown: fields.has('grad') && gradsComputed, edgeText: edgeLegend(edgeLabels, scene), highlights: scene.highlights },
   });
 }
 
-function asGraph(rootOrGraph: Value | ComputationGraph, options: RenderSvgOptions): ComputationGraph {
+type Prepared = { graph: ComputationGraph; flat?: undefined; drawn: number } | { graph?: undefined; flat: FlatGraph; drawn: number };
+
+/** Decides between a full and a grouped drawing, refusing big graphs under group: 'never'. */
+function prepare(
+  rootOrGraph: Value | ComputationGraph,
+  options: RenderSvgOptions,
+  maxNodes: number,
+  group: NonNullable<RenderSvgOptions['group']>,
+  showConstants: boolean,
+): Prepared {
+  let drawn: number;
+  let graph: ComputationGraph | undefined;
   if (rootOrGraph instanceof Value) {
-    return toGraph(rootOrGraph, { grads: options.grads, parameters: options.parameters, constants: options.constants });
+    let values = 0;
+    let ops = 0;
+    for (const v of topoSort(rootOrGraph)) {
+      if (showConstants || !v.isConstant) values++;
+      if (!v.isLeaf) ops++;
+    }
+    drawn = values + ops;
+  } else {
+    graph = asGraph(rootOrGraph);
+    drawn = countDrawn(graph, showConstants);
   }
+  const grouped = group === 'always' || drawn > maxNodes;
+  if (grouped && group === 'never') {
+    throw new RangeError(
+      `${WHERE}: the graph has ${drawn} nodes (values and ops), more than maxNodes = ${maxNodes}. ` +
+        "Pass { group: 'auto' } to draw it grouped, or a larger { maxNodes } (layout time grows quickly beyond a few thousand).",
+    );
+  }
+  const graphOptions = { grads: options.grads, parameters: options.parameters, maxValues: options.maxValues };
+  if (rootOrGraph instanceof Value) {
+    if (grouped) return { flat: flattenValues(rootOrGraph, graphOptions, WHERE), drawn };
+    return { graph: toGraph(rootOrGraph, { ...graphOptions, constants: showConstants }), drawn };
+  }
+  if (grouped) return { flat: flattenGraph(graph!), drawn };
+  return { graph: graph!, drawn };
+}
+
+function asGraph(rootOrGraph: ComputationGraph): ComputationGraph {
   const g = rootOrGraph as ComputationGraph | null;
   if (g === null || typeof g !== 'object' || typeof g.forEachNode !== 'function' || typeof g.getAttribute !== 'function' || typeof g.getAttribute('rootId') !== 'number') {
     throw new TypeError(`${WHERE}: expected a Value or a graph made by toGraph. Pass the output Value, or toGraph(output).`);
@@ -135,6 +170,12 @@ function gradientsOf(graph: ComputationGraph): number[] {
   graph.forEachNode((_, a) => {
     if (a.type === 'value' && a.grad !== null) grads.push(a.grad);
   });
+  return grads;
+}
+
+function flatGradients(flat: FlatGraph): number[] {
+  const grads: number[] = [];
+  for (const v of flat.values) if (v.grad !== null) grads.push(v.grad);
   return grads;
 }
 

@@ -109,22 +109,10 @@ export function toGraph(root: Value, options: ToGraphOptions = {}): ComputationG
   if (!(root instanceof Value)) {
     throw new TypeError(`${WHERE}: expected a Value as the root, got ${describeInput(root)}. Pass the output Value of your computation.`);
   }
-  const mode = options.grads ?? 'auto';
-  if (!['auto', 'compute', 'current', 'none'].includes(mode)) {
-    throw new TypeError(`${WHERE}: unknown grads option ${JSON.stringify(mode)}. Use 'auto', 'compute', 'current' or 'none'.`);
-  }
+  const mode = checkGradsMode(options.grads, WHERE);
   const showConstants = options.constants ?? true;
-  const maxValues = options.maxValues ?? DEFAULT_MAX_VALUES;
   const parameters = new Set<Value>(options.parameters ?? []);
-
-  const order = topoSort(root);
-  if (order.length > maxValues) {
-    throw new RangeError(
-      `${WHERE}: the graph has ${order.length} Values, more than maxValues = ${maxValues}. ` +
-        'Pass a larger { maxValues } if you have the memory, or draw a smaller sub-graph.',
-    );
-  }
-
+  const order = sortWithinLimit(root, options.maxValues, WHERE);
   const gradOf = gradientReader(root, mode);
   const graph: ComputationGraph = new MultiDirectedGraph({ allowSelfLoops: false });
   graph.replaceAttributes({ rootId: root.id, gradsComputed: gradOf !== null });
@@ -146,7 +134,29 @@ export function toGraph(root: Value, options: ToGraphOptions = {}): ComputationG
   return graph;
 }
 
-type GradReader = ((v: Value) => number) | null;
+/** @internal The grads option, checked. */
+export function checkGradsMode(mode: ToGraphOptions['grads'], where: string): NonNullable<ToGraphOptions['grads']> {
+  const m = mode ?? 'auto';
+  if (!['auto', 'compute', 'current', 'none'].includes(m)) {
+    throw new TypeError(`${where}: unknown grads option ${JSON.stringify(m)}. Use 'auto', 'compute', 'current' or 'none'.`);
+  }
+  return m;
+}
+
+/** @internal topoSort(root), refused with a RangeError past `maxValues` (default 500,000). */
+export function sortWithinLimit(root: Value, maxValues = DEFAULT_MAX_VALUES, where: string): Value[] {
+  const order = topoSort(root);
+  if (order.length > maxValues) {
+    throw new RangeError(
+      `${where}: the graph has ${order.length} Values, more than maxValues = ${maxValues}. ` +
+        'Pass a larger { maxValues } if you have the memory, or draw a smaller sub-graph.',
+    );
+  }
+  return order;
+}
+
+/** @internal Reads d(root)/d(v); null when gradients are not available. */
+export type GradReader = ((v: Value) => number) | null;
 
 /** Adds op node `o<id>` and its input edges (the result edge comes once `v<id>` exists). */
 function addOperation(graph: ComputationGraph, v: Value, gradOf: GradReader, showConstants: boolean): void {
@@ -169,8 +179,8 @@ function addOperation(graph: ComputationGraph, v: Value, gradOf: GradReader, sho
   }
 }
 
-/** How to read d(root)/d(v) for the chosen mode; null when gradients are not available. */
-function gradientReader(root: Value, mode: NonNullable<ToGraphOptions['grads']>): GradReader {
+/** @internal How to read d(root)/d(v) for the chosen mode; null when gradients are not available. */
+export function gradientReader(root: Value, mode: NonNullable<ToGraphOptions['grads']>): GradReader {
   if (mode === 'none') return null;
   if (mode === 'current') return (v) => v.grad;
   if (mode === 'auto') return root.grad !== 0 ? (v) => v.grad : null;
@@ -178,7 +188,8 @@ function gradientReader(root: Value, mode: NonNullable<ToGraphOptions['grads']>)
   return (v) => grads.get(v) ?? 0;
 }
 
-function kindOf(v: Value, root: Value, parameters: Set<Value>): ValueKind {
+/** @internal The kind of `v` in the graph under `root`. */
+export function kindOf(v: Value, root: Value, parameters: Set<Value>): ValueKind {
   if (v === root) return 'output';
   if (v.isConstant) return 'constant';
   if (v.isLeaf) return parameters.has(v) ? 'parameter' : 'leaf';
