@@ -75,6 +75,13 @@ describe('plotDescent', () => {
     expect(a).not.toContain('\u0000');
   });
 
+  it('writes negative numbers readably: minimum −1/2, w + 1/2, factors in parentheses', () => {
+    // i = −2, y = 1: w* = y/i = −1/2, factor 1 − 2·0.1·4 = 0.2, dC/dw at 0 = 2·(−2)·(0 − 1) = 4.
+    const words = texts(parsePlot(plotDescent({ input: -2, target: 1, start: 0 })));
+    expect(words).toEqual(expect.arrayContaining(['minimum w = −1/2', '= 2((−2)·0 − 1)·(−2) = 4', '= 0 − 0.1·4 = −0.4']));
+    expect(words.join(' ')).toContain('each step multiplies w + 1/2 by 0.2');
+  });
+
   it('keeps a hostile title as text', () => {
     const title = '<script>alert("x")</script>\' onload="y" \u0001 ∂ 😀';
     const doc = parsePlot(plotDescent({ title }));

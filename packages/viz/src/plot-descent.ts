@@ -5,7 +5,7 @@
  */
 import { Value } from '@chainrule/core';
 import { format as d3format, line, scaleLinear, curveLinear } from 'd3';
-import { checkNumbers, closeSvg, drawAxes, drawLegend, numberOption, openSvg, px, resolveFrame, UID } from './plot-svg';
+import { approximateTextWidth, checkNumbers, closeSvg, drawAxes, drawLegend, numberOption, openSvg, px, resolveFrame, UID } from './plot-svg';
 import type { LegendEntry, PlotArea } from './plot-svg';
 import type { PlotColors, PlotOptions } from './plot-theme';
 import { describeInput, vizError } from './viz-error';
@@ -132,7 +132,7 @@ export function plotDescent(options: PlotDescentOptions = {}): string {
   area.width = frame.width - area.left - 24 - tableWidth;
   area.height = frame.height - area.top - 58;
 
-  const domain = options.domain ?? paddedDomain([...points.map((p) => p.w), minimum]);
+  const domain = options.domain ?? paddedDomain(points.map((p) => p.w), minimum);
   if (!Array.isArray(domain) || domain.length !== 2 || !domain.every(Number.isFinite) || !(domain[0] < domain[1])) {
     throw vizError(WHERE, `options.domain must be [low, high] with low < high, got ${describeInput(domain)}.`, 'leave it out to fit the steps');
   }
@@ -247,9 +247,14 @@ export function plotDescent(options: PlotDescentOptions = {}): string {
 
   parts.push(`<path class="minimum" d="M${px(mx)},${px(my - 7)}l7,7l-7,7l-7,-7z" fill="${colors.good}" stroke="${colors.background}" stroke-width="1.5"/>`);
   // Label the minimum on the side of the diamond away from the steps, just below the curve's floor.
-  const stepsRight = points[0].w >= minimum;
+  // (or on the other side when the plot's edge is too close).
+  const minimumLabel = `minimum w = ${fractionOrNumber(minimum, fmt)}`;
+  const labelWidth = approximateTextWidth(minimumLabel, 12.5);
+  let labelLeft = points[0].w >= minimum;
+  if (labelLeft && mx - 12 - labelWidth < area.left) labelLeft = false;
+  else if (!labelLeft && mx + 12 + labelWidth > area.left + area.width) labelLeft = true;
   parts.push(
-    `<text x="${px(mx + (stepsRight ? -12 : 12))}" y="${px(my + 20)}" text-anchor="${stepsRight ? 'end' : 'start'}" font-size="12.5" font-weight="600" fill="${colors.good}">${escapeXml(`minimum w = ${fractionOrNumber(minimum, fmt)}`)}</text>`,
+    `<text x="${px(mx + (labelLeft ? -12 : 12))}" y="${px(my + 20)}" text-anchor="${labelLeft ? 'end' : 'start'}" font-size="12.5" font-weight="600" fill="${colors.good}">${escapeXml(minimumLabel)}</text>`,
   );
 
   const legend: LegendEntry[] = [{ label: 'cost C(w)', color: colors.primary, kind: 'line' }];
@@ -275,12 +280,13 @@ function stepsAt(input: number, target: number, ws: number[]): DescentStep[] {
   return ws.map((w, step) => ({ step, w, ...costAndGradient(input, target, w) }));
 }
 
-function paddedDomain(ws: number[]): [number, number] {
-  let lo = Math.min(...ws);
-  let hi = Math.max(...ws);
+/** The weights and the minimum, padded; wider on the minimum's side when it is an end (room for its label). */
+function paddedDomain(ws: number[], minimum: number): [number, number] {
+  let lo = Math.min(minimum, ...ws);
+  let hi = Math.max(minimum, ...ws);
   const span = hi - lo || Math.max(1, Math.abs(hi));
-  lo -= span * 0.22;
-  hi += span * 0.18;
+  lo -= span * (lo === minimum ? 0.6 : 0.22);
+  hi += span * (hi === minimum ? 0.6 : 0.18);
   // Start at 0 when 0 is close: the origin makes the picture easier to read.
   if (lo > 0 && lo < span * 0.6) lo = 0;
   return [lo, hi];
@@ -299,8 +305,9 @@ function subtitleOf(input: number, target: number, options: DescentProblem, fmt:
   const rate = options.learningRate ?? 0.1;
   const factor = 1 - 2 * rate * input * input;
   const base = `i = ${fmt(input)}, y = ${fmt(target)}, w₀ = ${fmt(options.start ?? 0.8)}, learning rate η = ${fmt(rate)}`;
-  const towards = fractionOrNumber(minimum, fmt);
-  if (Math.abs(factor) < 1) return `${base}: each step multiplies w − ${towards} by ${fmt(factor)}`;
+  const towards = fractionOrNumber(Math.abs(minimum), fmt);
+  const gap = minimum === 0 ? 'w' : minimum > 0 ? `w − ${towards}` : `w + ${towards}`;
+  if (Math.abs(factor) < 1) return `${base}: each step multiplies ${gap} by ${fmt(factor)}`;
   return `${base}: η·2i² = ${fmt(2 * rate * input * input)} ≥ 2, so the steps diverge`;
 }
 
@@ -308,7 +315,7 @@ function subtitleOf(input: number, target: number, options: DescentProblem, fmt:
 function fractionOrNumber(x: number, fmt: (x: number) => string): string {
   for (let q = 2; q <= 12; q++) {
     const p = Math.round(x * q);
-    if (Math.abs(x * q - p) < 1e-9 && p % q !== 0) return `${p}/${q}`;
+    if (Math.abs(x * q - p) < 1e-9 && p % q !== 0) return `${p < 0 ? '−' : ''}${Math.abs(p)}/${q}`;
   }
   return fmt(x);
 }
@@ -361,12 +368,13 @@ function drawTable(points: DescentStep[], fmt: (x: number) => string, box: PlotA
 function workedStep(points: DescentStep[], input: number, target: number, rate: number, fmt: (x: number) => string): [string, number][] {
   if (points.length < 2) return [];
   const [p0, p1] = points;
+  const f = (x: number): string => (x < 0 ? `(${fmt(x)})` : fmt(x)); // a factor: (−2), not ·−2
   return [
     ['First step, by the chain rule:', 0],
     ['dC/dw = 2(i·w₀ − y)·i', 0],
-    [`= 2(${fmt(input)}·${fmt(p0.w)} − ${fmt(target)})·${fmt(input)} = ${fmt(p0.gradient)}`, 40],
+    [`= 2(${f(input)}·${f(p0.w)} − ${f(target)})·${f(input)} = ${fmt(p0.gradient)}`, 40],
     ['w₁ = w₀ − η·dC/dw', 0],
-    [`= ${fmt(p0.w)} − ${fmt(rate)}·${fmt(p0.gradient)} = ${fmt(p1.w)}`, 22],
+    [`= ${fmt(p0.w)} − ${f(rate)}·${f(p0.gradient)} = ${fmt(p1.w)}`, 22],
   ];
 }
 
