@@ -20,6 +20,7 @@ export const esmBundleOptions: BuildOptions = {
   format: 'esm',
   platform: 'browser',
   target: 'es2020',
+  minify: true,
   sourcemap: true,
   legalComments: 'eof',
   logLevel: 'warning',
