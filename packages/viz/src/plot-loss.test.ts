@@ -49,6 +49,15 @@ describe('plotLoss', () => {
     [4, 2, 3, 1.5].forEach((v, k) => expect(smooth[k]).toBeCloseTo(y(v), 0));
   });
 
+  it('labels steps with whole numbers only', () => {
+    const doc = parsePlot(plotLoss([3, 2, 1]));
+    const ticks = Array.from(byClass(doc, 'axes')[0].getElementsByTagName('text'))
+      .filter((t) => t.getAttribute('text-anchor') === 'middle' && !t.getAttribute('transform'))
+      .map((t) => t.textContent!)
+      .filter((t) => t !== 'step');
+    expect(ticks).toEqual(['0', '1', '2']);
+  });
+
   it('escapes its labels', () => {
     const doc = parsePlot(plotLoss([1, 2], { title: '<b>"loss"</b>', xLabel: 'epoch & <i>' }));
     expect(doc.getElementsByTagName('b')).toHaveLength(0);

@@ -84,6 +84,7 @@ export function plotLoss(history: number[] | LossHistory, options: PlotLossOptio
   parts.push(
     drawAxes(x, y, area, colors, {
       xLabel,
+      xIntegers: Number.isInteger(firstStep),
       yLabel: useLog ? 'loss (log scale)' : 'loss',
       yFormat: useLog ? '~g' : undefined,
       right: hasAccuracy ? { scale: yAccuracy, label: 'accuracy', format: '.0%', color: colors.secondary } : undefined,

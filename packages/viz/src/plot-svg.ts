@@ -105,6 +105,8 @@ export interface AxesOptions {
   /** d3-format specifier of the tick labels, e.g. `'.2f'`; default: d3's choice for the tick step. */
   xFormat?: string;
   yFormat?: string;
+  /** Keep only integer ticks on the horizontal axis (steps). */
+  xIntegers?: boolean;
   /** A right-hand axis (a second series on its own scale). */
   right?: { scale: AxisScale; label: string; ticks?: number; format?: string; color: string };
 }
@@ -114,8 +116,8 @@ export function drawAxes(x: AxisScale, y: AxisScale, area: PlotArea, colors: Plo
   const bottom = area.top + area.height;
   const right = area.left + area.width;
   const parts: string[] = ['<g class="axes">'];
-  const xTicks = x.ticks(options.xTicks ?? 8);
-  const xFormat = x.tickFormat(options.xTicks ?? 8, options.xFormat);
+  const xTicks = x.ticks(options.xTicks ?? 8).filter((t) => !options.xIntegers || Number.isInteger(t));
+  const xFormat = x.tickFormat(options.xTicks ?? 8, options.xFormat ?? (options.xIntegers ? ',d' : undefined));
   const yTicks = y.ticks(options.yTicks ?? 6);
   const yFormat = y.tickFormat(options.yTicks ?? 6, options.yFormat);
 
