@@ -5,7 +5,7 @@ import { DOMParser } from '@xmldom/xmldom';
 import { Value } from '@chainrule/core';
 import { renderSteps } from './render-steps';
 import { renderSvg } from './render-svg';
-import { stepFrame } from './step-frame';
+import { frameGradients, stepFrame } from './step-frame';
 import { stepTrace } from './step-trace';
 import { toGraph, valueKey } from './to-graph';
 import { writeSteps } from './write-steps';
@@ -44,7 +44,7 @@ describe('renderSteps', () => {
         },
       }).parseFromString(svg, 'image/svg+xml');
       expect(doc.documentElement!.nodeName).toBe('svg');
-      expect(svg).toBe(renderSvg(stepFrame(graph, trace, k + 1)));
+      expect(svg).toBe(renderSvg(stepFrame(graph, trace, k + 1), { gradientScale: frameGradients(graph) }));
     });
     expect(new Set(frames).size).toBe(3);
     expect(renderSteps(C, { includeStart: true })).toHaveLength(4);
@@ -57,6 +57,19 @@ describe('renderSteps', () => {
     expect(recordText(frames[1], w)).not.toContain('2.1');
     expect(recordText(frames[1], a)).toContain('1.4'); // 2(a - y) = 2(1.2 - 0.5)
     expect(recordText(frames[2], w)).toContain('2.1');
+  });
+
+  it('keeps a gradient in the same colour from the frame it appears in to the last', () => {
+    const { C } = article();
+    const difference = C.inputs[0]; // a − y: grad 1.4 from step 1 on; the largest |grad| is 2.1 only from step 3
+    const frames = renderSteps(C, { fields: ['label', 'grad'] });
+    const fills = (svg: string) => {
+      const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+      const group = Array.from(doc.getElementsByTagName('g')).find((g) => g.getAttribute('data-key') === valueKey(difference.id))!;
+      return Array.from(group.getElementsByTagName('*')).map((e) => e.getAttribute('fill'));
+    };
+    expect(fills(frames[0])).toEqual(fills(frames[2])); // not active in either frame
+    expect(fills(frames[0]).some((fill) => fill !== null && fill !== 'none' && fill !== '#ffffff')).toBe(true);
   });
 
   it('passes renderSvg options through and explains a bad root', () => {

@@ -5,7 +5,7 @@
  */
 import { Value } from '@chainrule/core';
 import { renderSvg, type RenderSvgOptions } from './render-svg';
-import { stepFrame } from './step-frame';
+import { frameGradients, stepFrame } from './step-frame';
 import { stepTrace } from './step-trace';
 import { toGraph } from './to-graph';
 import { describeInput, vizError } from './viz-error';
@@ -21,7 +21,8 @@ export interface RenderStepsOptions extends RenderSvgOptions {
 
 /**
  * One SVG string per backward step of `root` (same look and options as renderSvg); frame k shows
- * the graph after step k, with that step highlighted.
+ * the graph after step k, with that step highlighted. Colours are fitted to the final gradients
+ * (renderSvg's `gradientScale`), so a gradient keeps its colour from frame to frame.
  * @example
  * const frames = renderSteps(C, { parameters: [w] });
  * frames.length; // one per op node: 3 for C = (i*w - y)^2
@@ -37,9 +38,10 @@ export function renderSteps(root: Value, options: RenderStepsOptions = {}): stri
   const { parameters, constants, includeStart, ...svgOptions } = options;
   const graph = toGraph(root, { grads: 'compute', parameters, constants });
   const trace = stepTrace(root);
+  const gradientScale = frameGradients(graph); // colours fitted to the final gradients, the same in every frame
   const frames: string[] = [];
   for (let position = includeStart ? 0 : 1; position <= trace.steps.length; position++) {
-    frames.push(renderSvg(stepFrame(graph, trace, position), svgOptions));
+    frames.push(renderSvg(stepFrame(graph, trace, position), { gradientScale, ...svgOptions }));
   }
   return frames;
 }

@@ -53,6 +53,11 @@ export interface RenderSvgOptions extends Pick<ToGraphOptions, 'grads' | 'parame
    * (an activation over a sum) into one box with its gradients, and hides constants.
    */
   group?: 'auto' | 'always' | 'never';
+  /**
+   * Gradients the colour scale is fitted to (default: the gradients drawn). Frames of one backward
+   * pass (renderSteps, the explorer page) pass the final gradients so colours stay put between steps.
+   */
+  gradientScale?: readonly number[];
 }
 
 const WHERE = '@chainrule/viz/renderSvg';
@@ -87,7 +92,10 @@ export function renderSvg(rootOrGraph: Value | ComputationGraph, options: Render
   // A graph to draw in full, or a flat copy to group (built straight from the Values when possible).
   const source = prepare(rootOrGraph, options, maxNodes, group, showConstants);
   const gradsComputed = source.graph ? source.graph.getAttribute('gradsComputed') : source.flat.gradsComputed;
-  const scale = gradientColourScale(source.graph ? gradientsOf(source.graph) : flatGradients(source.flat), colours);
+  const scale = gradientColourScale(
+    options.gradientScale ?? (source.graph ? gradientsOf(source.graph) : flatGradients(source.flat)),
+    colours,
+  );
   const style: NodeStyle = { colours, scale, format, fields };
 
   let scene: Scene;

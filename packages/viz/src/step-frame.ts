@@ -77,3 +77,17 @@ function addNote(frame: ComputationGraph, key: string, note: string): void {
   const previous = frame.getNodeAttribute(key, 'note');
   frame.setNodeAttribute(key, 'note', previous ? `${previous}; ${note}` : note);
 }
+
+/**
+ * The gradients of every value of `graph` that has one: pass them to renderSvg as `gradientScale`
+ * when drawing frames, so a gradient keeps its colour from the step it appears to the end.
+ * @example
+ * renderSvg(stepFrame(graph, trace, 1), { gradientScale: frameGradients(graph) });
+ */
+export function frameGradients(graph: ComputationGraph): number[] {
+  const grads: number[] = [];
+  graph.forEachNode((_key, attributes) => {
+    if (attributes.type === 'value' && attributes.grad !== null) grads.push(attributes.grad);
+  });
+  return grads;
+}

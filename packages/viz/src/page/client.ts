@@ -7,7 +7,7 @@
 import { MultiDirectedGraph } from 'graphology';
 import { select, zoom, zoomIdentity, zoomTransform, type ZoomBehavior } from 'd3';
 import { renderSvg } from '../render-svg';
-import { stepFrame } from '../step-frame';
+import { frameGradients, stepFrame } from '../step-frame';
 import type { ComputationGraph } from '../to-graph';
 import { explainNode } from './explain-node';
 import { describeStep } from './describe-step';
@@ -27,6 +27,8 @@ const graph = MultiDirectedGraph.from(data.graph) as unknown as ComputationGraph
 const trace = data.trace;
 const names = nodeNames(graph);
 const count = trace.steps.length;
+/** Colours fitted to the final gradients: a gradient keeps its colour once it appears. */
+const gradientScale = frameGradients(graph);
 /** Below this fitted scale the page opens at full size on the active node (the fit button still fits). */
 const MIN_READABLE_SCALE = 0.45;
 
@@ -59,7 +61,7 @@ type Direction = 'LR' | 'TB';
 /** The SVG markup of the frame at `position`, as renderSvg draws it. */
 function markupAt(position: number, direction: Direction): string {
   const frame = position === state.position ? state.frame : stepFrame(graph, trace, position);
-  return renderSvg(frame, { ...data.svgOptions, direction, theme: state.dark ? 'dark' : 'light' });
+  return renderSvg(frame, { gradientScale, ...data.svgOptions, direction, theme: state.dark ? 'dark' : 'light' });
 }
 
 /** Drawings built ahead of time (the next position, while the reader looks at this one). */
