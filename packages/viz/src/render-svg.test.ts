@@ -136,3 +136,15 @@ describe('renderSvg', () => {
     );
   });
 });
+
+test('every node and edge of the graph is a <g data-key> element with its graph key', () => {
+  const x = new Value(2, 'x');
+  const y = x.mul(x).tanh();
+  y.backward();
+  const g = toGraph(y);
+  const doc = parseXmlStrict(renderSvg(g), 'image/svg+xml');
+  const keys = Array.from(doc.getElementsByTagName('g'))
+    .map((el) => el.getAttribute('data-key'))
+    .filter((k): k is string => k !== null && k !== '');
+  expect(keys.sort()).toEqual([...g.nodes(), ...g.edges()].sort());
+});

@@ -66,7 +66,7 @@ export function sceneToSvg(scene: Scene, options: DocumentOptions): string {
   parts.push('<g>');
   for (const edge of scene.edges) {
     const drawn = drawEdge(edge, layout.edges.get(edge.key)!, leftToRight, colours);
-    parts.push(drawn.path);
+    parts.push(`<g data-key="${escapeXml(edge.key)}">${drawn.path}</g>`);
     if (drawn.label) labels.push(drawn.label);
   }
   parts.push('</g><g>', ...labels, '</g><g>');

@@ -169,9 +169,18 @@ export function opBox(key: string, op: OpNodeAttributes, colours: SvgColours): S
   };
 }
 
-/** A coloured ring around a highlighted box. */
+/** A coloured ring around a highlighted box (a path, so the box's own rects stay the same across frames). */
 export function highlightRing(cx: number, cy: number, w: number, h: number, kind: Highlight, colours: SvgColours, radius = 8): string {
   const pad = 4;
   const dash = kind === 'mismatch' || kind === 'anomaly' ? ' stroke-dasharray="6 3"' : '';
-  return `<rect x="${px(cx - w / 2 - pad)}" y="${px(cy - h / 2 - pad)}" width="${px(w + 2 * pad)}" height="${px(h + 2 * pad)}" rx="${radius}" fill="none" stroke="${colours.highlight[kind]}" stroke-width="3"${dash}/>`;
+  const x = cx - w / 2 - pad;
+  const y = cy - h / 2 - pad;
+  const width = w + 2 * pad;
+  const height = h + 2 * pad;
+  const r = Math.min(radius, height / 2, width / 2);
+  const d =
+    `M${px(x + r)},${px(y)}H${px(x + width - r)}A${px(r)},${px(r)} 0 0 1 ${px(x + width)},${px(y + r)}` +
+    `V${px(y + height - r)}A${px(r)},${px(r)} 0 0 1 ${px(x + width - r)},${px(y + height)}` +
+    `H${px(x + r)}A${px(r)},${px(r)} 0 0 1 ${px(x)},${px(y + height - r)}V${px(y + r)}A${px(r)},${px(r)} 0 0 1 ${px(x + r)},${px(y)}Z`;
+  return `<path d="${d}" fill="none" stroke="${colours.highlight[kind]}" stroke-width="3"${dash}/>`;
 }
