@@ -15,7 +15,8 @@ export const GRAPH_VERSION = 1;
  *
  * - `nodes` lists every Value under `root` exactly once, each after all of its inputs (toJSON writes
  *   leaves first, then operations in creation order; fromJSON accepts any order without cycles).
- * - Numbers are finite doubles (JSON has no NaN or Infinity; a graph holding one cannot be exported).
+ * - Numbers are finite doubles (JSON has no NaN or Infinity; a graph holding one cannot be exported);
+ *   −0 is written as 0, as JSON text would anyway.
  *
  * @example
  * // The article's a = i*w, C = (a - y)^2 after C.backward() (numbers shortened here):

@@ -58,7 +58,8 @@ export function toJSON(root: Value, options: ToJsonOptions = {}): GraphDocument 
     const inputs = v.inputs;
     const inputIds: number[] = new Array(inputs.length);
     for (let k = 0; k < inputs.length; k++) inputIds[k] = docId.get(inputs[k].id)!;
-    nodes[i] = { id, op: v.op, label: v.label, data: v.data, grad: v.grad, inputs: inputIds };
+    // `+ 0` turns −0 into 0: JSON text cannot tell them apart, so the document never holds −0.
+    nodes[i] = { id, op: v.op, label: v.label, data: v.data + 0, grad: v.grad + 0, inputs: inputIds };
   }
   return { format: GRAPH_FORMAT, version: GRAPH_VERSION, root: docId.get(root.id)!, nodes };
 }
