@@ -1,9 +1,11 @@
+import fc from 'fast-check';
 import { MultiDirectedGraph } from 'graphology';
 import { parse } from 'graphology-graphml';
-import { Value } from '@chainrule/core';
+import { Value, sum } from '@chainrule/core';
 import { toGraph, valueKey } from './to-graph';
 import { toGraphml } from './to-graphml';
 import { parseXmlStrict } from './test-support/parse-xml';
+import { xmlSafe } from './xml-escape';
 
 describe('toGraphml', () => {
   it("holds the model's nodes, edges and exact numbers, read back by graphology-graphml's parser", () => {
@@ -46,5 +48,18 @@ describe('toGraphml', () => {
     const text = toGraphml(x.neg());
     expect(parseXmlStrict(text).getElementsByTagName('script')).toHaveLength(0);
     expect(parse(MultiDirectedGraph, text).getNodeAttribute(valueKey(x.id), 'name')).toBe(label.replace('\u0001', '\uFFFD'));
+  });
+
+  it('keeps any label, of any code points, as its text (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'binary', maxLength: 12 }), { minLength: 1, maxLength: 5 }), (labels) => {
+        const leaves = labels.map((label, k) => new Value(k, label));
+        const text = toGraphml(sum(leaves));
+        parseXmlStrict(text);
+        const back = parse(MultiDirectedGraph, text);
+        leaves.forEach((leaf, k) => expect(back.getNodeAttribute(valueKey(leaf.id), 'name')).toBe(xmlSafe(labels[k])));
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { Value } from '@chainrule/core';
 import { mermaidText, toMermaid } from './to-mermaid';
 import { toGraph, valueKey } from './to-graph';
@@ -66,6 +67,19 @@ describe('toMermaid', () => {
     const chart = toMermaid(x.square());
     expectStatements(chart);
     expect(chart).toContain('["#quot;]; click n1 call alert(1); %%<br/>data 2<br/>grad —"]');
+  });
+
+  it('leaves no character that Mermaid reads as syntax in any label (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 30 }), (label) => {
+        const text = mermaidText(label);
+        expect(text).not.toMatch(/["<>&`\r\n]/);
+        expect(text.replace(/#(quot|lt|gt|amp|35|96);/g, '')).not.toContain('#');
+        const chart = toMermaid(new Value(1, label).neg());
+        expectStatements(chart);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it("refuses charts over GitHub's limits and says which option to raise", () => {
