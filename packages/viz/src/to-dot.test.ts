@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { Value } from '@chainrule/core';
 import { toDot } from './to-dot';
 import { toGraph, valueKey } from './to-graph';
@@ -68,6 +69,21 @@ describe('toDot', () => {
     expect(words).toContain('grad —');
     expect(words).toContain('∂ 3');
     expect(doc.getElementsByTagName('script')).toHaveLength(0);
+  });
+
+  (hasGraphviz() ? it : it.skip)('is accepted by Graphviz whatever the labels (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 16 }), fc.string({ unit: 'grapheme-ascii', maxLength: 16 }), (a, b) => {
+        const x = new Value(1, a);
+        const y = new Value(2, b);
+        const out = x.mul(y);
+        out.label = a + b;
+        const svg = runDot(toDot(out, { edgeLabels: 'both' }));
+        const words = Array.from(parseXmlStrict(svg, 'image/svg+xml').getElementsByTagName('text')).map((t) => t.textContent);
+        expect(words).toContain('data 2');
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it('rejects bad options with the fix', () => {
