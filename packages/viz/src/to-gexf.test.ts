@@ -1,9 +1,11 @@
+import fc from 'fast-check';
 import { DirectedGraph, MultiDirectedGraph } from 'graphology';
 import { parse } from 'graphology-gexf';
-import { Value } from '@chainrule/core';
+import { Value, sum } from '@chainrule/core';
 import { toGexf } from './to-gexf';
 import { toGraph, valueKey } from './to-graph';
 import { parseXmlStrict } from './test-support/parse-xml';
+import { xmlSafe } from './xml-escape';
 
 describe('toGexf', () => {
   it("writes every node, edge and attribute of the model, read back exactly by graphology's parser", () => {
@@ -34,5 +36,23 @@ describe('toGexf', () => {
     const back = parse(DirectedGraph, text);
     expect(back.getNodeAttribute(valueKey(x.id), 'name')).toBe(label.replace(/[\u0001\u001F]/g, '\uFFFD'));
     expect(back.getNodeAttribute(valueKey(x.id), 'grad')).toBeUndefined();
+  });
+
+  it('keeps any label, of any code points, as its name (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'binary', maxLength: 12 }), { minLength: 1, maxLength: 4 }), (labels) => {
+        const leaves = labels.map((label, k) => new Value(k + 0.5, label));
+        const text = toGexf(sum(leaves));
+        parseXmlStrict(text);
+        const back = parse(MultiDirectedGraph, text);
+        leaves.forEach((leaf, k) => {
+          // An empty label is an empty GEXF value, which GEXF readers treat as absent.
+          const name = back.getNodeAttribute(valueKey(leaf.id), 'name');
+          if (labels[k] === '') expect(name ?? '').toBe('');
+          else expect(name).toBe(xmlSafe(labels[k]));
+        });
+      }),
+      { numRuns: 150 },
+    );
   });
 });
