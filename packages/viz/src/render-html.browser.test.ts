@@ -154,8 +154,24 @@ describeInBrowser('renderHtml in chromium', () => {
     expect(await position(page)).toBe(2);
     await page.click('#play');
     await page.waitForFunction(() => document.body.dataset.position === '3');
+    await page.click('#play');
+    await page.keyboard.press('Home'); // a move by hand pauses
+    expect(await page.getAttribute('#play', 'aria-pressed')).toBe('false');
+    expect(await position(page)).toBe(0);
     expectOffline(log);
     await page.close();
+
+    // Space on a focused button plays or pauses once; it does not also press the button.
+    const slow = await open(C, { playInterval: 10_000 });
+    await slow.page.click('#next');
+    await slow.page.keyboard.press('Space');
+    expect(await position(slow.page)).toBe(1);
+    expect(await slow.page.getAttribute('#play', 'aria-pressed')).toBe('true');
+    await slow.page.keyboard.press('Space');
+    expect(await slow.page.getAttribute('#play', 'aria-pressed')).toBe('false');
+    expect(await position(slow.page)).toBe(1);
+    expectOffline(slow.log);
+    await slow.page.close();
   });
 
   it('keeps hostile labels as text and blocks any script it did not ship (CSP)', async () => {

@@ -205,6 +205,12 @@ function go(position: number): void {
   show();
 }
 
+/** A move the reader makes (buttons, slider, keys) pauses playing. */
+function goByHand(position: number): void {
+  stopPlaying();
+  go(position);
+}
+
 function togglePlay(): void {
   if (state.playing !== undefined) {
     stopPlaying();
@@ -227,13 +233,10 @@ function stopPlaying(): void {
 }
 
 slider.max = String(count);
-slider.addEventListener('input', () => go(Number(slider.value)));
-byId('reset').addEventListener('click', () => {
-  stopPlaying();
-  go(0);
-});
-byId('prev').addEventListener('click', () => go(state.position - 1));
-byId('next').addEventListener('click', () => go(state.position + 1));
+slider.addEventListener('input', () => goByHand(Number(slider.value)));
+byId('reset').addEventListener('click', () => goByHand(0));
+byId('prev').addEventListener('click', () => goByHand(state.position - 1));
+byId('next').addEventListener('click', () => goByHand(state.position + 1));
 playButton.addEventListener('click', togglePlay);
 byId('fit').addEventListener('click', () => fit());
 byId('layout').addEventListener('click', () => {
@@ -268,12 +271,12 @@ document.addEventListener('keydown', (event) => {
   const target = event.target as HTMLElement;
   if (target === slider && event.key.startsWith('Arrow')) return;
   const actions: Record<string, () => void> = {
-    ArrowRight: () => go(state.position + 1),
-    ArrowDown: () => go(state.position + 1),
-    ArrowLeft: () => go(state.position - 1),
-    ArrowUp: () => go(state.position - 1),
-    Home: () => go(0),
-    End: () => go(count),
+    ArrowRight: () => goByHand(state.position + 1),
+    ArrowDown: () => goByHand(state.position + 1),
+    ArrowLeft: () => goByHand(state.position - 1),
+    ArrowUp: () => goByHand(state.position - 1),
+    Home: () => goByHand(0),
+    End: () => goByHand(count),
     ' ': togglePlay,
     f: () => fit(),
     l: () => byId('layout').click(),
