@@ -19,7 +19,7 @@ const MAX_EDGE_LABELS = 80;
 /** The scene of a grouped graph (see groupGraph). */
 export function groupScene(grouped: GroupedGraph, style: NodeStyle): Scene {
   const { colours, scale, format } = style;
-  const scene: Scene = { boxes: [], edges: [], labelWidth: 0, notes: [], highlights: new Set<Highlight>() };
+  const scene: Scene = { boxes: [], edges: [], labelWidth: 0, notes: [], highlights: new Set<Highlight>(), kinds: new Set() };
   for (const group of grouped.groups) {
     if (group.highlight) scene.highlights.add(group.highlight);
     scene.boxes.push(groupBox(group, style));

@@ -121,7 +121,7 @@ export function renderSvg(rootOrGraph: Value | ComputationGraph, options: Render
     legend:
       options.legend === false
         ? null
-        : { colours, scale, format, gradsShown: fields.has('grad') && gradsComputed, edgeText: edgeLegend(edgeLabels, scene), highlights: scene.highlights },
+        : { colours, scale, format, gradsShown: fields.has('grad') && gradsComputed, edgeText: edgeLegend(edgeLabels, scene), highlights: scene.highlights, kinds: scene.kinds },
   });
 }
 
@@ -213,7 +213,7 @@ interface FullSceneOptions {
 /** Every value and op as its own box. */
 function fullScene(graph: ComputationGraph, style: NodeStyle, options: FullSceneOptions): Scene {
   const { colours, scale, format } = style;
-  const scene: Scene = { boxes: [], edges: [], labelWidth: 0, notes: [], highlights: new Set<Highlight>() };
+  const scene: Scene = { boxes: [], edges: [], labelWidth: 0, notes: [], highlights: new Set<Highlight>(), kinds: new Set() };
   const hidden = (key: string): boolean => {
     const a = graph.getNodeAttributes(key);
     return !options.showConstants && a.type === 'value' && a.kind === 'constant';
@@ -225,6 +225,7 @@ function fullScene(graph: ComputationGraph, style: NodeStyle, options: FullScene
       scene.boxes.push(opBox(key, attrs, colours));
       return;
     }
+    if (attrs.kind === 'parameter' || attrs.kind === 'leaf') scene.kinds.add(attrs.kind);
     const captions: string[] = [];
     if (options.fanOutSums && attrs.grad !== null) {
       const uses = graph.outEdges(key).map((e) => graph.getEdgeAttributes(e) as InputEdgeAttributes);

@@ -1,7 +1,7 @@
 /**
  * The legend under a drawing: the gradient colour ramp (blue negative, red positive, intensity by
- * log |grad|) with its end values, the "not computed yet" swatch, what edge labels mean and one entry
- * per highlight kind present. Returns markup and its height for a given width.
+ * log |grad|) with its end values, the "not computed yet" swatch, the leaf kinds present, what edge
+ * labels mean and one entry per highlight kind present. Returns markup and its height for a given width.
  */
 import { escapeXml } from './xml-escape';
 import { px } from './svg-scene';
@@ -18,6 +18,7 @@ export interface LegendInput {
   gradsShown: boolean;
   edgeText: string | null;
   highlights: ReadonlySet<Highlight>;
+  kinds: ReadonlySet<'parameter' | 'leaf'>;
 }
 
 const HIGHLIGHT_TEXT: Record<Highlight, string> = {
@@ -66,6 +67,10 @@ export function drawLegend(input: LegendInput, x0: number, y0: number, maxWidth:
     items.push({ width: 28 + sansWidth(label, 10.5), draw: (x, y) => box(x, y) + text(x + 24, y + 9, label) });
   };
   swatch('grad not computed yet', (x, y) => `<rect x="${px(x)}" y="${px(y - 1)}" width="18" height="12" rx="2" fill="url(#${NOT_COMPUTED_PATTERN})" stroke="${colours.border}" stroke-width="0.5"/>`);
+  const kindSwatch = (fill: string) => (x: number, y: number) =>
+    `<rect x="${px(x)}" y="${px(y - 1)}" width="18" height="12" rx="2" fill="${fill}" stroke="${colours.border}" stroke-width="0.5"/>`;
+  if (input.kinds.has('parameter')) swatch('parameter', kindSwatch(colours.parameterFill));
+  if (input.kinds.has('leaf')) swatch('input (leaf)', kindSwatch(colours.leafFill));
   if (input.edgeText) {
     items.push({ width: sansWidth(input.edgeText, 10.5), draw: (x, y) => text(x, y + 9, input.edgeText!) });
   }

@@ -39,6 +39,7 @@ export function valueBox(key: string, v: ValueNodeAttributes, captions: string[]
   const { colours, fields } = style;
   const cells: Cell[] = [];
   if (fields.has('label') && v.label !== '') cells.push(labelCell(v, style));
+  else if (v.kind === 'parameter' || v.kind === 'leaf') cells.push(kindBand(v, style)); // unlabelled leaves still show their kind
   if (fields.has('data')) cells.push(numberCell('data', style.format(v.data), colours.nodeFill, colours.text, colours, 'text'));
   if (fields.has('grad')) cells.push(gradCell(v.grad, style));
   if (cells.length === 0) cells.push(labelCell({ ...v, label: v.label || `#${v.id}` }, style));
@@ -104,6 +105,11 @@ function labelCell(v: ValueNodeAttributes, style: NodeStyle): Cell {
     markup: (x, y) =>
       `<text x="${px(x)}" y="${px(y + 4.5)}" font-size="12.5" font-weight="700" text-anchor="middle" fill="${colours.text}">${escapeXml(v.label)}</text>`,
   };
+}
+
+function kindBand(v: ValueNodeAttributes, style: NodeStyle): Cell {
+  const fill = v.kind === 'parameter' ? style.colours.parameterFill : style.colours.leafFill;
+  return { width: 9, fill, markup: () => '' };
 }
 
 function numberCell(key: string, value: string, fill: string, textColour: string, colours: SvgColours, keyColour: 'muted' | 'text'): Cell {

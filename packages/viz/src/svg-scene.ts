@@ -37,6 +37,8 @@ export interface Scene {
   notes: string[];
   /** Highlight kinds present, for the legend. */
   highlights: Set<Highlight>;
+  /** Leaf kinds present ('parameter', 'leaf'), for the legend. */
+  kinds: Set<'parameter' | 'leaf'>;
 }
 
 /** Rounds a coordinate to 0.1 px to keep the SVG small. */
