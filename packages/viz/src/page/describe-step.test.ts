@@ -39,6 +39,11 @@ describe('describeStep', () => {
     expect(last.done).toBe(true);
   });
 
+  it('leaves out constants hidden from the graph', () => {
+    const hidden = nodeNames(toGraph(C, { constants: false }));
+    expect(describeStep(trace, hidden, 1).sends).toEqual(['• a − y: 1 × 1.4 = 1.4']);
+  });
+
   it('shows the running sum when a node receives its second contribution', () => {
     const x = new Value(3, 'x');
     const z = x.mul(x);

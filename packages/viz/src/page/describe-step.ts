@@ -40,12 +40,15 @@ export function describeStep(trace: StepTrace, names: Map<string, string>, posit
   const upstream = formatNumber(step.upstream);
   return {
     lines: [`Step ${position}: ${name(step.node)} passes its gradient ${upstream} back to its inputs:`],
-    sends: step.edges.map((edge) =>
-      edge.constant
-        ? `• ${name(edge.input)}: a constant, receives nothing`
-        : `• ${name(edge.input)}: ${upstream} × ${formatNumber(edge.local)} = ${formatNumber(edge.contribution)}` +
-          (edge.uses > 1 ? ` (sum so far ${formatNumber(edge.accumulated)})` : ''),
-    ),
+    // Constants hidden from the graph (constants: false) have no name: leave them out.
+    sends: step.edges
+      .filter((edge) => !edge.constant || names.has(edge.input))
+      .map((edge) =>
+        edge.constant
+          ? `• ${name(edge.input)}: a constant, receives nothing`
+          : `• ${name(edge.input)}: ${upstream} × ${formatNumber(edge.local)} = ${formatNumber(edge.contribution)}` +
+            (edge.uses > 1 ? ` (sum so far ${formatNumber(edge.accumulated)})` : ''),
+      ),
     done: position === count,
   };
 }
