@@ -34,7 +34,12 @@ function pictures(): Array<{ name: string; svg: string }> {
   const { C, w } = article();
   C.backward();
   const after = renderSvg(C, { parameters: [w], title: 'After C.backward(): dC/dw = 2.1' });
-  const dark = renderSvg(C, { parameters: [w], theme: 'dark', edgeLabels: 'both', title: 'Local gradients (∂) and contributions (∇)' });
+  const dark = renderSvg(C, {
+    parameters: [w],
+    theme: 'dark',
+    edgeLabels: 'both',
+    title: 'Local gradients (∂) and contributions (∇)',
+  });
 
   // A hand derivation that forgot the factor 2 of the square: dC/dw = (a − y)·i = 1.05.
   const graph = toGraph(C, { parameters: [w] });
@@ -44,11 +49,17 @@ function pictures(): Array<{ name: string; svg: string }> {
 
   const small = mlpLoss([3, 4, 4, 1], 1, 1, false);
   small.loss.backward();
-  const neuron = renderSvg(small.loss, { parameters: small.parameters, title: 'MLP 3-4-4-1 on one point, after backward' });
+  const neuron = renderSvg(small.loss, {
+    parameters: small.parameters,
+    title: 'MLP 3-4-4-1 on one point, after backward',
+  });
 
   const w2 = mlpLoss([2, 16, 16, 1], 100);
   w2.loss.backward();
-  const grouped = renderSvg(w2.loss, { parameters: w2.parameters, title: "W2: micrograd's moons MLP over 100 points, grouped" });
+  const grouped = renderSvg(w2.loss, {
+    parameters: w2.parameters,
+    title: "W2: micrograd's moons MLP over 100 points, grouped",
+  });
 
   return [
     { name: 'article-before', svg: beforeSvg },
@@ -80,8 +91,17 @@ function plots(): Array<{ name: string; svg: string }> {
   return [
     { name: 'descent', svg: plotDescent() },
     { name: 'descent-dark', svg: plotDescent({ showActivation: true, steps: 10, theme: 'dark' }) },
-    { name: 'moons-loss', svg: plotLoss({ loss: losses, accuracy: accuracies }, { title: 'Moons MLP 2-16-16-1: loss and accuracy per step' }) },
-    { name: 'moons-boundary', svg: plotDecisionBoundary(score, data, { title: 'Moons MLP 2-16-16-1 after 100 steps' }) },
+    {
+      name: 'moons-loss',
+      svg: plotLoss(
+        { loss: losses, accuracy: accuracies },
+        { title: 'Moons MLP 2-16-16-1: loss and accuracy per step' },
+      ),
+    },
+    {
+      name: 'moons-boundary',
+      svg: plotDecisionBoundary(score, data, { title: 'Moons MLP 2-16-16-1 after 100 steps' }),
+    },
   ];
 }
 

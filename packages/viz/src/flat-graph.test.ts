@@ -8,7 +8,11 @@ function normalise(f: FlatGraph) {
   const byId = new Map<number, { attrs: ValueNodeAttributes; inputs: number[]; contributions: Array<number | null> }>();
   f.values.forEach((attrs, i) => {
     const range = [...Array(f.inputStart[i + 1] - f.inputStart[i]).keys()].map((k) => f.inputStart[i] + k);
-    byId.set(attrs.id, { attrs, inputs: range.map((e) => f.values[f.inputIndex[e]].id), contributions: range.map((e) => f.contribution[e]) });
+    byId.set(attrs.id, {
+      attrs,
+      inputs: range.map((e) => f.values[f.inputIndex[e]].id),
+      contributions: range.map((e) => f.contribution[e]),
+    });
   });
   expect(f.values[f.rootIndex].kind).toBe('output');
   return byId;

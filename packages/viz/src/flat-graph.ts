@@ -5,7 +5,16 @@
  * (which costs far more per node on graphs of tens of thousands of Values).
  */
 import { Value, localGradients } from '@chainrule/core';
-import { checkGradsMode, gradientReader, kindOf, sortWithinLimit, type ComputationGraph, type Highlight, type ToGraphOptions, type ValueNodeAttributes } from './to-graph';
+import {
+  checkGradsMode,
+  gradientReader,
+  kindOf,
+  sortWithinLimit,
+  type ComputationGraph,
+  type Highlight,
+  type ToGraphOptions,
+  type ValueNodeAttributes,
+} from './to-graph';
 
 export interface FlatGraph {
   /** Value attributes, in topological order (every value after its inputs). */
@@ -29,7 +38,8 @@ export function flattenGraph(graph: ComputationGraph): FlatGraph {
     position.set(a.id, found.length);
     found.push(a);
   });
-  const inputs: Array<Array<{ index: number; from: number; contribution: number | null; highlight?: Highlight }>> = found.map(() => []);
+  const inputs: Array<Array<{ index: number; from: number; contribution: number | null; highlight?: Highlight }>> =
+    found.map(() => []);
   graph.forEachEdge((_key, a, source, target) => {
     if (a.type !== 'input') return;
     const consumer = position.get((graph.getNodeAttributes(target) as { valueId: number }).valueId)!;

@@ -37,9 +37,7 @@ export function gradientColourScale(grads: Iterable<number>, colours: SvgColours
   }
   if (maxAbs === 0) minAbs = 0;
   const magnitude =
-    maxAbs === 0 || minAbs === maxAbs
-      ? () => 0.75
-      : scaleLog().domain([minAbs, maxAbs]).range([LOW, 1]).clamp(true);
+    maxAbs === 0 || minAbs === maxAbs ? () => 0.75 : scaleLog().domain([minAbs, maxAbs]).range([LOW, 1]).clamp(true);
   const towardsPositive = interpolateLab(colours.neutral, colours.positive);
   const towardsNegative = interpolateLab(colours.neutral, colours.negative);
   const darkText = colours.text;

@@ -60,7 +60,8 @@ export function groupFlat(flat: FlatGraph): GroupedGraph {
   const { values, inputStart, inputIndex, contribution, rootIndex } = flat;
   const n = values.length;
   const isLeaf = (i: number): boolean => values[i].kind === 'leaf' || values[i].kind === 'parameter';
-  const isOp = (i: number): boolean => inputStart[i + 1] > inputStart[i] || (values[i].op !== '' && values[i].op !== 'const');
+  const isOp = (i: number): boolean =>
+    inputStart[i + 1] > inputStart[i] || (values[i].op !== '' && values[i].op !== 'const');
 
   // Raw groups, from the root down: a value joins the single group that consumes it, or starts one.
   const groupOf = new Int32Array(n).fill(-1);
@@ -70,7 +71,8 @@ export function groupFlat(flat: FlatGraph): GroupedGraph {
   for (let i = n - 1; i >= 0; i--) {
     if (!isOp(i)) continue;
     const v = values[i];
-    const starts = i === rootIndex || v.label !== '' || ACTIVATIONS.has(v.op) || shared[i] === 1 || consumerGroup[i] === -1;
+    const starts =
+      i === rootIndex || v.label !== '' || ACTIVATIONS.has(v.op) || shared[i] === 1 || consumerGroup[i] === -1;
     let g = consumerGroup[i];
     if (starts) {
       g = rawOutputs.length;
@@ -108,7 +110,10 @@ export function groupFlat(flat: FlatGraph): GroupedGraph {
   rawOutputs.forEach((outIndex, g) => {
     const out = values[outIndex];
     const leaves = [...rawLeaves[g]].sort((a, b) => a - b);
-    const signature = leaves.length === 0 || outIndex === rootIndex ? `#${outIndex}` : `${out.label}\u0000${out.op}\u0000${leaves.join(',')}`;
+    const signature =
+      leaves.length === 0 || outIndex === rootIndex
+        ? `#${outIndex}`
+        : `${out.label}\u0000${out.op}\u0000${leaves.join(',')}`;
     let index = merged.get(signature);
     if (index === undefined) {
       index = groups.length;
@@ -150,7 +155,8 @@ export function groupFlat(flat: FlatGraph): GroupedGraph {
         edges.set(key, edge);
       }
       edge.count++;
-      edge.contribution = edge.contribution === null || contribution[e] === null ? null : edge.contribution + (contribution[e] as number);
+      edge.contribution =
+        edge.contribution === null || contribution[e] === null ? null : edge.contribution + (contribution[e] as number);
       const highlight = flat.edgeHighlight[e];
       if (highlight && !edge.highlight) edge.highlight = highlight;
     }

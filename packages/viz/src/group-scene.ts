@@ -19,7 +19,14 @@ const MAX_EDGE_LABELS = 80;
 /** The scene of a grouped graph (see groupGraph). */
 export function groupScene(grouped: GroupedGraph, style: NodeStyle): Scene {
   const { colours, scale, format } = style;
-  const scene: Scene = { boxes: [], edges: [], labelWidth: 0, notes: [], highlights: new Set<Highlight>(), kinds: new Set() };
+  const scene: Scene = {
+    boxes: [],
+    edges: [],
+    labelWidth: 0,
+    notes: [],
+    highlights: new Set<Highlight>(),
+    kinds: new Set(),
+  };
   for (const group of grouped.groups) {
     if (group.highlight) scene.highlights.add(group.highlight);
     scene.boxes.push(groupBox(group, style));
@@ -27,7 +34,10 @@ export function groupScene(grouped: GroupedGraph, style: NodeStyle): Scene {
   const labelled = grouped.edges.length <= MAX_EDGE_LABELS;
   for (const edge of grouped.edges) {
     if (edge.highlight) scene.highlights.add(edge.highlight);
-    const label = labelled && edge.contribution !== null ? `∇ ${edge.count > 1 ? 'Σ ' : ''}${format(edge.contribution)}` : undefined;
+    const label =
+      labelled && edge.contribution !== null
+        ? `∇ ${edge.count > 1 ? 'Σ ' : ''}${format(edge.contribution)}`
+        : undefined;
     if (label) scene.labelWidth = Math.max(scene.labelWidth, monoWidth(label, 10.5));
     scene.edges.push({
       key: edge.key,
@@ -54,9 +64,16 @@ function groupBox(group: ValueGroup, style: NodeStyle): SceneBox {
   const { colours, scale, format } = style;
   const first = group.outputs[0];
   const uses = group.outputs.length;
-  const title = first.label !== '' ? first.label : first.kind === 'output' ? `output ${describeOp(group)}` : describeOp(group);
+  const title =
+    first.label !== '' ? first.label : first.kind === 'output' ? `output ${describeOp(group)}` : describeOp(group);
   const usesLine = `${uses > 1 ? `×${uses} · ` : ''}${group.opsPerUse} op${group.opsPerUse === 1 ? '' : 's'}${uses > 1 ? ' each' : ''} · ${group.leaves} lea${group.leaves === 1 ? 'f' : 'ves'}`;
-  const data = uses === 1 ? format(first.data) : range(group.outputs.map((o) => o.data), format);
+  const data =
+    uses === 1
+      ? format(first.data)
+      : range(
+          group.outputs.map((o) => o.data),
+          format,
+        );
   const grads = group.outputs.map((o) => o.grad);
   const grad = grads.some((g) => g === null) ? null : (grads as number[]).reduce((s, g) => s + g, 0);
   const gradText = grad === null ? '—' : `${uses > 1 ? 'Σ ' : ''}${format(grad)}`;
@@ -69,7 +86,8 @@ function groupBox(group: ValueGroup, style: NodeStyle): SceneBox {
       sansWidth(title, 12.5, true),
       sansWidth(usesLine, 10),
       ...lines.map((l) => sansWidth(l.key, 9.5) + 6 + monoWidth(l.value, 11.5)),
-    ) + 2 * PAD,
+    ) +
+      2 * PAD,
   );
   const height = 2 * PAD + LINE * 4;
   const tooltip =
@@ -106,7 +124,8 @@ function groupBox(group: ValueGroup, style: NodeStyle): SceneBox {
 function describeOp(group: ValueGroup): string {
   const row = OPS[group.op as keyof typeof OPS];
   const symbol = row ? row.symbol : group.op;
-  if (['relu', 'tanh', 'sigmoid'].includes(group.op)) return group.terms > 0 ? `neuron ${symbol}(Σ ${group.terms})` : `${symbol}(…)`;
+  if (['relu', 'tanh', 'sigmoid'].includes(group.op))
+    return group.terms > 0 ? `neuron ${symbol}(Σ ${group.terms})` : `${symbol}(…)`;
   return `${symbol} (${group.op})`;
 }
 

@@ -11,29 +11,33 @@ function overlaps(a: { x: number; y: number; width: number; height: number }, b:
   return Math.abs(a.x - b.x) * 2 < a.width + b.width && Math.abs(a.y - b.y) * 2 < a.height + b.height;
 }
 
-test.each(['LR', 'TB'] as const)('%s: every edge goes forward, from border to border, and boxes do not overlap', (direction) => {
-  const layout = layoutLayered(boxes, edges, { direction });
-  const axis = direction === 'LR' ? 0 : 1;
-  for (const e of edges) {
-    const points = layout.edges.get(e.key)!;
-    const s = layout.boxes.get(e.source)!;
-    const t = layout.boxes.get(e.target)!;
-    expect(points[points.length - 1][axis]).toBeGreaterThan(points[0][axis]);
-    const sEdge = direction === 'LR' ? s.x + s.width / 2 : s.y + s.height / 2;
-    const tEdge = direction === 'LR' ? t.x - t.width / 2 : t.y - t.height / 2;
-    expect(points[0][axis]).toBeCloseTo(sEdge, 6);
-    expect(points[points.length - 1][axis]).toBeCloseTo(tEdge, 6);
-  }
-  const placed = [...layout.boxes.values()];
-  for (let i = 0; i < placed.length; i++) for (let j = i + 1; j < placed.length; j++) expect(overlaps(placed[i], placed[j])).toBe(false);
-  for (const p of placed) {
-    expect(p.x - p.width / 2).toBeGreaterThanOrEqual(-1e-9);
-    expect(p.x + p.width / 2).toBeLessThanOrEqual(layout.width + 1e-9);
-    expect(p.y + p.height / 2).toBeLessThanOrEqual(layout.height + 1e-9);
-  }
-  // the two parallel edges of x*x take different routes
-  expect(layout.edges.get('e0')).not.toEqual(layout.edges.get('e1'));
-});
+test.each(['LR', 'TB'] as const)(
+  '%s: every edge goes forward, from border to border, and boxes do not overlap',
+  (direction) => {
+    const layout = layoutLayered(boxes, edges, { direction });
+    const axis = direction === 'LR' ? 0 : 1;
+    for (const e of edges) {
+      const points = layout.edges.get(e.key)!;
+      const s = layout.boxes.get(e.source)!;
+      const t = layout.boxes.get(e.target)!;
+      expect(points[points.length - 1][axis]).toBeGreaterThan(points[0][axis]);
+      const sEdge = direction === 'LR' ? s.x + s.width / 2 : s.y + s.height / 2;
+      const tEdge = direction === 'LR' ? t.x - t.width / 2 : t.y - t.height / 2;
+      expect(points[0][axis]).toBeCloseTo(sEdge, 6);
+      expect(points[points.length - 1][axis]).toBeCloseTo(tEdge, 6);
+    }
+    const placed = [...layout.boxes.values()];
+    for (let i = 0; i < placed.length; i++)
+      for (let j = i + 1; j < placed.length; j++) expect(overlaps(placed[i], placed[j])).toBe(false);
+    for (const p of placed) {
+      expect(p.x - p.width / 2).toBeGreaterThanOrEqual(-1e-9);
+      expect(p.x + p.width / 2).toBeLessThanOrEqual(layout.width + 1e-9);
+      expect(p.y + p.height / 2).toBeLessThanOrEqual(layout.height + 1e-9);
+    }
+    // the two parallel edges of x*x take different routes
+    expect(layout.edges.get('e0')).not.toEqual(layout.edges.get('e1'));
+  },
+);
 
 test('layeringCost counts the bends of both longest-path layerings and picks the smaller', () => {
   // a -> b -> c -> d and a leaf e used only by d: top-down puts e in layer 0 (2 bends), bottom-up next to d (0).

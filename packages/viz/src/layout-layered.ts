@@ -84,7 +84,8 @@ export function layeringCost(
   const down = new Int32Array(n);
   for (const s of order) for (const t of out[s]) down[t] = Math.max(down[t], down[s] + 1);
   const height = new Int32Array(n); // longest path to a sink
-  for (let k = order.length - 1; k >= 0; k--) for (const t of out[order[k]]) height[order[k]] = Math.max(height[order[k]], height[t] + 1);
+  for (let k = order.length - 1; k >= 0; k--)
+    for (const t of out[order[k]]) height[order[k]] = Math.max(height[order[k]], height[t] + 1);
   const spansDown = new Int32Array(pairs.length);
   const spansUp = new Int32Array(pairs.length);
   let bendsDown = 0;
@@ -106,7 +107,11 @@ export function layeringCost(
  *   [{ key: 'ab', source: 'a', target: 'b' }]);
  * layout.boxes.get('b')!.x > layout.boxes.get('a')!.x; // true: left to right
  */
-export function layoutLayered(boxes: readonly LayoutBox[], edges: readonly LayoutEdge[], options: LayoutOptions = {}): Layout {
+export function layoutLayered(
+  boxes: readonly LayoutBox[],
+  edges: readonly LayoutEdge[],
+  options: LayoutOptions = {},
+): Layout {
   const leftToRight = (options.direction ?? 'LR') === 'LR';
   const nodeGap = options.nodeGap ?? 14;
   const layerGap = options.layerGap ?? 48;
@@ -153,9 +158,13 @@ export function layoutLayered(boxes: readonly LayoutBox[], edges: readonly Layou
     const points = link.points.map(([x, y]) => swap(x, y));
     const source = placed.get(link.data.source)!;
     const target = placed.get(link.data.target)!;
-    points[0] = leftToRight ? [source.x + source.width / 2, points[0][1]] : [points[0][0], source.y + source.height / 2];
+    points[0] = leftToRight
+      ? [source.x + source.width / 2, points[0][1]]
+      : [points[0][0], source.y + source.height / 2];
     const last = points.length - 1;
-    points[last] = leftToRight ? [target.x - target.width / 2, points[last][1]] : [points[last][0], target.y - target.height / 2];
+    points[last] = leftToRight
+      ? [target.x - target.width / 2, points[last][1]]
+      : [points[last][0], target.y - target.height / 2];
     paths.set(link.data.key, points);
   }
   for (const edge of direct) {
@@ -164,8 +173,14 @@ export function layoutLayered(boxes: readonly LayoutBox[], edges: readonly Layou
     paths.set(
       edge.key,
       leftToRight
-        ? [[source.x + source.width / 2, source.y], [target.x - target.width / 2, target.y]]
-        : [[source.x, source.y + source.height / 2], [target.x, target.y - target.height / 2]],
+        ? [
+            [source.x + source.width / 2, source.y],
+            [target.x - target.width / 2, target.y],
+          ]
+        : [
+            [source.x, source.y + source.height / 2],
+            [target.x, target.y - target.height / 2],
+          ],
     );
   }
   const [width, height] = swap(extent.width, extent.height);

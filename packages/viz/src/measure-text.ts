@@ -3,7 +3,7 @@
  * SVG asks for. Slightly generous on purpose, so boxes never clip their text.
  */
 
-const NARROW = new Set([...'iljtfrI.,:;!|\'`()[]{} ']);
+const NARROW = new Set([..."iljtfrI.,:;!|'`()[]{} "]);
 const WIDE = new Set([...'mwMW@%']);
 const CAPITAL = /[A-Z]/;
 
@@ -14,7 +14,8 @@ export function sansWidth(text: string, size: number, bold = false): number {
     if (NARROW.has(ch)) em += 0.32;
     else if (WIDE.has(ch)) em += 0.86;
     else if (CAPITAL.test(ch)) em += 0.68;
-    else if (ch.charCodeAt(0) > 0x2000) em += 0.75; // symbols such as ∂ Σ × − √ and CJK-ish glyphs
+    else if (ch.charCodeAt(0) > 0x2000)
+      em += 0.75; // symbols such as ∂ Σ × − √ and CJK-ish glyphs
     else em += 0.6;
   }
   return em * size * (bold ? 1.07 : 1);

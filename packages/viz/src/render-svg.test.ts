@@ -106,7 +106,14 @@ describe('renderSvg', () => {
   test('options: dark theme, precision, fields, no edge labels, no constants, title', () => {
     const { C } = article();
     C.backward();
-    const svg = renderSvg(C, { theme: 'dark', precision: 2, fields: ['label', 'grad'], edgeLabels: 'none', constants: false, title: 'C after backward' });
+    const svg = renderSvg(C, {
+      theme: 'dark',
+      precision: 2,
+      fields: ['label', 'grad'],
+      edgeLabels: 'none',
+      constants: false,
+      title: 'C after backward',
+    });
     expect(svg).toContain(`fill="${DARK.background}"`);
     const all = texts(svg);
     expect(all[0]).toBe('C after backward');
@@ -127,7 +134,9 @@ describe('renderSvg', () => {
 
   test('bad arguments get errors that name the option and the fix', () => {
     const { C } = article();
-    expect(() => renderSvg({} as never)).toThrow(/@chainrule\/viz\/renderSvg: expected a Value or a graph made by toGraph/);
+    expect(() => renderSvg({} as never)).toThrow(
+      /@chainrule\/viz\/renderSvg: expected a Value or a graph made by toGraph/,
+    );
     expect(() => renderSvg(C, { direction: 'RL' as 'LR' })).toThrow(/unknown direction "RL"/);
     expect(() => renderSvg(C, { theme: 'blue' as 'light' })).toThrow(/unknown theme "blue"/);
     expect(() => renderSvg(C, { precision: 0 })).toThrow(/precision must be an integer from 1 to 21/);

@@ -4,7 +4,13 @@
  * graphs are drawn grouped (see group-scene.ts) instead of failing.
  */
 import { Value, topoSort } from '@chainrule/core';
-import { toGraph, type ComputationGraph, type Highlight, type InputEdgeAttributes, type ToGraphOptions } from './to-graph';
+import {
+  toGraph,
+  type ComputationGraph,
+  type Highlight,
+  type InputEdgeAttributes,
+  type ToGraphOptions,
+} from './to-graph';
 import { gradientColourScale } from './gradient-colour';
 import { significant } from './svg-format';
 import { opBox, valueBox, type NodeStyle, type RecordField } from './svg-nodes';
@@ -82,7 +88,10 @@ export function renderSvg(rootOrGraph: Value | ComputationGraph, options: Render
     throw new TypeError(`${WHERE}: unknown group option ${JSON.stringify(group)}. Use 'auto', 'always' or 'never'.`);
   }
   const maxNodes = options.maxNodes ?? DEFAULT_MAX_NODES;
-  if (!(maxNodes > 0)) throw new RangeError(`${WHERE}: maxNodes must be a positive number, got ${maxNodes}. Pass e.g. { maxNodes: 2500 }.`);
+  if (!(maxNodes > 0))
+    throw new RangeError(
+      `${WHERE}: maxNodes must be a positive number, got ${maxNodes}. Pass e.g. { maxNodes: 2500 }.`,
+    );
   const showConstants = options.constants ?? true;
   const colours = themeColours(options.theme ?? 'light', options.colours);
   const format = options.format ?? significant(options.precision ?? 4);
@@ -112,7 +121,9 @@ export function renderSvg(rootOrGraph: Value | ComputationGraph, options: Render
     scene = groupScene(grouped, style);
   }
   if (!gradsComputed && fields.has('grad')) {
-    scene.notes.push("Gradients not computed yet: striped cells are unknown, not zero. Call backward() or pass { grads: 'compute' }.");
+    scene.notes.push(
+      "Gradients not computed yet: striped cells are unknown, not zero. Call backward() or pass { grads: 'compute' }.",
+    );
   }
   return sceneToSvg(scene, {
     direction,
@@ -121,11 +132,20 @@ export function renderSvg(rootOrGraph: Value | ComputationGraph, options: Render
     legend:
       options.legend === false
         ? null
-        : { colours, scale, format, gradsShown: fields.has('grad') && gradsComputed, edgeText: edgeLegend(edgeLabels, scene), highlights: scene.highlights, kinds: scene.kinds },
+        : {
+            colours,
+            scale,
+            format,
+            gradsShown: fields.has('grad') && gradsComputed,
+            edgeText: edgeLegend(edgeLabels, scene),
+            highlights: scene.highlights,
+            kinds: scene.kinds,
+          },
   });
 }
 
-type Prepared = { graph: ComputationGraph; flat?: undefined; drawn: number } | { graph?: undefined; flat: FlatGraph; drawn: number };
+type Prepared =
+  { graph: ComputationGraph; flat?: undefined; drawn: number } | { graph?: undefined; flat: FlatGraph; drawn: number };
 
 /** Decides between a full and a grouped drawing, refusing big graphs under group: 'never'. */
 function prepare(
@@ -167,8 +187,16 @@ function prepare(
 
 function asGraph(rootOrGraph: ComputationGraph): ComputationGraph {
   const g = rootOrGraph as ComputationGraph | null;
-  if (g === null || typeof g !== 'object' || typeof g.forEachNode !== 'function' || typeof g.getAttribute !== 'function' || typeof g.getAttribute('rootId') !== 'number') {
-    throw new TypeError(`${WHERE}: expected a Value or a graph made by toGraph. Pass the output Value, or toGraph(output).`);
+  if (
+    g === null ||
+    typeof g !== 'object' ||
+    typeof g.forEachNode !== 'function' ||
+    typeof g.getAttribute !== 'function' ||
+    typeof g.getAttribute('rootId') !== 'number'
+  ) {
+    throw new TypeError(
+      `${WHERE}: expected a Value or a graph made by toGraph. Pass the output Value, or toGraph(output).`,
+    );
   }
   return g;
 }
@@ -213,7 +241,14 @@ interface FullSceneOptions {
 /** Every value and op as its own box. */
 function fullScene(graph: ComputationGraph, style: NodeStyle, options: FullSceneOptions): Scene {
   const { colours, scale, format } = style;
-  const scene: Scene = { boxes: [], edges: [], labelWidth: 0, notes: [], highlights: new Set<Highlight>(), kinds: new Set() };
+  const scene: Scene = {
+    boxes: [],
+    edges: [],
+    labelWidth: 0,
+    notes: [],
+    highlights: new Set<Highlight>(),
+    kinds: new Set(),
+  };
   const hidden = (key: string): boolean => {
     const a = graph.getNodeAttributes(key);
     return !options.showConstants && a.type === 'value' && a.kind === 'constant';
@@ -231,7 +266,9 @@ function fullScene(graph: ComputationGraph, style: NodeStyle, options: FullScene
       const uses = graph.outEdges(key).map((e) => graph.getEdgeAttributes(e) as InputEdgeAttributes);
       if (uses.length > 1 && uses.every((u) => u.contribution !== null)) {
         const terms = uses.map((u) => format(u.contribution as number));
-        captions.push(uses.length <= 4 ? `grad = ${terms.join(' + ').replace(/\+ −/g, '− ')}` : `grad = Σ of ${uses.length} uses`);
+        captions.push(
+          uses.length <= 4 ? `grad = ${terms.join(' + ').replace(/\+ −/g, '− ')}` : `grad = Σ of ${uses.length} uses`,
+        );
       }
     }
     if (attrs.note) captions.push(attrs.note);
@@ -256,7 +293,11 @@ function fullScene(graph: ComputationGraph, style: NodeStyle, options: FullScene
   return scene;
 }
 
-function edgeLabel(attrs: InputEdgeAttributes, mode: FullSceneOptions['edgeLabels'], format: (x: number) => string): string | undefined {
+function edgeLabel(
+  attrs: InputEdgeAttributes,
+  mode: FullSceneOptions['edgeLabels'],
+  format: (x: number) => string,
+): string | undefined {
   const local = `∂ ${format(attrs.local)}`;
   const flow = attrs.contribution === null ? null : `∇ ${format(attrs.contribution)}`;
   if (mode === 'local') return local;

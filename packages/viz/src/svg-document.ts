@@ -54,7 +54,9 @@ export function sceneToSvg(scene: Scene, options: DocumentOptions): string {
   ];
   let y = MARGIN;
   if (options.title) {
-    parts.push(`<text x="${MARGIN}" y="${y + 15}" font-size="15" font-weight="700" fill="${colours.text}">${escapeXml(options.title)}</text>`);
+    parts.push(
+      `<text x="${MARGIN}" y="${y + 15}" font-size="15" font-weight="700" fill="${colours.text}">${escapeXml(options.title)}</text>`,
+    );
     y += titleHeight;
   }
   for (const note of scene.notes) {

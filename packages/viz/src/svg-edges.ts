@@ -26,7 +26,13 @@ export function drawEdge(
   const [tx, ty] = points[points.length - 1];
   // Short straight stubs keep the ends perpendicular to the boxes; the arrowhead covers the last px.
   const along = (x: number, y: number, d: number): [number, number] => (leftToRight ? [x + d, y] : [x, y + d]);
-  const body: Array<[number, number]> = [points[0], along(sx, sy, STUB), ...points.slice(1, -1), along(tx, ty, -STUB - ARROW), along(tx, ty, -ARROW)];
+  const body: Array<[number, number]> = [
+    points[0],
+    along(sx, sy, STUB),
+    ...points.slice(1, -1),
+    along(tx, ty, -STUB - ARROW),
+    along(tx, ty, -ARROW),
+  ];
   const d = (leftToRight ? LINE_LR : LINE_TB)(body) ?? '';
   const head = leftToRight
     ? `M${px(tx)},${px(ty)}L${px(tx - ARROW - 1)},${px(ty - ARROW / 1.6)}L${px(tx - ARROW - 1)},${px(ty + ARROW / 1.6)}Z`
@@ -59,7 +65,8 @@ export function drawEdge(
 /** The point at fraction `t` of the length of a polyline. */
 export function pointAlong(points: Array<[number, number]>, t: number): [number, number] {
   let total = 0;
-  for (let i = 1; i < points.length; i++) total += Math.hypot(points[i][0] - points[i - 1][0], points[i][1] - points[i - 1][1]);
+  for (let i = 1; i < points.length; i++)
+    total += Math.hypot(points[i][0] - points[i - 1][0], points[i][1] - points[i - 1][1]);
   let left = total * t;
   for (let i = 1; i < points.length; i++) {
     const [ax, ay] = points[i - 1];

@@ -10,7 +10,9 @@
  */
 export function significant(precision = 4): (x: number) => string {
   if (!Number.isInteger(precision) || precision < 1 || precision > 21) {
-    throw new RangeError(`@chainrule/viz/renderSvg: precision must be an integer from 1 to 21, got ${precision}. Pass e.g. { precision: 4 }.`);
+    throw new RangeError(
+      `@chainrule/viz/renderSvg: precision must be an integer from 1 to 21, got ${precision}. Pass e.g. { precision: 4 }.`,
+    );
   }
   return (x: number): string => {
     if (Number.isNaN(x)) return 'NaN';

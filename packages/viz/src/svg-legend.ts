@@ -29,7 +29,12 @@ const HIGHLIGHT_TEXT: Record<Highlight, string> = {
 };
 
 /** Legend items laid out left to right, wrapping at `maxWidth`; `y` is the top of the legend. */
-export function drawLegend(input: LegendInput, x0: number, y0: number, maxWidth: number): { markup: string; height: number; width: number } {
+export function drawLegend(
+  input: LegendInput,
+  x0: number,
+  y0: number,
+  maxWidth: number,
+): { markup: string; height: number; width: number } {
   const { colours, scale, format } = input;
   const items: Array<{ width: number; draw: (x: number, y: number) => string }> = [];
   const text = (x: number, y: number, s: string, anchor = 'start', font = ''): string =>
@@ -50,7 +55,9 @@ export function drawLegend(input: LegendInput, x0: number, y0: number, maxWidth:
           const u = (i + 0.5) / steps; // 0..1, left = most negative
           const t = u * 2 - 1;
           const g = t === 0 ? 0 : Math.sign(t) * scale.minAbs * Math.pow(scale.maxAbs / scale.minAbs, Math.abs(t));
-          cells.push(`<rect x="${px(left + (i * ramp) / steps)}" y="${px(y)}" width="${px(ramp / steps + 0.4)}" height="10" fill="${scale.fill(Math.abs(t) < 1 / steps ? 0 : g)}"/>`);
+          cells.push(
+            `<rect x="${px(left + (i * ramp) / steps)}" y="${px(y)}" width="${px(ramp / steps + 0.4)}" height="10" fill="${scale.fill(Math.abs(t) < 1 / steps ? 0 : g)}"/>`,
+          );
         }
         return (
           cells.join('') +
@@ -66,7 +73,11 @@ export function drawLegend(input: LegendInput, x0: number, y0: number, maxWidth:
   const swatch = (label: string, box: (x: number, y: number) => string): void => {
     items.push({ width: 28 + sansWidth(label, 10.5), draw: (x, y) => box(x, y) + text(x + 24, y + 9, label) });
   };
-  swatch('grad not computed yet', (x, y) => `<rect x="${px(x)}" y="${px(y - 1)}" width="18" height="12" rx="2" fill="url(#${NOT_COMPUTED_PATTERN})" stroke="${colours.border}" stroke-width="0.5"/>`);
+  swatch(
+    'grad not computed yet',
+    (x, y) =>
+      `<rect x="${px(x)}" y="${px(y - 1)}" width="18" height="12" rx="2" fill="url(#${NOT_COMPUTED_PATTERN})" stroke="${colours.border}" stroke-width="0.5"/>`,
+  );
   const kindSwatch = (fill: string) => (x: number, y: number) =>
     `<rect x="${px(x)}" y="${px(y - 1)}" width="18" height="12" rx="2" fill="${fill}" stroke="${colours.border}" stroke-width="0.5"/>`;
   if (input.kinds.has('parameter')) swatch('parameter', kindSwatch(colours.parameterFill));
@@ -77,7 +88,11 @@ export function drawLegend(input: LegendInput, x0: number, y0: number, maxWidth:
   for (const kind of input.highlights) {
     const c = colours.highlight[kind];
     const dash = kind === 'mismatch' || kind === 'anomaly' ? ' stroke-dasharray="6 3"' : '';
-    swatch(HIGHLIGHT_TEXT[kind], (x, y) => `<rect x="${px(x)}" y="${px(y - 1)}" width="18" height="12" rx="3" fill="none" stroke="${c}" stroke-width="2.5"${dash}/>`);
+    swatch(
+      HIGHLIGHT_TEXT[kind],
+      (x, y) =>
+        `<rect x="${px(x)}" y="${px(y - 1)}" width="18" height="12" rx="3" fill="none" stroke="${c}" stroke-width="2.5"${dash}/>`,
+    );
   }
 
   const parts: string[] = [];

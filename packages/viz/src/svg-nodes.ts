@@ -40,7 +40,8 @@ export function valueBox(key: string, v: ValueNodeAttributes, captions: string[]
   const cells: Cell[] = [];
   if (fields.has('label') && v.label !== '') cells.push(labelCell(v, style));
   else if (v.kind === 'parameter' || v.kind === 'leaf') cells.push(kindBand(v, style)); // unlabelled leaves still show their kind
-  if (fields.has('data')) cells.push(numberCell('data', style.format(v.data), colours.nodeFill, colours.text, colours, 'text'));
+  if (fields.has('data'))
+    cells.push(numberCell('data', style.format(v.data), colours.nodeFill, colours.text, colours, 'text'));
   if (fields.has('grad')) cells.push(gradCell(v.grad, style));
   if (cells.length === 0) cells.push(labelCell({ ...v, label: v.label || `#${v.id}` }, style));
   const recordWidth = cells.reduce((s, c) => s + c.width, 0);
@@ -54,19 +55,36 @@ export function valueBox(key: string, v: ValueNodeAttributes, captions: string[]
     const top = cy - ROW / 2;
     const parts: string[] = [`<g><title>${escapeXml(tooltip)}</title>`];
     if (v.highlight) parts.push(highlightRing(cx, cy, recordWidth, ROW, v.highlight, colours));
-    parts.push(`<rect x="${px(left)}" y="${px(top)}" width="${px(recordWidth)}" height="${ROW}" rx="5" fill="${colours.nodeFill}"/>`);
+    parts.push(
+      `<rect x="${px(left)}" y="${px(top)}" width="${px(recordWidth)}" height="${ROW}" rx="5" fill="${colours.nodeFill}"/>`,
+    );
     let x = left;
     cells.forEach((cell, i) => {
       const r = i === 0 ? 'left' : i === cells.length - 1 ? 'right' : 'none';
-      parts.push(cellBackground(x, top, cell.width, cell.fill, r === 'none' && cells.length === 1 ? 'both' : cells.length === 1 ? 'both' : r));
+      parts.push(
+        cellBackground(
+          x,
+          top,
+          cell.width,
+          cell.fill,
+          r === 'none' && cells.length === 1 ? 'both' : cells.length === 1 ? 'both' : r,
+        ),
+      );
       parts.push(cell.markup(x + cell.width / 2, cy));
-      if (i > 0) parts.push(`<line x1="${px(x)}" y1="${px(top)}" x2="${px(x)}" y2="${px(top + ROW)}" stroke="${colours.border}" stroke-width="1"/>`);
+      if (i > 0)
+        parts.push(
+          `<line x1="${px(x)}" y1="${px(top)}" x2="${px(x)}" y2="${px(top + ROW)}" stroke="${colours.border}" stroke-width="1"/>`,
+        );
       x += cell.width;
     });
-    const border = v.kind === 'output' ? `stroke="${colours.text}" stroke-width="2"` : `stroke="${colours.border}" stroke-width="1"`;
-    parts.push(`<rect x="${px(left)}" y="${px(top)}" width="${px(recordWidth)}" height="${ROW}" rx="5" fill="none" ${border}/>`);
+    const border =
+      v.kind === 'output' ? `stroke="${colours.text}" stroke-width="2"` : `stroke="${colours.border}" stroke-width="1"`;
+    parts.push(
+      `<rect x="${px(left)}" y="${px(top)}" width="${px(recordWidth)}" height="${ROW}" rx="5" fill="none" ${border}/>`,
+    );
     captions.forEach((caption, i) => {
-      const colour = i === captions.length - 1 && v.note && v.highlight ? colours.highlight[v.highlight] : colours.muted;
+      const colour =
+        i === captions.length - 1 && v.note && v.highlight ? colours.highlight[v.highlight] : colours.muted;
       parts.push(
         `<text x="${px(cx)}" y="${px(top + ROW + CAPTION * (i + 1) - 2)}" font-size="10.5" text-anchor="middle" fill="${colour}">${escapeXml(caption)}</text>`,
       );
@@ -78,7 +96,13 @@ export function valueBox(key: string, v: ValueNodeAttributes, captions: string[]
 }
 
 /** Rounded corners on the left, right, both or no side of a cell background. */
-function cellBackground(x: number, y: number, w: number, fill: string, round: 'left' | 'right' | 'both' | 'none'): string {
+function cellBackground(
+  x: number,
+  y: number,
+  w: number,
+  fill: string,
+  round: 'left' | 'right' | 'both' | 'none',
+): string {
   const r = 5;
   const rl = round === 'left' || round === 'both' ? r : 0;
   const rr = round === 'right' || round === 'both' ? r : 0;
@@ -112,7 +136,14 @@ function kindBand(v: ValueNodeAttributes, style: NodeStyle): Cell {
   return { width: 9, fill, markup: () => '' };
 }
 
-function numberCell(key: string, value: string, fill: string, textColour: string, colours: SvgColours, keyColour: 'muted' | 'text'): Cell {
+function numberCell(
+  key: string,
+  value: string,
+  fill: string,
+  textColour: string,
+  colours: SvgColours,
+  keyColour: 'muted' | 'text',
+): Cell {
   const keyWidth = sansWidth(key, KEY_FONT) + 6;
   const width = Math.max(MIN_NUMBER_CELL, keyWidth + monoWidth(value, FONT) + 2 * CELL_PAD);
   return {
@@ -136,7 +167,14 @@ function gradCell(grad: number | null, style: NodeStyle): Cell {
     return cell;
   }
   const text = scale.text(grad);
-  return numberCell('grad', style.format(grad), scale.fill(grad), text, colours, text === colours.text ? 'muted' : 'text');
+  return numberCell(
+    'grad',
+    style.format(grad),
+    scale.fill(grad),
+    text,
+    colours,
+    text === colours.text ? 'muted' : 'text',
+  );
 }
 
 function constantBox(key: string, v: ValueNodeAttributes, style: NodeStyle): SceneBox {
@@ -176,7 +214,15 @@ export function opBox(key: string, op: OpNodeAttributes, colours: SvgColours): S
 }
 
 /** A coloured ring around a highlighted box (a path, so the box's own rects stay the same across frames). */
-export function highlightRing(cx: number, cy: number, w: number, h: number, kind: Highlight, colours: SvgColours, radius = 8): string {
+export function highlightRing(
+  cx: number,
+  cy: number,
+  w: number,
+  h: number,
+  kind: Highlight,
+  colours: SvgColours,
+  radius = 8,
+): string {
   const pad = 4;
   const dash = kind === 'mismatch' || kind === 'anomaly' ? ' stroke-dasharray="6 3"' : '';
   const x = cx - w / 2 - pad;

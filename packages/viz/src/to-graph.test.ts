@@ -1,5 +1,13 @@
 import { Value } from '@chainrule/core';
-import { toGraph, valueKey, opKey, inputEdgeKey, resultEdgeKey, type InputEdgeAttributes, type ValueNodeAttributes } from './to-graph';
+import {
+  toGraph,
+  valueKey,
+  opKey,
+  inputEdgeKey,
+  resultEdgeKey,
+  type InputEdgeAttributes,
+  type ValueNodeAttributes,
+} from './to-graph';
 
 /** The article's perceptron: a = i*w, C = (a - y)^2 with i = 1.5, y = 0.5, w = 0.8. */
 function article() {

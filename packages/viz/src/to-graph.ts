@@ -107,7 +107,9 @@ export const resultEdgeKey = (id: number): string => `r${id}`;
  */
 export function toGraph(root: Value, options: ToGraphOptions = {}): ComputationGraph {
   if (!(root instanceof Value)) {
-    throw new TypeError(`${WHERE}: expected a Value as the root, got ${describeInput(root)}. Pass the output Value of your computation.`);
+    throw new TypeError(
+      `${WHERE}: expected a Value as the root, got ${describeInput(root)}. Pass the output Value of your computation.`,
+    );
   }
   const mode = checkGradsMode(options.grads, WHERE);
   const showConstants = options.constants ?? true;
@@ -138,7 +140,9 @@ export function toGraph(root: Value, options: ToGraphOptions = {}): ComputationG
 export function checkGradsMode(mode: ToGraphOptions['grads'], where: string): NonNullable<ToGraphOptions['grads']> {
   const m = mode ?? 'auto';
   if (!['auto', 'compute', 'current', 'none'].includes(m)) {
-    throw new TypeError(`${where}: unknown grads option ${JSON.stringify(m)}. Use 'auto', 'compute', 'current' or 'none'.`);
+    throw new TypeError(
+      `${where}: unknown grads option ${JSON.stringify(m)}. Use 'auto', 'compute', 'current' or 'none'.`,
+    );
   }
   return m;
 }
