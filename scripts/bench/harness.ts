@@ -50,13 +50,20 @@ export function median(xs: readonly number[]): number {
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
+/**
+ * A full GC runs before a timed run only when the run before it grew the heap by more than this:
+ * it gives big workloads a clean heap, but right after a full GC V8 runs small workloads several
+ * times slower for a while, which would swamp them.
+ */
+const COLLECT_ABOVE_BYTES = 1 << 20;
+
 /** Untimed warm-up runs are repeated until this much time is spent (at least one run). */
 const WARMUP_MS = 200;
 
 /**
  * Times `variant`: `warmup()` if given, untimed warm-up runs (repeated for WARMUP_MS so the JIT
- * has optimized small workloads), then `reps` runs, each with fresh setup and a full GC before
- * the clock starts.
+ * has optimized small workloads), then `reps` runs, each with fresh setup and, for workloads that
+ * allocate more than COLLECT_ABOVE_BYTES, a full GC before the clock starts.
  */
 export function measure<T>(variant: Variant<T>, reps: number, warmup?: () => void): Measurement {
   warmup?.();
@@ -67,9 +74,10 @@ export function measure<T>(variant: Variant<T>, reps: number, warmup?: () => voi
   const cpuTimes: number[] = [];
   const failures = new Set<string>();
   let peakBytes = 0;
+  let growth = Infinity;
   for (let rep = 0; rep < reps; rep++) {
     let input: T | null = variant.setup();
-    collect();
+    if (growth > COLLECT_ABOVE_BYTES) collect();
     const before = memory();
     const c0 = process.cpuUsage();
     const t0 = process.hrtime.bigint();
@@ -77,7 +85,8 @@ export function measure<T>(variant: Variant<T>, reps: number, warmup?: () => voi
     const t1 = process.hrtime.bigint();
     const cpu = process.cpuUsage(c0);
     cpuTimes.push((cpu.user + cpu.system) / 1e3);
-    peakBytes = Math.max(peakBytes, memory() - before);
+    growth = memory() - before;
+    peakBytes = Math.max(peakBytes, growth);
     times.push(Number(t1 - t0) / 1e6);
     const failure = variant.check(input);
     if (failure !== null) failures.add(failure);
@@ -96,7 +105,7 @@ export function firstFailure(...checks: Array<string | null>): string | null {
   return checks.find((c) => c !== null) ?? null;
 }
 
-/** ns/node is wall time / nodes; "x hand" is the ratio of wall times. */
+/** ns/node is wall time / nodes (cpu ns/node: CPU time / nodes); "x hand" is the ratio of wall times. */
 export interface Row extends Measurement {
   /** What the row measured, e.g. `N=1e6`. */
   size: string;
@@ -121,13 +130,14 @@ function fmtBytes(bytes: number): string {
 
 /** The rows as an aligned table under `title`. */
 export function formatRows(title: string, rows: readonly Row[]): string {
-  const header = ['variant', 'size', 'median ms', 'cpu ms', 'ns/node', 'peak mem', 'B/node', 'x hand', 'spec'];
+  const header = ['variant', 'size', 'median ms', 'cpu ms', 'ns/node', 'cpu ns/node', 'peak mem', 'B/node', 'x hand', 'spec'];
   const body = rows.map((r) => [
     r.name,
     r.size,
     r.ms.toFixed(r.ms < 10 ? 3 : 1),
     r.cpuMs.toFixed(r.cpuMs < 10 ? 3 : 1),
     ((r.ms * 1e6) / r.nodes).toFixed(1),
+    ((r.cpuMs * 1e6) / r.nodes).toFixed(1),
     fmtBytes(Math.max(0, r.peakBytes)),
     (Math.max(0, r.peakBytes) / r.nodes).toFixed(0),
     r.ratio.toFixed(1),
@@ -135,6 +145,6 @@ export function formatRows(title: string, rows: readonly Row[]): string {
   ]);
   const widths = header.map((h, c) => Math.max(h.length, ...body.map((b) => b[c].length)));
   const line = (cells: string[]): string =>
-    cells.map((cell, c) => (c <= 1 || c === 8 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd();
+    cells.map((cell, c) => (c <= 1 || c === 9 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd();
   return [title, line(header), ...body.map(line)].join('\n');
 }

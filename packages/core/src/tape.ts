@@ -183,11 +183,11 @@ export class Tape {
     grads[grads.length - 1] = 1;
     for (let k = values.length - 1; k >= firstOp; k--) {
       const j = k - firstOp;
-      const row = rows[j];
       const g = grads[k];
       const s = inputStart[j];
-      const n = arity[j];
-      if (n === 2) {
+      const fast = code[j];
+      if (fast !== GENERIC) {
+        // add, sub, mul or div: binary, called directly (see FAST_PATH).
         const a = inputs[s];
         const b = inputs[s + 1];
         const x = values[a];
@@ -195,29 +195,31 @@ export class Tape {
         const out = values[k];
         let da: number;
         let db: number;
-        switch (code[j]) {
-          case ADD:
-            da = add.derivativeA(x, y, out);
-            db = add.derivativeB(x, y, out);
-            break;
-          case SUB:
-            da = sub.derivativeA(x, y, out);
-            db = sub.derivativeB(x, y, out);
-            break;
-          case MUL:
-            da = mul.derivativeA(x, y, out);
-            db = mul.derivativeB(x, y, out);
-            break;
-          case DIV:
-            da = div.derivativeA(x, y, out);
-            db = div.derivativeB(x, y, out);
-            break;
-          default:
-            da = trainable[a] === 1 ? (row as BinaryOp).derivativeA(x, y, out) : 0;
-            db = trainable[b] === 1 ? (row as BinaryOp).derivativeB(x, y, out) : 0;
+        if (fast === ADD) {
+          da = add.derivativeA(x, y, out);
+          db = add.derivativeB(x, y, out);
+        } else if (fast === MUL) {
+          da = mul.derivativeA(x, y, out);
+          db = mul.derivativeB(x, y, out);
+        } else if (fast === SUB) {
+          da = sub.derivativeA(x, y, out);
+          db = sub.derivativeB(x, y, out);
+        } else {
+          da = div.derivativeA(x, y, out);
+          db = div.derivativeB(x, y, out);
         }
         if (trainable[a] === 1) grads[a] += g * da;
         if (trainable[b] === 1) grads[b] += g * db;
+        continue;
+      }
+      const row = rows[j];
+      const n = arity[j];
+      if (n === 2) {
+        const a = inputs[s];
+        const b = inputs[s + 1];
+        const r = row as BinaryOp;
+        if (trainable[a] === 1) grads[a] += g * r.derivativeA(values[a], values[b], values[k]);
+        if (trainable[b] === 1) grads[b] += g * r.derivativeB(values[a], values[b], values[k]);
       } else if (n === 1) {
         const a = inputs[s];
         if (trainable[a] === 1) grads[a] += g * (row as UnaryOp).derivative(values[a], values[k]);
