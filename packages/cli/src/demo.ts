@@ -1,9 +1,12 @@
 /**
  * The article's walkthrough, computed by the engine: the one-weight perceptron a = i·w,
  * C = (a − y)², its graph in words, the chain rule dC/dw = dC/da · da/dw with numbers, the
- * gradient-descent steps converging to w = y/i = 1/3, and a manual-vs-autograd-vs-numeric check.
+ * gradient-descent steps converging to w = y/i = 1/3, a manual-vs-autograd-vs-numeric check, and
+ * the pictures of all this (graph, descent, a hand-derivation slip highlighted, a step-through page).
  */
+import path from 'path';
 import { backwardSteps, compareDerivatives, describeGraph, formatComparison, Value } from '@chainrule/core';
+import { writeAtomic } from './write-atomic';
 
 /** The article's numbers. */
 export const ARTICLE = { i: 1.5, y: 0.5, w: 0.8, lr: 0.1 } as const;
@@ -95,13 +98,80 @@ export function printWalkthrough(print: (line: string) => void = (line) => conso
   for (const line of formatComparison(comparison).split('\n')) print(`  ${line}`);
 }
 
+/** The slip the check picture shows: dC/dw with the factor 2 of the square forgotten. */
+export function slipDerivative(i: number, w: number, y: number): number {
+  return (i * w - y) * i;
+}
+
+/**
+ * Writes the article's pictures into `dir` and returns their paths: the graph after backward with
+ * local gradients on the edges, the descent plot, the graph with a hand-derivation slip
+ * highlighted, and the step-through page.
+ */
+export function writePictures(dir: string): string[] {
+  // The drawing code (d3, graphology) loads only here, so printing the walkthrough stays light.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const viz = require('@chainrule/viz') as typeof import('@chainrule/viz');
+  const fs = require('fs') as typeof import('fs');
+  fs.mkdirSync(dir, { recursive: true });
+  const written: string[] = [];
+  const write = (name: string, content: string): void => {
+    const file = path.join(dir, name);
+    writeAtomic(file, content);
+    written.push(file);
+  };
+
+  const { w, C } = articleGraph();
+  C.backward();
+  write('seed-graph.svg', viz.renderSvg(viz.toGraph(C, { parameters: [w] }), { title: 'C = (i·w − y)² after backward' }));
+  write('seed-descent.svg', viz.plotDescent({ showActivation: true }));
+
+  const slip = slipDerivative(ARTICLE.i, ARTICLE.w, ARTICLE.y);
+  const checked = viz.toGraph(C, { parameters: [w] });
+  checked.mergeNodeAttributes(viz.valueKey(w.id), {
+    highlight: 'mismatch',
+    note: `manual dC/dw = (a − y)·i = ${tidy(slip)}, autograd says ${tidy(w.grad)}: the factor 2 of the square is missing`,
+  });
+  write(
+    'seed-check.svg',
+    viz.renderSvg(checked, { title: `Manual dC/dw = (a − y)·i = ${tidy(slip)} ≠ autograd ${tidy(w.grad)}` }),
+  );
+
+  const fresh = articleGraph();
+  const update = `update: w ← w − η·dC/dw = ${tidy(ARTICLE.w)} − ${ARTICLE.lr} × ${tidy(w.grad)} = ${tidy(ARTICLE.w - ARTICLE.lr * w.grad)}`;
+  write(
+    'seed.html',
+    viz.renderHtml(fresh.C, {
+      title: 'The article’s perceptron: one backward pass and one update',
+      parameters: [fresh.w],
+      captions: [
+        'Forward pass done: a = i·w = 1.2, C = (a − y)² = 0.49. Press → to run backward.',
+        'dC/d(a − y) = 2(a − y) = 2 × 0.7 = 1.4: the first chain-rule factor.',
+        'd(a − y)/da = 1, so dC/da = 1.4 (and dC/dy = −1.4).',
+        `da/dw = i = 1.5, the second factor: dC/dw = 1.4 × 1.5 = 2.1. Then the ${update}.`,
+      ],
+    }),
+  );
+  return written;
+}
+
 export interface DemoOptions {
-  /** Where to write pictures; default 'out'. */
+  /** Where to write the pictures; default 'out'. */
   out?: string;
 }
 
-/** `chainrule demo` and `npm start`: prints the walkthrough; returns the exit code. */
-export async function runDemo(_options: DemoOptions = {}): Promise<number> {
+/** `chainrule demo` and `npm start`: prints the walkthrough and writes its pictures; returns the exit code. */
+export async function runDemo(options: DemoOptions = {}): Promise<number> {
   printWalkthrough();
+  const files = writePictures(options.out ?? 'out');
+  console.log('');
+  console.log('Pictures:');
+  const describeFile: Record<string, string> = {
+    'seed-graph.svg': 'the graph after backward, local gradients on the edges',
+    'seed-descent.svg': 'the cost curve with the descent steps',
+    'seed-check.svg': 'a hand-derivation slip (the factor 2 forgotten) caught and highlighted',
+    'seed.html': 'step through backward in your browser: open it, press → or space',
+  };
+  for (const file of files) console.log(`  ${file.padEnd(22)} ${describeFile[path.basename(file)]}`);
   return 0;
 }
