@@ -1,0 +1,129 @@
+/**
+ * Random expression trees for property tests (fast-check): every computing op of the op table,
+ * domains valid by construction (log, sqrt, a divisor and a power's base only ever receive a
+ * subtree that is positive whatever its inputs), built as Values and printed as math strings.
+ */
+import fc from 'fast-check';
+import { OPS, type OpName } from '../ops';
+import { constant, sum, Value } from '../value';
+
+type WideUnary = 'neg' | 'square' | 'exp' | 'tanh' | 'relu' | 'sigmoid' | 'sin' | 'cos' | 'abs';
+type UnaryName = WideUnary | 'log' | 'sqrt';
+type BinaryName = 'add' | 'sub' | 'mul' | 'div' | 'pow';
+
+export type Expr =
+  | { kind: 'leaf'; index: number }
+  | { kind: 'const'; value: number }
+  | { kind: 'unary'; op: UnaryName; arg: Expr }
+  | { kind: 'binary'; op: BinaryName; a: Expr; b: Expr }
+  | { kind: 'sum'; terms: Expr[] };
+
+/** The number of leaves every generated case has (x0..x3); a tree may use any subset. */
+export const LEAF_COUNT = 4;
+
+const WIDE_UNARY: WideUnary[] = ['neg', 'square', 'exp', 'tanh', 'relu', 'sigmoid', 'sin', 'cos', 'abs'];
+
+const unary = (op: UnaryName, arg: Expr): Expr => ({ kind: 'unary', op, arg });
+const binary = (op: BinaryName, a: Expr, b: Expr): Expr => ({ kind: 'binary', op, a, b });
+const constantArb = fc.double({ min: -3, max: 3, noNaN: true }).map((value): Expr => ({ kind: 'const', value }));
+const offsetArb = fc.double({ min: 0.25, max: 2, noNaN: true }).map((value): Expr => ({ kind: 'const', value }));
+
+/** Wraps any subtree into one that is positive (at least 0.25, or e^-1) for every input. */
+function positiveArb(child: fc.Arbitrary<Expr>): fc.Arbitrary<Expr> {
+  return fc.oneof(
+    fc.tuple(child, offsetArb).map(([e, c]) => binary('add', unary('square', e), c)),
+    child.map((e) => unary('exp', unary('tanh', e))),
+    fc.tuple(child, offsetArb).map(([e, c]) => binary('add', unary('sigmoid', e), c)),
+  );
+}
+
+/** Expression trees up to `maxDepth` op levels deep (positive wrappers not counted). */
+export function exprArb(maxDepth = 4): fc.Arbitrary<Expr> {
+  const { node } = fc.letrec<{ node: Expr }>((tie) => {
+    const child = tie('node');
+    const leaf = fc.integer({ min: 0, max: LEAF_COUNT - 1 }).map((index): Expr => ({ kind: 'leaf', index }));
+    return {
+      node: fc.oneof(
+        { maxDepth, depthSize: 'small', withCrossShrink: true },
+        leaf,
+        fc.tuple(fc.constantFrom(...WIDE_UNARY), child).map(([op, e]) => unary(op, e)),
+        fc.tuple(fc.constantFrom<UnaryName>('log', 'sqrt'), positiveArb(child)).map(([op, e]) => unary(op, e)),
+        fc.tuple(fc.constantFrom<BinaryName>('add', 'sub', 'mul'), child, fc.oneof(child, constantArb)).map(([op, a, b]) => binary(op, a, b)),
+        fc.tuple(fc.oneof(child, constantArb), positiveArb(child)).map(([a, b]) => binary('div', a, b)),
+        fc.tuple(positiveArb(child), fc.oneof(child, constantArb)).map(([a, b]) => binary('pow', a, b)),
+        fc.array(fc.oneof(child, constantArb), { minLength: 1, maxLength: 4 }).map((terms): Expr => ({ kind: 'sum', terms })),
+      ),
+    };
+  });
+  return node;
+}
+
+/** Leaf values: LEAF_COUNT numbers in [-2, 2]. */
+export const leafValuesArb = fc.array(fc.double({ min: -2, max: 2, noNaN: true }), { minLength: LEAF_COUNT, maxLength: LEAF_COUNT });
+
+/** Builds the tree on `leaves` as Values. A constant second operand is passed as a plain number. */
+export function buildExpr(expr: Expr, leaves: readonly Value[]): Value {
+  switch (expr.kind) {
+    case 'leaf':
+      return leaves[expr.index];
+    case 'const':
+      return constant(expr.value);
+    case 'unary':
+      return buildExpr(expr.arg, leaves)[expr.op]();
+    case 'binary': {
+      const a = buildExpr(expr.a, leaves);
+      const b = expr.b.kind === 'const' ? expr.b.value : buildExpr(expr.b, leaves);
+      return a[expr.op](b);
+    }
+    case 'sum':
+      return sum(expr.terms.map((t) => (t.kind === 'const' ? t.value : buildExpr(t, leaves))));
+  }
+}
+
+const INFIX: Record<BinaryName, string> = { add: '+', sub: '-', mul: '*', div: '/', pow: '^' };
+
+/** The tree as a math string for @chainrule/expr's parseExpression, leaves named x0..x3. */
+export function exprToSource(expr: Expr): string {
+  switch (expr.kind) {
+    case 'leaf':
+      return `x${expr.index}`;
+    case 'const':
+      return expr.value < 0 || Object.is(expr.value, -0) ? `(${String(expr.value)})` : String(expr.value);
+    case 'unary':
+      return expr.op === 'neg' ? `(-${exprToSource(expr.arg)})` : `${expr.op}(${exprToSource(expr.arg)})`;
+    case 'binary':
+      return `(${exprToSource(expr.a)} ${INFIX[expr.op]} ${exprToSource(expr.b)})`;
+    case 'sum':
+      return `(${expr.terms.map(exprToSource).join(' + ')})`;
+  }
+}
+
+/** The indices of the leaves the tree uses. */
+export function usedLeaves(expr: Expr, into = new Set<number>()): Set<number> {
+  if (expr.kind === 'leaf') into.add(expr.index);
+  else if (expr.kind === 'unary') usedLeaves(expr.arg, into);
+  else if (expr.kind === 'binary') (usedLeaves(expr.a, into), usedLeaves(expr.b, into));
+  else if (expr.kind === 'sum') expr.terms.forEach((t) => usedLeaves(t, into));
+  return into;
+}
+
+/** The op names a tree uses (to show every row of the op table is exercised). */
+export function opsUsed(expr: Expr, into = new Set<OpName>()): Set<OpName> {
+  if (expr.kind === 'unary') (into.add(expr.op), opsUsed(expr.arg, into));
+  else if (expr.kind === 'binary') (into.add(expr.op), opsUsed(expr.a, into), opsUsed(expr.b, into));
+  else if (expr.kind === 'sum') (into.add('sum'), expr.terms.forEach((t) => opsUsed(t, into)));
+  return into;
+}
+
+/**
+ * True when the built graph is a fair case for numeric checks: every node finite and at most
+ * `bound` in size, and every relu/abs input at least `margin` away from its kink at 0.
+ */
+export function wellConditioned(out: Value, nodes: readonly Value[], bound = 1e3, margin = 1e-2): boolean {
+  if (!Number.isFinite(out.data)) return false;
+  for (const v of nodes) {
+    if (!Number.isFinite(v.data) || Math.abs(v.data) > bound) return false;
+    if ((v.op === OPS.relu.name || v.op === OPS.abs.name) && Math.abs(v.inputs[0].data) < margin) return false;
+  }
+  return true;
+}
