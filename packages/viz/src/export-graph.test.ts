@@ -22,7 +22,11 @@ describe('graph exports at scale', () => {
   it('refuse a 10^6-node chain with the limit, and point to toJSON or the option', () => {
     const huge = chain(1_000_000);
     const cases: [string, () => string, RegExp][] = [
-      ['toDot', () => toDot(huge), /over the limit of 500000 for this format \(Graphviz cannot lay out more in reasonable time\)/],
+      [
+        'toDot',
+        () => toDot(huge),
+        /over the limit of 500000 for this format \(Graphviz cannot lay out more in reasonable time\)/,
+      ],
       ['toGraphml', () => toGraphml(huge), /over the limit of 500000 for this format/],
       ['toGexf', () => toGexf(huge), /over the limit of 20000 for this format \(graphology-gexf's writer/],
       ['toMermaid', () => toMermaid(huge), /over the limit of 501 for this format \(Mermaid draws at most 500 edges\)/],
@@ -30,7 +34,9 @@ describe('graph exports at scale', () => {
     for (const [where, call, message] of cases) {
       expect(call).toThrow(new RegExp(`^@chainrule/viz/${where}: the graph has 1000001 Values, `));
       expect(call).toThrow(message);
-      expect(call).toThrow(/Export it with toJSON, which handles millions of nodes, or pass \{ maxValues: 1000001 \} to try anyway\.$/);
+      expect(call).toThrow(
+        /Export it with toJSON, which handles millions of nodes, or pass \{ maxValues: 1000001 \} to try anyway\.$/,
+      );
     }
   });
 });

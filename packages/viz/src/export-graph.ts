@@ -24,13 +24,23 @@ export type GraphSource = Value | ComputationGraph;
  * The graph to export, after checking its size against `maxValues` (the option, or the format's
  * `defaultMax`). A Value is counted first (a cheap iterative walk) and only then turned into a graph.
  */
-export function graphForExport(where: string, source: GraphSource, options: GraphExportOptions, defaultMax: number, why: string): ComputationGraph {
+export function graphForExport(
+  where: string,
+  source: GraphSource,
+  options: GraphExportOptions,
+  defaultMax: number,
+  why: string,
+): ComputationGraph {
   if (typeof options !== 'object' || options === null) {
     throw vizError(where, `options must be an object, got ${describeInput(options)}.`, 'pass {} for the defaults');
   }
   const maxValues = options.maxValues ?? defaultMax;
   if (typeof maxValues !== 'number' || !(maxValues >= 1)) {
-    throw vizError(where, `options.maxValues must be a positive number, got ${describeInput(maxValues)}.`, `leave it out for ${defaultMax}`);
+    throw vizError(
+      where,
+      `options.maxValues must be a positive number, got ${describeInput(maxValues)}.`,
+      `leave it out for ${defaultMax}`,
+    );
   }
   const tooMany = (count: number): Error =>
     vizError(
@@ -41,10 +51,19 @@ export function graphForExport(where: string, source: GraphSource, options: Grap
   if (source instanceof Value) {
     const count = topoSort(source).length;
     if (count > maxValues) throw tooMany(count);
-    return toGraph(source, { grads: options.grads, parameters: options.parameters, constants: options.constants, maxValues: count });
+    return toGraph(source, {
+      grads: options.grads,
+      parameters: options.parameters,
+      constants: options.constants,
+      maxValues: count,
+    });
   }
   if (!isComputationGraph(source)) {
-    throw vizError(where, `expected a Value or a graph from toGraph, got ${describeInput(source)}.`, 'pass the output Value of your computation');
+    throw vizError(
+      where,
+      `expected a Value or a graph from toGraph, got ${describeInput(source)}.`,
+      'pass the output Value of your computation',
+    );
   }
   let count = 0;
   source.forEachNode((_key, attributes) => {
@@ -56,14 +75,24 @@ export function graphForExport(where: string, source: GraphSource, options: Grap
 
 function isComputationGraph(x: unknown): x is ComputationGraph {
   const g = x as ComputationGraph | null;
-  return typeof g === 'object' && g !== null && typeof g.forEachNode === 'function' && typeof g.forEachEdge === 'function' && typeof g.getAttribute === 'function';
+  return (
+    typeof g === 'object' &&
+    g !== null &&
+    typeof g.forEachNode === 'function' &&
+    typeof g.forEachEdge === 'function' &&
+    typeof g.getAttribute === 'function'
+  );
 }
 
 /** The number formatter for `options.precision` (significant digits, default 4). */
 export function numberFormat(where: string, options: GraphExportOptions): (x: number) => string {
   const precision = options.precision ?? 4;
   if (!Number.isInteger(precision) || precision < 1 || precision > 17) {
-    throw vizError(where, `options.precision must be an integer from 1 to 17, got ${describeInput(precision)}.`, 'leave it out for 4 significant digits');
+    throw vizError(
+      where,
+      `options.precision must be an integer from 1 to 17, got ${describeInput(precision)}.`,
+      'leave it out for 4 significant digits',
+    );
   }
   return significant(precision);
 }

@@ -90,8 +90,17 @@ describe('fromJSON round trip', () => {
 
   it('round-trips random graphs exactly, and the rebuilt graph backpropagates to the same gradients', () => {
     // A program: leaves, then ops over earlier nodes (numbers become constants); big values are squashed by tanh.
-    const step = fc.record({ op: fc.constantFrom('add', 'sub', 'mul', 'div1', 'tanh', 'sigmoid', 'sin', 'exp', 'neg', 'sum', 'pow2', 'const'), a: fc.nat(), b: fc.nat(), c: fc.nat(), k: fc.double({ min: -2, max: 2, noNaN: true }) });
-    const program = fc.record({ leaves: fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: 1, maxLength: 4 }), steps: fc.array(step, { maxLength: 25 }) });
+    const step = fc.record({
+      op: fc.constantFrom('add', 'sub', 'mul', 'div1', 'tanh', 'sigmoid', 'sin', 'exp', 'neg', 'sum', 'pow2', 'const'),
+      a: fc.nat(),
+      b: fc.nat(),
+      c: fc.nat(),
+      k: fc.double({ min: -2, max: 2, noNaN: true }),
+    });
+    const program = fc.record({
+      leaves: fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: 1, maxLength: 4 }),
+      steps: fc.array(step, { maxLength: 25 }),
+    });
     fc.assert(
       fc.property(program, ({ leaves, steps }) => {
         const nodes: Value[] = leaves.map((x, k) => new Value(x, `x${k}`));
@@ -146,23 +155,58 @@ describe('fromJSON validation', () => {
     ['not an object', 42, /expected a chainrule-graph document \(an object\), got the number 42/, undefined],
     ['invalid JSON text', '{"format":', /not valid JSON/, undefined],
     ['unknown format', { ...document([leaf(1)]), format: 'dot' }, /unknown format the string "dot"/, undefined],
-    ['unknown version', { ...document([leaf(1)]), version: 2 }, /unsupported version the number 2.*reads version 1/, undefined],
+    [
+      'unknown version',
+      { ...document([leaf(1)]), version: 2 },
+      /unsupported version the number 2.*reads version 1/,
+      undefined,
+    ],
     ['root not an id', { ...document([leaf(1)]), root: 'a' }, /root must be a node id/, undefined],
     ['nodes not an array', { ...document([]), nodes: {} }, /nodes must be an array/, undefined],
     ['node not an object', document([null], 1), /nodes\[0\] must be an object, got null/, undefined],
     ['fractional id', document([leaf(1.5)], 1), /nodes\[0\].id must be a non-negative integer/, undefined],
     ['label of wrong type', document([leaf(5, { label: 3 })]), /node 5: label must be a string, got the number 3/, 5],
     ['data of wrong type', document([leaf(5, { data: '1' })]), /node 5: data must be a number, got the string "1"/, 5],
-    ['non-finite data', document([leaf(5, { data: Infinity })]), /node 5: data is Infinity; documents hold finite numbers only/, 5],
+    [
+      'non-finite data',
+      document([leaf(5, { data: Infinity })]),
+      /node 5: data is Infinity; documents hold finite numbers only/,
+      5,
+    ],
     ['NaN grad', document([leaf(5, { grad: NaN })]), /node 5: grad is NaN/, 5],
     ['inputs not an array', document([leaf(5, { inputs: 'x' })]), /node 5: inputs must be an array of ids/, 5],
-    ['input not an id', document([leaf(1), { ...leaf(5), op: 'neg', inputs: [-1] }]), /node 5: inputs\[0\] must be a node id, got the number -1/, 5],
-    ['unknown op', document([leaf(1), { ...leaf(2), op: 'eval', inputs: [1] }]), /node 2: unknown op "eval".*add sub mul/, 2],
-    ['op inherited from Object', document([leaf(1), { ...leaf(2), op: 'constructor', inputs: [1] }]), /node 2: unknown op "constructor"/, 2],
-    ['wrong arity', document([leaf(1), { ...leaf(2), op: 'mul', inputs: [1] }]), /node 2: op mul takes 2 inputs, got 1/, 2],
+    [
+      'input not an id',
+      document([leaf(1), { ...leaf(5), op: 'neg', inputs: [-1] }]),
+      /node 5: inputs\[0\] must be a node id, got the number -1/,
+      5,
+    ],
+    [
+      'unknown op',
+      document([leaf(1), { ...leaf(2), op: 'eval', inputs: [1] }]),
+      /node 2: unknown op "eval".*add sub mul/,
+      2,
+    ],
+    [
+      'op inherited from Object',
+      document([leaf(1), { ...leaf(2), op: 'constructor', inputs: [1] }]),
+      /node 2: unknown op "constructor"/,
+      2,
+    ],
+    [
+      'wrong arity',
+      document([leaf(1), { ...leaf(2), op: 'mul', inputs: [1] }]),
+      /node 2: op mul takes 2 inputs, got 1/,
+      2,
+    ],
     ['leaf with inputs', document([leaf(1), leaf(2, { inputs: [1] })]), /node 2: a leaf takes 0 inputs, got 1/, 2],
     ['duplicate id', document([leaf(3), leaf(3)]), /node 3: the id appears twice \(nodes\[0\] and nodes\[1\]\)/, 3],
-    ['dangling input', document([leaf(1), { ...leaf(2), op: 'neg', inputs: [99] }]), /node 2: input 99 is not the id of any node/, 2],
+    [
+      'dangling input',
+      document([leaf(1), { ...leaf(2), op: 'neg', inputs: [99] }]),
+      /node 2: input 99 is not the id of any node/,
+      2,
+    ],
     ['dangling root', document([leaf(1)], 8), /root 8 is not the id of any node/, 8],
     [
       'cycle',
@@ -170,9 +214,19 @@ describe('fromJSON validation', () => {
       /node (2|3) is on a cycle .*(2 -> 3 -> 2|3 -> 2 -> 3)/,
       undefined,
     ],
-    ['self loop', document([{ ...leaf(4), op: 'neg', inputs: [4] }]), /node 4 is on a cycle \(it depends on itself through inputs 4 -> 4\)/, 4],
+    [
+      'self loop',
+      document([{ ...leaf(4), op: 'neg', inputs: [4] }]),
+      /node 4 is on a cycle \(it depends on itself through inputs 4 -> 4\)/,
+      4,
+    ],
     ['node not under the root', document([leaf(1), leaf(2)], 2), /node 1 is not under root 2/, 1],
-    ['edited data', document([leaf(1, { data: 2 }), { ...leaf(2), op: 'square', data: 5, inputs: [1] }]), /node 2: stored data 5 but square of its inputs gives 4/, 2],
+    [
+      'edited data',
+      document([leaf(1, { data: 2 }), { ...leaf(2), op: 'square', data: 5, inputs: [1] }]),
+      /node 2: stored data 5 but square of its inputs gives 4/,
+      2,
+    ],
   ];
 
   it.each(cases)('rejects %s', (_name, doc, message, nodeId) => {
@@ -192,7 +246,9 @@ describe('fromJSON validation', () => {
     const doc = document([leaf(1), leaf(2, { op: 'neg', inputs: [1], data: -1 })]);
     expect(() => fromJSON(doc, { maxNodes: 1 })).toThrow(/2 nodes, over the limit of 1\. Raise options.maxNodes/);
     expect(() => fromJSON(doc, { maxEdges: 0 })).toThrow(/node 2: the document has more than 0 input references/);
-    expect(() => fromJSON(document([leaf(1, { label: 'x'.repeat(11) })]), { maxLabelLength: 10 })).toThrow(/node 1: the label has 11 characters/);
+    expect(() => fromJSON(document([leaf(1, { label: 'x'.repeat(11) })]), { maxLabelLength: 10 })).toThrow(
+      /node 1: the label has 11 characters/,
+    );
     expect(() => fromJSON(JSON.stringify(doc), { maxTextLength: 10 })).toThrow(/characters, over the limit of 10/);
     expect(() => fromJSON(doc, { maxNodes: -1 })).toThrow(/options.maxNodes must be a non-negative number/);
     expect(fromJSON(doc).root.data).toBe(-1);

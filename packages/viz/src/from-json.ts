@@ -65,7 +65,12 @@ export function fromJSON(doc: unknown, options: FromJsonOptions = {}): ImportedG
   for (let i = 0; i < checked.length; i++) {
     const id = checked[i].id;
     if (position.has(id)) {
-      throw vizError(WHERE, `node ${id}: the id appears twice (nodes[${position.get(id)}] and nodes[${i}]).`, 'give every node its own id', id);
+      throw vizError(
+        WHERE,
+        `node ${id}: the id appears twice (nodes[${position.get(id)}] and nodes[${i}]).`,
+        'give every node its own id',
+        id,
+      );
     }
     position.set(id, i);
   }
@@ -85,7 +90,11 @@ function definedOnly(options: GraphDocumentLimits): GraphDocumentLimits {
     const limit = options[key];
     if (limit === undefined) continue;
     if (typeof limit !== 'number' || !(limit >= 0)) {
-      throw vizError(WHERE, `options.${key} must be a non-negative number, got ${describeInput(limit)}.`, 'leave it out to use the default');
+      throw vizError(
+        WHERE,
+        `options.${key} must be a non-negative number, got ${describeInput(limit)}.`,
+        'leave it out to use the default',
+      );
     }
     out[key] = limit;
   }
@@ -94,36 +103,67 @@ function definedOnly(options: GraphDocumentLimits): GraphDocumentLimits {
 
 function parseText(text: string, maxTextLength: number): unknown {
   if (text.length > maxTextLength) {
-    throw vizError(WHERE, `the JSON text has ${text.length} characters, over the limit of ${maxTextLength}.`, 'raise options.maxTextLength if the file is trusted');
+    throw vizError(
+      WHERE,
+      `the JSON text has ${text.length} characters, over the limit of ${maxTextLength}.`,
+      'raise options.maxTextLength if the file is trusted',
+    );
   }
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw vizError(WHERE, `the text is not valid JSON (${(error as Error).message}).`, 'pass the text written by JSON.stringify(toJSON(root))');
+    throw vizError(
+      WHERE,
+      `the text is not valid JSON (${(error as Error).message}).`,
+      'pass the text written by JSON.stringify(toJSON(root))',
+    );
   }
 }
 
 /** Checks the envelope and every node's fields; returns the nodes in document order. */
-function checkDocument(doc: unknown, limits: Required<GraphDocumentLimits>): { rootId: number; checked: CheckedNode[]; edges: number } {
+function checkDocument(
+  doc: unknown,
+  limits: Required<GraphDocumentLimits>,
+): { rootId: number; checked: CheckedNode[]; edges: number } {
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
-    throw vizError(WHERE, `expected a chainrule-graph document (an object), got ${describeInput(doc)}.`, 'pass the object returned by toJSON or its JSON text');
+    throw vizError(
+      WHERE,
+      `expected a chainrule-graph document (an object), got ${describeInput(doc)}.`,
+      'pass the object returned by toJSON or its JSON text',
+    );
   }
   const d = doc as Record<string, unknown>;
   if (d.format !== GRAPH_FORMAT) {
-    throw vizError(WHERE, `unknown format ${describeInput(d.format)}; expected "${GRAPH_FORMAT}".`, 'pass a document written by toJSON');
+    throw vizError(
+      WHERE,
+      `unknown format ${describeInput(d.format)}; expected "${GRAPH_FORMAT}".`,
+      'pass a document written by toJSON',
+    );
   }
   if (d.version !== GRAPH_VERSION) {
-    throw vizError(WHERE, `unsupported version ${describeInput(d.version)}; this version of @chainrule/viz reads version ${GRAPH_VERSION}.`, 'export the graph again with this version of toJSON');
+    throw vizError(
+      WHERE,
+      `unsupported version ${describeInput(d.version)}; this version of @chainrule/viz reads version ${GRAPH_VERSION}.`,
+      'export the graph again with this version of toJSON',
+    );
   }
   if (!isId(d.root)) {
-    throw vizError(WHERE, `root must be a node id (a non-negative integer), got ${describeInput(d.root)}.`, 'set root to the id of the output node');
+    throw vizError(
+      WHERE,
+      `root must be a node id (a non-negative integer), got ${describeInput(d.root)}.`,
+      'set root to the id of the output node',
+    );
   }
   if (!Array.isArray(d.nodes)) {
     throw vizError(WHERE, `nodes must be an array, got ${describeInput(d.nodes)}.`, 'list the graph nodes as an array');
   }
   const raw = d.nodes as unknown[];
   if (raw.length > limits.maxNodes) {
-    throw vizError(WHERE, `the document has ${raw.length} nodes, over the limit of ${limits.maxNodes}.`, 'raise options.maxNodes if the document is trusted');
+    throw vizError(
+      WHERE,
+      `the document has ${raw.length} nodes, over the limit of ${limits.maxNodes}.`,
+      'raise options.maxNodes if the document is trusted',
+    );
   }
   const checked: CheckedNode[] = new Array(raw.length);
   let edges = 0;
@@ -131,7 +171,12 @@ function checkDocument(doc: unknown, limits: Required<GraphDocumentLimits>): { r
     const node = checkNode(raw[i], i, limits.maxLabelLength);
     edges += node.inputIds.length;
     if (edges > limits.maxEdges) {
-      throw vizError(WHERE, `node ${node.id}: the document has more than ${limits.maxEdges} input references.`, 'raise options.maxEdges if the document is trusted', node.id);
+      throw vizError(
+        WHERE,
+        `node ${node.id}: the document has more than ${limits.maxEdges} input references.`,
+        'raise options.maxEdges if the document is trusted',
+        node.id,
+      );
     }
     checked[i] = node;
   }
@@ -140,28 +185,48 @@ function checkDocument(doc: unknown, limits: Required<GraphDocumentLimits>): { r
 
 function checkNode(raw: unknown, index: number, maxLabelLength: number): CheckedNode {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw vizError(WHERE, `nodes[${index}] must be an object, got ${describeInput(raw)}.`, 'write each node as { id, op, label, data, grad, inputs }');
+    throw vizError(
+      WHERE,
+      `nodes[${index}] must be an object, got ${describeInput(raw)}.`,
+      'write each node as { id, op, label, data, grad, inputs }',
+    );
   }
   const n = raw as Record<string, unknown>;
   if (!isId(n.id)) {
-    throw vizError(WHERE, `nodes[${index}].id must be a non-negative integer, got ${describeInput(n.id)}.`, 'give every node an integer id');
+    throw vizError(
+      WHERE,
+      `nodes[${index}].id must be a non-negative integer, got ${describeInput(n.id)}.`,
+      'give every node an integer id',
+    );
   }
   const id = n.id;
   const fail = (problem: string, fix: string): VizError => vizError(WHERE, `node ${id}: ${problem}`, fix, id);
-  if (typeof n.op !== 'string') throw fail(`op must be a string, got ${describeInput(n.op)}.`, "use '' for a leaf, 'const' for a constant or an op name");
-  if (typeof n.label !== 'string') throw fail(`label must be a string, got ${describeInput(n.label)}.`, "use '' for no label");
+  if (typeof n.op !== 'string')
+    throw fail(
+      `op must be a string, got ${describeInput(n.op)}.`,
+      "use '' for a leaf, 'const' for a constant or an op name",
+    );
+  if (typeof n.label !== 'string')
+    throw fail(`label must be a string, got ${describeInput(n.label)}.`, "use '' for no label");
   if (n.label.length > maxLabelLength) {
-    throw fail(`the label has ${n.label.length} characters, over the limit of ${maxLabelLength}.`, 'shorten it or raise options.maxLabelLength');
+    throw fail(
+      `the label has ${n.label.length} characters, over the limit of ${maxLabelLength}.`,
+      'shorten it or raise options.maxLabelLength',
+    );
   }
   for (const field of ['data', 'grad'] as const) {
     const x = n[field];
-    if (typeof x !== 'number') throw fail(`${field} must be a number, got ${describeInput(x)}.`, `write ${field} as a JSON number`);
-    if (!Number.isFinite(x)) throw fail(`${field} is ${x}; documents hold finite numbers only.`, 'fix the value at its source');
+    if (typeof x !== 'number')
+      throw fail(`${field} must be a number, got ${describeInput(x)}.`, `write ${field} as a JSON number`);
+    if (!Number.isFinite(x))
+      throw fail(`${field} is ${x}; documents hold finite numbers only.`, 'fix the value at its source');
   }
-  if (!Array.isArray(n.inputs)) throw fail(`inputs must be an array of ids, got ${describeInput(n.inputs)}.`, 'use [] for a leaf');
+  if (!Array.isArray(n.inputs))
+    throw fail(`inputs must be an array of ids, got ${describeInput(n.inputs)}.`, 'use [] for a leaf');
   const inputIds = n.inputs as unknown[];
   for (let k = 0; k < inputIds.length; k++) {
-    if (!isId(inputIds[k])) throw fail(`inputs[${k}] must be a node id, got ${describeInput(inputIds[k])}.`, 'list input ids as integers');
+    if (!isId(inputIds[k]))
+      throw fail(`inputs[${k}] must be a node id, got ${describeInput(inputIds[k])}.`, 'list input ids as integers');
   }
   const op = n.op;
   let row: OpRow | null = null;
@@ -169,16 +234,30 @@ function checkNode(raw: unknown, index: number, maxLabelLength: number): Checked
   if (op !== '' && op !== 'const') {
     const found = opByName(op);
     if (found === undefined) {
-      throw fail(`unknown op ${JSON.stringify(op)}.`, "use '' (leaf), 'const' or an op of the table: add sub mul div pow neg square exp log tanh relu sigmoid sin cos sqrt abs sum");
+      throw fail(
+        `unknown op ${JSON.stringify(op)}.`,
+        "use '' (leaf), 'const' or an op of the table: add sub mul div pow neg square exp log tanh relu sigmoid sin cos sqrt abs sum",
+      );
     }
     row = found;
     arity = found.arity;
   }
   if (arity !== 'n' && inputIds.length !== arity) {
     const what = op === '' ? 'a leaf' : op === 'const' ? 'a constant' : `op ${op}`;
-    throw fail(`${what} takes ${arity} input${arity === 1 ? '' : 's'}, got ${inputIds.length}.`, 'list exactly its arguments in order');
+    throw fail(
+      `${what} takes ${arity} input${arity === 1 ? '' : 's'}, got ${inputIds.length}.`,
+      'list exactly its arguments in order',
+    );
   }
-  return { id, op, row, label: n.label, data: n.data as number, grad: n.grad as number, inputIds: inputIds as number[] };
+  return {
+    id,
+    op,
+    row,
+    label: n.label,
+    data: n.data as number,
+    grad: n.grad as number,
+    inputIds: inputIds as number[],
+  };
 }
 
 function isId(x: unknown): x is number {
@@ -205,7 +284,12 @@ function resolveInputs(checked: CheckedNode[], position: Map<number, number>, ed
       const p = position.get(ids[k]);
       if (p === undefined) {
         const id = checked[i].id;
-        throw vizError(WHERE, `node ${id}: input ${ids[k]} is not the id of any node.`, 'add the missing node or fix the id', id);
+        throw vizError(
+          WHERE,
+          `node ${id}: input ${ids[k]} is not the id of any node.`,
+          'add the missing node or fix the id',
+          id,
+        );
       }
       at[e++] = p;
     }
@@ -275,7 +359,12 @@ function cycleError(checked: CheckedNode[], { start, at }: InputTable, pending: 
   const loop = path.slice(seenAt.get(p)!).map((q) => checked[q].id);
   const shown = loop.length > 8 ? [...loop.slice(0, 8), '…'] : loop;
   const id = loop[0];
-  return vizError(WHERE, `node ${id} is on a cycle (it depends on itself through inputs ${[...shown, id].join(' -> ')}).`, 'a computation graph has no cycles: fix the input ids', id);
+  return vizError(
+    WHERE,
+    `node ${id} is on a cycle (it depends on itself through inputs ${[...shown, id].join(' -> ')}).`,
+    'a computation graph has no cycles: fix the input ids',
+    id,
+  );
 }
 
 /** Every node must be reachable from the root; the first one that is not is reported. */
@@ -296,11 +385,22 @@ function checkAllUnderRoot(checked: CheckedNode[], { start, at }: InputTable, ro
   const stray = reached.indexOf(0);
   if (stray >= 0) {
     const id = checked[stray].id;
-    throw vizError(WHERE, `node ${id} is not under root ${checked[rootPosition].id}.`, 'remove it, or export the graph again with toJSON', id);
+    throw vizError(
+      WHERE,
+      `node ${id} is not under root ${checked[rootPosition].id}.`,
+      'remove it, or export the graph again with toJSON',
+      id,
+    );
   }
 }
 
-function build(checked: CheckedNode[], { start, at }: InputTable, order: Int32Array, rootPosition: number, tolerance: number): ImportedGraph {
+function build(
+  checked: CheckedNode[],
+  { start, at }: InputTable,
+  order: Int32Array,
+  rootPosition: number,
+  tolerance: number,
+): ImportedGraph {
   const values: Value[] = new Array(checked.length);
   const nodes = new Map<number, Value>();
   for (const p of order) {
@@ -335,7 +435,11 @@ function apply(row: OpRow, args: Value[]): Value {
   if (row.arity === 'n') return sum(args);
   const method = (Value.prototype as unknown as Record<string, unknown>)[row.name];
   if (typeof method !== 'function') {
-    throw vizError(WHERE, `the op table row ${row.name} has no Value method.`, 'report this as a bug in @chainrule/core');
+    throw vizError(
+      WHERE,
+      `the op table row ${row.name} has no Value method.`,
+      'report this as a bug in @chainrule/core',
+    );
   }
   const call = method as (this: Value, other?: Value) => Value;
   return row.arity === 1 ? call.call(args[0]) : call.call(args[0], args[1]);

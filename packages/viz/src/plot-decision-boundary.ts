@@ -48,14 +48,29 @@ interface Point {
  * const score = (x1, x2) => model.forward([x1, x2]).data;          // a trained MLP
  * fs.writeFileSync('moons.svg', plotDecisionBoundary(score, data));
  */
-export function plotDecisionBoundary(score: (x1: number, x2: number) => number, data: LabelledPoints, options: PlotDecisionBoundaryOptions = {}): string {
+export function plotDecisionBoundary(
+  score: (x1: number, x2: number) => number,
+  data: LabelledPoints,
+  options: PlotDecisionBoundaryOptions = {},
+): string {
   if (typeof score !== 'function') {
-    throw vizError(WHERE, `score must be a function (x1, x2) => number, got ${describeInput(score)}.`, 'pass e.g. (a, b) => model.forward([a, b]).data');
+    throw vizError(
+      WHERE,
+      `score must be a function (x1, x2) => number, got ${describeInput(score)}.`,
+      'pass e.g. (a, b) => model.forward([a, b]).data',
+    );
   }
   const points = checkPoints(data);
   const frame = resolveFrame(WHERE, options, { width: 640, height: 520, title: 'Decision boundary' });
   const { colors } = frame;
-  const resolution = numberOption(WHERE, 'resolution', options.resolution, 80, (x) => Number.isInteger(x) && x >= 10 && x <= 400, 'an integer from 10 to 400');
+  const resolution = numberOption(
+    WHERE,
+    'resolution',
+    options.resolution,
+    80,
+    (x) => Number.isInteger(x) && x >= 10 && x <= 400,
+    'an integer from 10 to 400',
+  );
   const threshold = numberOption(WHERE, 'threshold', options.threshold, 0);
   const xDomain = checkDomain('xDomain', options.xDomain) ?? padded(points.map((p) => p.x));
   const yDomain = checkDomain('yDomain', options.yDomain) ?? padded(points.map((p) => p.y));
@@ -63,8 +78,12 @@ export function plotDecisionBoundary(score: (x1: number, x2: number) => number, 
   const area: PlotArea = { left: 64, top: frame.title ? 84 : 58, width: 0, height: 0 };
   area.width = frame.width - area.left - 24;
   area.height = frame.height - area.top - 58;
-  const x = scaleLinear().domain(xDomain).range([area.left, area.left + area.width]);
-  const y = scaleLinear().domain(yDomain).range([area.top + area.height, area.top]);
+  const x = scaleLinear()
+    .domain(xDomain)
+    .range([area.left, area.left + area.width]);
+  const y = scaleLinear()
+    .domain(yDomain)
+    .range([area.top + area.height, area.top]);
 
   // The score at the centres of an nx × ny grid of cells, row 0 at the top, stored relative to the
   // threshold. One extra ring of cells outside the plot keeps contour artefacts at the grid's border
@@ -88,13 +107,21 @@ export function plotDecisionBoundary(score: (x1: number, x2: number) => number, 
   const wrong = points.filter((p, k) => predictions[k] !== p.label > 0).length;
   const names = options.classNames ?? defaultClassNames(points);
   if (!Array.isArray(names) || names.length !== 2 || !names.every((n) => typeof n === 'string')) {
-    throw vizError(WHERE, `options.classNames must be two strings, got ${describeInput(names)}.`, "pass e.g. ['outer moon', 'inner moon']");
+    throw vizError(
+      WHERE,
+      `options.classNames must be two strings, got ${describeInput(names)}.`,
+      "pass e.g. ['outer moon', 'inner moon']",
+    );
   }
 
   const accuracy = points.length ? (points.length - wrong) / points.length : 1;
   const summary = `accuracy ${d3format('.1%')(accuracy)} on ${points.length} points (${wrong} misclassified)`;
-  const parts: string[] = [openSvg(frame, `Decision regions of a 2-D classifier with ${points.length} labelled points; ${summary}.`)];
-  parts.push(`<text x="${px(frame.width / 2)}" y="${frame.title ? 46 : 22}" text-anchor="middle" font-size="12.5" fill="${colors.muted}">${escapeXml(summary)}</text>`);
+  const parts: string[] = [
+    openSvg(frame, `Decision regions of a 2-D classifier with ${points.length} labelled points; ${summary}.`),
+  ];
+  parts.push(
+    `<text x="${px(frame.width / 2)}" y="${frame.title ? 46 : 22}" text-anchor="middle" font-size="12.5" fill="${colors.muted}">${escapeXml(summary)}</text>`,
+  );
 
   // Filled bands: each contour is the region where the score is at least its level, painted lowest first.
   const perSide = 7;
@@ -113,7 +140,9 @@ export function plotDecisionBoundary(score: (x1: number, x2: number) => number, 
   const bands = contours()
     .size([gx, gy])
     .thresholds(levels.map((l) => (Number.isFinite(l) ? l : -top * 2)))(Array.from(grid));
-  parts.push(`<defs><clipPath id="boundary-area-${UID}"><rect x="${px(area.left)}" y="${px(area.top)}" width="${px(area.width)}" height="${px(area.height)}"/></clipPath></defs>`);
+  parts.push(
+    `<defs><clipPath id="boundary-area-${UID}"><rect x="${px(area.left)}" y="${px(area.top)}" width="${px(area.width)}" height="${px(area.height)}"/></clipPath></defs>`,
+  );
   parts.push(`<g clip-path="url(#boundary-area-${UID})">`);
   bands.forEach((band, k) => {
     const d = multiPolygonPath(band.coordinates, toX, toY);
@@ -121,7 +150,10 @@ export function plotDecisionBoundary(score: (x1: number, x2: number) => number, 
   });
   const boundary = contours().size([gx, gy]).thresholds([0])(Array.from(grid))[0];
   const boundaryPath = isoLinePath(boundary.coordinates, gx, gy, toX, toY);
-  if (boundaryPath) parts.push(`<path class="boundary" d="${boundaryPath}" fill="none" stroke="${colors.text}" stroke-width="2.2" stroke-linejoin="round"/>`);
+  if (boundaryPath)
+    parts.push(
+      `<path class="boundary" d="${boundaryPath}" fill="none" stroke="${colors.text}" stroke-width="2.2" stroke-linejoin="round"/>`,
+    );
   parts.push('</g>');
 
   parts.push(
@@ -139,11 +171,18 @@ export function plotDecisionBoundary(score: (x1: number, x2: number) => number, 
     const positive = p.label > 0;
     const fill = positive ? colors.positive : colors.negative;
     const title = `<title>${escapeXml(`(${d3format('.3~f')(p.x)}, ${d3format('.3~f')(p.y)}) ${names[positive ? 1 : 0]}${predictions[k] !== positive ? ', misclassified' : ''}`)}</title>`;
-    if (predictions[k] !== positive) marks.push(`<circle class="misclassified" cx="${px(cx)}" cy="${px(cy)}" r="8.5" fill="none" stroke="${colors.text}" stroke-width="1.8"/>`);
+    if (predictions[k] !== positive)
+      marks.push(
+        `<circle class="misclassified" cx="${px(cx)}" cy="${px(cy)}" r="8.5" fill="none" stroke="${colors.text}" stroke-width="1.8"/>`,
+      );
     if (positive) {
-      marks.push(`<rect x="${px(cx - 4.2)}" y="${px(cy - 4.2)}" width="8.4" height="8.4" fill="${fill}" stroke="${colors.background}" stroke-width="1.3">${title}</rect>`);
+      marks.push(
+        `<rect x="${px(cx - 4.2)}" y="${px(cy - 4.2)}" width="8.4" height="8.4" fill="${fill}" stroke="${colors.background}" stroke-width="1.3">${title}</rect>`,
+      );
     } else {
-      marks.push(`<circle cx="${px(cx)}" cy="${px(cy)}" r="4.6" fill="${fill}" stroke="${colors.background}" stroke-width="1.3">${title}</circle>`);
+      marks.push(
+        `<circle cx="${px(cx)}" cy="${px(cy)}" r="4.6" fill="${fill}" stroke="${colors.background}" stroke-width="1.3">${title}</circle>`,
+      );
     }
   });
   marks.push('</g>');
@@ -162,7 +201,11 @@ export function plotDecisionBoundary(score: (x1: number, x2: number) => number, 
 function evaluate(score: (a: number, b: number) => number, a: number, b: number): number {
   const s = score(a, b);
   if (typeof s !== 'number' || !Number.isFinite(s)) {
-    throw vizError(WHERE, `score(${a}, ${b}) returned ${describeInput(s)}; a finite number is needed everywhere on the plot.`, 'return a plain number (e.g. .data of the output Value) and check the model for NaN');
+    throw vizError(
+      WHERE,
+      `score(${a}, ${b}) returned ${describeInput(s)}; a finite number is needed everywhere on the plot.`,
+      'return a plain number (e.g. .data of the output Value) and check the model for NaN',
+    );
   }
   return s;
 }
@@ -172,15 +215,25 @@ function checkPoints(data: LabelledPoints): Point[] {
   let points: Point[];
   if (Array.isArray(data)) {
     points = data.map((p, k) => {
-      if (typeof p !== 'object' || p === null) throw vizError(WHERE, `point ${k} must be { x, y, label }, got ${describeInput(p)}.`, fix);
+      if (typeof p !== 'object' || p === null)
+        throw vizError(WHERE, `point ${k} must be { x, y, label }, got ${describeInput(p)}.`, fix);
       return { x: p.x, y: p.y, label: p.label };
     });
   } else if (typeof data === 'object' && data !== null && Array.isArray(data.X) && Array.isArray(data.y)) {
     if (data.X.length !== data.y.length) {
-      throw vizError(WHERE, `X has ${data.X.length} rows but y has ${data.y.length} labels.`, 'give one label per row of X');
+      throw vizError(
+        WHERE,
+        `X has ${data.X.length} rows but y has ${data.y.length} labels.`,
+        'give one label per row of X',
+      );
     }
     points = data.X.map((row, k) => {
-      if (!Array.isArray(row) || row.length !== 2) throw vizError(WHERE, `X[${k}] must be a pair [x1, x2], got ${describeInput(row)}.`, 'plot two features at a time');
+      if (!Array.isArray(row) || row.length !== 2)
+        throw vizError(
+          WHERE,
+          `X[${k}] must be a pair [x1, x2], got ${describeInput(row)}.`,
+          'plot two features at a time',
+        );
       return { x: row[0], y: row[1], label: data.y[k] };
     });
   } else {
@@ -189,7 +242,11 @@ function checkPoints(data: LabelledPoints): Point[] {
   points.forEach((p, k) => {
     for (const key of ['x', 'y', 'label'] as const) {
       if (typeof p[key] !== 'number' || !Number.isFinite(p[key])) {
-        throw vizError(WHERE, `point ${k} has ${key} = ${describeInput(p[key])}; every coordinate and label must be a finite number.`, `fix point ${k}`);
+        throw vizError(
+          WHERE,
+          `point ${k} has ${key} = ${describeInput(p[key])}; every coordinate and label must be a finite number.`,
+          `fix point ${k}`,
+        );
       }
     }
   });
@@ -199,7 +256,11 @@ function checkPoints(data: LabelledPoints): Point[] {
 function checkDomain(name: string, domain: unknown): [number, number] | undefined {
   if (domain === undefined) return undefined;
   if (!Array.isArray(domain) || domain.length !== 2 || !domain.every(Number.isFinite) || !(domain[0] < domain[1])) {
-    throw vizError(WHERE, `options.${name} must be [low, high] with low < high, got ${describeInput(domain)}.`, 'leave it out to fit the points');
+    throw vizError(
+      WHERE,
+      `options.${name} must be [low, high] with low < high, got ${describeInput(domain)}.`,
+      'leave it out to fit the points',
+    );
   }
   return [domain[0], domain[1]];
 }
@@ -215,7 +276,8 @@ function padded(values: number[]): [number, number] {
 function defaultClassNames(points: Point[]): [string, string] {
   const negative = points.find((p) => p.label <= 0)?.label;
   const positive = points.find((p) => p.label > 0)?.label;
-  const name = (label: number | undefined, fallback: string): string => (label === undefined ? fallback : `class ${d3format('~g')(label)}`);
+  const name = (label: number | undefined, fallback: string): string =>
+    label === undefined ? fallback : `class ${d3format('~g')(label)}`;
   return [name(negative, 'negative'), name(positive, 'positive')];
 }
 
@@ -235,7 +297,13 @@ function multiPolygonPath(polygons: number[][][][], toX: (c: number) => number, 
  * The iso-line of a contour: its rings without the stretches that run along the grid's border
  * (a contour polygon is closed by the border, the boundary between classes is not).
  */
-function isoLinePath(polygons: number[][][][], nx: number, ny: number, toX: (c: number) => number, toY: (r: number) => number): string {
+function isoLinePath(
+  polygons: number[][][][],
+  nx: number,
+  ny: number,
+  toX: (c: number) => number,
+  toY: (r: number) => number,
+): string {
   const onBorder = ([c, r]: number[]): boolean => c <= 0 || c >= nx || r <= 0 || r >= ny;
   const parts: string[] = [];
   for (const polygon of polygons) {

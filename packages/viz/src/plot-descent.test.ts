@@ -7,7 +7,12 @@ describe('descentSteps', () => {
     expect(steps).toHaveLength(7);
     expect(steps[0].gradient).toBeCloseTo(2.1, 12);
     expect(steps[0].cost).toBeCloseTo(0.49, 12);
-    expect(steps.slice(0, 4).map((s) => s.w)).toEqual([0.8, expect.closeTo(0.59, 12), expect.closeTo(0.4745, 12), expect.closeTo(0.410975, 12)]);
+    expect(steps.slice(0, 4).map((s) => s.w)).toEqual([
+      0.8,
+      expect.closeTo(0.59, 12),
+      expect.closeTo(0.4745, 12),
+      expect.closeTo(0.410975, 12),
+    ]);
   });
 
   it('matches the closed form: w_k − y/i = (1 − 2ηi²)^k (w₀ − y/i) and dC/dw = 2i(iw − y)', () => {
@@ -57,12 +62,15 @@ describe('plotDescent', () => {
   });
 
   it('shows the worked step for given weights only when the learning rate explains them', () => {
-    const worked = (options: object) => texts(parsePlot(plotDescent(options))).includes('First step, by the chain rule:');
+    const worked = (options: object) =>
+      texts(parsePlot(plotDescent(options))).includes('First step, by the chain rule:');
     expect(worked({ ws: [0.8, 0.59, 0.4745], learningRate: 0.1 })).toBe(true);
     expect(worked({ ws: [0.8, 0.5], learningRate: 0.1 })).toBe(false);
     expect(worked({ ws: [0.8, 0.59] })).toBe(false);
     expect(worked({})).toBe(true);
-    expect(() => plotDescent({ ws: [0.8], learningRate: -1 })).toThrow(/options.learningRate must be a positive number/);
+    expect(() => plotDescent({ ws: [0.8], learningRate: -1 })).toThrow(
+      /options.learningRate must be a positive number/,
+    );
   });
 
   it('is deterministic, and gives different plots different ids so that they can share a page', () => {
@@ -78,7 +86,9 @@ describe('plotDescent', () => {
   it('writes negative numbers readably: minimum −1/2, w + 1/2, factors in parentheses', () => {
     // i = −2, y = 1: w* = y/i = −1/2, factor 1 − 2·0.1·4 = 0.2, dC/dw at 0 = 2·(−2)·(0 − 1) = 4.
     const words = texts(parsePlot(plotDescent({ input: -2, target: 1, start: 0 })));
-    expect(words).toEqual(expect.arrayContaining(['minimum w = −1/2', '= 2((−2)·0 − 1)·(−2) = 4', '= 0 − 0.1·4 = −0.4']));
+    expect(words).toEqual(
+      expect.arrayContaining(['minimum w = −1/2', '= 2((−2)·0 − 1)·(−2) = 4', '= 0 − 0.1·4 = −0.4']),
+    );
     expect(words.join(' ')).toContain('each step multiplies w + 1/2 by 0.2');
   });
 

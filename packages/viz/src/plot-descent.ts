@@ -5,7 +5,18 @@
  */
 import { Value } from '@chainrule/core';
 import { format as d3format, line, scaleLinear, curveLinear } from 'd3';
-import { approximateTextWidth, checkNumbers, closeSvg, drawAxes, drawLegend, numberOption, openSvg, px, resolveFrame, UID } from './plot-svg';
+import {
+  approximateTextWidth,
+  checkNumbers,
+  closeSvg,
+  drawAxes,
+  drawLegend,
+  numberOption,
+  openSvg,
+  px,
+  resolveFrame,
+  UID,
+} from './plot-svg';
 import type { LegendEntry, PlotArea } from './plot-svg';
 import type { PlotColors, PlotOptions } from './plot-theme';
 import { describeInput, vizError } from './viz-error';
@@ -65,8 +76,22 @@ export interface PlotDescentOptions extends PlotOptions, DescentProblem {
 export function descentSteps(problem: DescentProblem = {}): DescentStep[] {
   const { input, target } = checkProblem(problem);
   const start = numberOption(WHERE, 'start', problem.start, 0.8);
-  const learningRate = numberOption(WHERE, 'learningRate', problem.learningRate, 0.1, (x) => x > 0, 'a positive number');
-  const steps = numberOption(WHERE, 'steps', problem.steps, 6, (x) => Number.isInteger(x) && x >= 0 && x <= 1000, 'an integer from 0 to 1000');
+  const learningRate = numberOption(
+    WHERE,
+    'learningRate',
+    problem.learningRate,
+    0.1,
+    (x) => x > 0,
+    'a positive number',
+  );
+  const steps = numberOption(
+    WHERE,
+    'steps',
+    problem.steps,
+    6,
+    (x) => Number.isInteger(x) && x >= 0 && x <= 1000,
+    'an integer from 0 to 1000',
+  );
   const out: DescentStep[] = [];
   let w = start;
   for (let k = 0; k <= steps; k++) {
@@ -87,9 +112,20 @@ function costAndGradient(input: number, target: number, weight: number): { cost:
 
 function checkProblem(problem: DescentProblem): { input: number; target: number } {
   if (typeof problem !== 'object' || problem === null) {
-    throw vizError(WHERE, `options must be an object, got ${describeInput(problem)}.`, 'pass {} for the article defaults');
+    throw vizError(
+      WHERE,
+      `options must be an object, got ${describeInput(problem)}.`,
+      'pass {} for the article defaults',
+    );
   }
-  const input = numberOption(WHERE, 'input', problem.input, 1.5, (x) => x !== 0, 'a non-zero number (with i = 0 the cost has no minimum)');
+  const input = numberOption(
+    WHERE,
+    'input',
+    problem.input,
+    1.5,
+    (x) => x !== 0,
+    'a non-zero number (with i = 0 the cost has no minimum)',
+  );
   const target = numberOption(WHERE, 'target', problem.target, 0.5);
   return { input, target };
 }
@@ -106,12 +142,20 @@ function checkProblem(problem: DescentProblem): { input: number; target: number 
  */
 export function plotDescent(options: PlotDescentOptions = {}): string {
   const { input, target } = checkProblem(options);
-  const frame = resolveFrame(WHERE, options, { width: 820, height: 450, title: 'Gradient descent on C(w) = (i·w − y)²' });
+  const frame = resolveFrame(WHERE, options, {
+    width: 820,
+    height: 450,
+    title: 'Gradient descent on C(w) = (i·w − y)²',
+  });
   const { colors } = frame;
   const given = options.ws !== undefined;
   const points = given ? stepsAt(input, target, checkNumbers(WHERE, 'options.ws', options.ws)) : descentSteps(options);
   if (points.length === 0 || points.length > 1001) {
-    throw vizError(WHERE, `options.ws must hold 1 to 1001 weights, got ${points.length}.`, 'pass the weights w₀, w₁, … of your run');
+    throw vizError(
+      WHERE,
+      `options.ws must hold 1 to 1001 weights, got ${points.length}.`,
+      'pass the weights w₀, w₁, … of your run',
+    );
   }
   const showActivation = options.showActivation ?? false;
   const showTangent = options.showTangent ?? true;
@@ -121,7 +165,11 @@ export function plotDescent(options: PlotDescentOptions = {}): string {
   try {
     fmt = d3format(numberFormat);
   } catch {
-    throw vizError(WHERE, `options.numberFormat ${describeInput(numberFormat)} is not a d3-format specifier.`, "use e.g. '.4f' or leave it out for '.6~g'");
+    throw vizError(
+      WHERE,
+      `options.numberFormat ${describeInput(numberFormat)} is not a d3-format specifier.`,
+      "use e.g. '.4f' or leave it out for '.6~g'",
+    );
   }
   const minimum = target / input;
   const cost = (w: number): number => (input * w - target) ** 2;
@@ -132,13 +180,27 @@ export function plotDescent(options: PlotDescentOptions = {}): string {
   area.width = frame.width - area.left - 24 - tableWidth;
   area.height = frame.height - area.top - 58;
 
-  const domain = options.domain ?? paddedDomain(points.map((p) => p.w), minimum);
+  const domain =
+    options.domain ??
+    paddedDomain(
+      points.map((p) => p.w),
+      minimum,
+    );
   if (!Array.isArray(domain) || domain.length !== 2 || !domain.every(Number.isFinite) || !(domain[0] < domain[1])) {
-    throw vizError(WHERE, `options.domain must be [low, high] with low < high, got ${describeInput(domain)}.`, 'leave it out to fit the steps');
+    throw vizError(
+      WHERE,
+      `options.domain must be [low, high] with low < high, got ${describeInput(domain)}.`,
+      'leave it out to fit the steps',
+    );
   }
-  const x = scaleLinear().domain(domain).range([area.left, area.left + area.width]);
+  const x = scaleLinear()
+    .domain(domain)
+    .range([area.left, area.left + area.width]);
   const samples = sampleCurve(cost, domain, 240);
-  let yMax = Math.max(...samples.map((s) => s[1]), ...points.filter((p) => p.w >= domain[0] && p.w <= domain[1]).map((p) => p.cost));
+  let yMax = Math.max(
+    ...samples.map((s) => s[1]),
+    ...points.filter((p) => p.w >= domain[0] && p.w <= domain[1]).map((p) => p.cost),
+  );
   if (showActivation) yMax = Math.max(yMax, target, ...domain.map((w) => input * w));
   const yMin = showActivation ? Math.min(0, target, ...domain.map((w) => input * w)) : 0;
   const y = scaleLinear()
@@ -150,14 +212,18 @@ export function plotDescent(options: PlotDescentOptions = {}): string {
   const subtitle = given
     ? `i = ${fmt(input)}, y = ${fmt(target)}${options.learningRate === undefined ? '' : `, learning rate η = ${fmt(options.learningRate)}`}; ${points.length} given weights`
     : subtitleOf(input, target, options, fmt, minimum);
-  parts.push(`<text x="${px(frame.width / 2)}" y="${frame.title ? 46 : 22}" text-anchor="middle" font-size="12.5" fill="${colors.muted}">${escapeXml(subtitle)}</text>`);
+  parts.push(
+    `<text x="${px(frame.width / 2)}" y="${frame.title ? 46 : 22}" text-anchor="middle" font-size="12.5" fill="${colors.muted}">${escapeXml(subtitle)}</text>`,
+  );
   parts.push(
     drawAxes(x, y, area, colors, {
       xLabel: 'weight w',
       yLabel: showActivation ? 'C(w) and a(w)' : 'cost C(w)',
     }),
   );
-  parts.push(`<defs><clipPath id="plot-area-${UID}"><rect x="${px(area.left)}" y="${px(area.top)}" width="${px(area.width)}" height="${px(area.height)}"/></clipPath>`);
+  parts.push(
+    `<defs><clipPath id="plot-area-${UID}"><rect x="${px(area.left)}" y="${px(area.top)}" width="${px(area.width)}" height="${px(area.height)}"/></clipPath>`,
+  );
   parts.push(
     `<marker id="step-arrow-${UID}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,1L10,5L0,9z" fill="${colors.accent}"/></marker></defs>`,
   );
@@ -186,7 +252,9 @@ export function plotDescent(options: PlotDescentOptions = {}): string {
   // The minimum: a dashed drop line to the axis (its diamond is drawn above the steps).
   const mx = x(minimum);
   const my = y(0);
-  parts.push(`<path d="M${px(mx)},${px(area.top + area.height)}V${px(my)}" stroke="${colors.good}" stroke-width="1.5" stroke-dasharray="3 3"/>`);
+  parts.push(
+    `<path d="M${px(mx)},${px(area.top + area.height)}V${px(my)}" stroke="${colors.good}" stroke-width="1.5" stroke-dasharray="3 3"/>`,
+  );
 
   // Tangent at w0 and the size of the first update.
   const first = points[0];
@@ -194,7 +262,8 @@ export function plotDescent(options: PlotDescentOptions = {}): string {
     const half = (domain[1] - domain[0]) * 0.14;
     const t0 = first.w - half;
     const t1 = first.w + half;
-    const low = first.gradient >= 0 ? [t0, first.cost - first.gradient * half] : [t1, first.cost + first.gradient * half];
+    const low =
+      first.gradient >= 0 ? [t0, first.cost - first.gradient * half] : [t1, first.cost + first.gradient * half];
     parts.push(
       `<path d="M${px(x(t0))},${px(y(first.cost - first.gradient * half))}L${px(x(t1))},${px(y(first.cost + first.gradient * half))}" stroke="${colors.text}" stroke-width="1.5" stroke-dasharray="5 4" opacity="0.75"/>`,
       `<text x="${px(x(low[0]) + (first.gradient >= 0 ? 4 : -4))}" y="${px(y(low[1]) + 16)}" text-anchor="${first.gradient >= 0 ? 'start' : 'end'}" font-size="12.5" fill="${colors.text}">${escapeXml(`slope ${fmt(first.gradient)}`)}</text>`,
@@ -232,7 +301,9 @@ export function plotDescent(options: PlotDescentOptions = {}): string {
     const cx = x(p.w);
     const cy = y(p.cost);
     const r = k === 0 ? 6 : 5;
-    parts.push(`<circle cx="${px(cx)}" cy="${px(cy)}" r="${r}" fill="${colors.accent}" stroke="${colors.background}" stroke-width="2"><title>${escapeXml(`w${subscript(k)} = ${fmt(p.w)}, C = ${fmt(p.cost)}, dC/dw = ${fmt(p.gradient)}`)}</title></circle>`);
+    parts.push(
+      `<circle cx="${px(cx)}" cy="${px(cy)}" r="${r}" fill="${colors.accent}" stroke="${colors.background}" stroke-width="2"><title>${escapeXml(`w${subscript(k)} = ${fmt(p.w)}, C = ${fmt(p.cost)}, dC/dw = ${fmt(p.gradient)}`)}</title></circle>`,
+    );
     if (Math.hypot(cx - lastLabelX, cy - lastLabelY) >= 26) {
       // Below the point, on the outer side of the parabola, away from the arrows that bow above it.
       const right = p.w >= minimum;
@@ -245,7 +316,9 @@ export function plotDescent(options: PlotDescentOptions = {}): string {
   });
   parts.push('</g>', '</g>');
 
-  parts.push(`<path class="minimum" d="M${px(mx)},${px(my - 7)}l7,7l-7,7l-7,-7z" fill="${colors.good}" stroke="${colors.background}" stroke-width="1.5"/>`);
+  parts.push(
+    `<path class="minimum" d="M${px(mx)},${px(my - 7)}l7,7l-7,7l-7,-7z" fill="${colors.good}" stroke="${colors.background}" stroke-width="1.5"/>`,
+  );
   // Label the minimum on the side of the diamond away from the steps, just below the curve's floor.
   // (or on the other side when the plot's edge is too close).
   const minimumLabel = `minimum w = ${fractionOrNumber(minimum, fmt)}`;
@@ -268,8 +341,11 @@ export function plotDescent(options: PlotDescentOptions = {}): string {
     const side = { left: area.left + area.width + 28, top: area.top, width: tableWidth - 12, height: area.height };
     // Given weights get the worked step only when a learningRate is given and w₁ = w₀ − η·dC/dw holds.
     const rate = numberOption(WHERE, 'learningRate', options.learningRate, 0.1, (x) => x > 0, 'a positive number');
-    const consistent = points.length > 1 && Math.abs(points[0].w - rate * points[0].gradient - points[1].w) <= 1e-9 * Math.max(1, Math.abs(points[1].w));
-    const worked = !given || (options.learningRate !== undefined && consistent) ? workedStep(points, input, target, rate, fmt) : [];
+    const consistent =
+      points.length > 1 &&
+      Math.abs(points[0].w - rate * points[0].gradient - points[1].w) <= 1e-9 * Math.max(1, Math.abs(points[1].w));
+    const worked =
+      !given || (options.learningRate !== undefined && consistent) ? workedStep(points, input, target, rate, fmt) : [];
     parts.push(drawTable(points, fmt, side, worked.length ? 118 : 0, frame.colors));
     parts.push(drawWorkedStep(worked, side, frame.colors));
   }
@@ -301,7 +377,13 @@ function sampleCurve(f: (w: number) => number, [lo, hi]: [number, number], n: nu
   return out;
 }
 
-function subtitleOf(input: number, target: number, options: DescentProblem, fmt: (x: number) => string, minimum: number): string {
+function subtitleOf(
+  input: number,
+  target: number,
+  options: DescentProblem,
+  fmt: (x: number) => string,
+  minimum: number,
+): string {
   const rate = options.learningRate ?? 0.1;
   const factor = 1 - 2 * rate * input * input;
   const base = `i = ${fmt(input)}, y = ${fmt(target)}, w₀ = ${fmt(options.start ?? 0.8)}, learning rate η = ${fmt(rate)}`;
@@ -330,22 +412,33 @@ function descriptionOf(points: DescentStep[], fmt: (x: number) => string, minimu
 }
 
 /** The numbers of the run: step, w, C(w), dC/dw; long runs show the first rows, a gap and the last. */
-function drawTable(points: DescentStep[], fmt: (x: number) => string, box: PlotArea, reserved: number, colors: PlotColors): string {
+function drawTable(
+  points: DescentStep[],
+  fmt: (x: number) => string,
+  box: PlotArea,
+  reserved: number,
+  colors: PlotColors,
+): string {
   // Tiny costs and gradients in exponent form, so that columns keep their width.
   const short = (x: number): string => (x !== 0 && Math.abs(x) < 1e-4 ? d3format('.3~e')(x) : fmt(x));
   const { left, top, width } = box;
   const rowHeight = 21;
   const capacity = Math.max(2, Math.floor((box.height - reserved - 30) / rowHeight));
-  const rows: (DescentStep | null)[] = points.length <= capacity ? points : [...points.slice(0, capacity - 2), null, points[points.length - 1]];
+  const rows: (DescentStep | null)[] =
+    points.length <= capacity ? points : [...points.slice(0, capacity - 2), null, points[points.length - 1]];
   const columns = [
     { title: 'step', x: 4, anchor: 'start' },
     { title: 'w', x: 104, anchor: 'end' },
     { title: 'C(w)', x: 190, anchor: 'end' },
     { title: 'dC/dw', x: width - 2, anchor: 'end' },
   ];
-  const parts = [`<g class="steps-table" transform="translate(${px(left)},${px(top)})" font-variant-numeric="tabular-nums">`];
+  const parts = [
+    `<g class="steps-table" transform="translate(${px(left)},${px(top)})" font-variant-numeric="tabular-nums">`,
+  ];
   for (const c of columns) {
-    parts.push(`<text x="${c.x}" y="14" text-anchor="${c.anchor}" font-weight="600" fill="${colors.muted}">${escapeXml(c.title)}</text>`);
+    parts.push(
+      `<text x="${c.x}" y="14" text-anchor="${c.anchor}" font-weight="600" fill="${colors.muted}">${escapeXml(c.title)}</text>`,
+    );
   }
   parts.push(`<line x1="0" y1="22" x2="${px(width)}" y2="22" stroke="${colors.grid}"/>`);
   rows.forEach((p, k) => {
@@ -357,7 +450,9 @@ function drawTable(points: DescentStep[], fmt: (x: number) => string, box: PlotA
     const cells = [`${p.step}`, fmt(p.w), short(p.cost), short(p.gradient)];
     cells.forEach((text, c) => {
       const fill = c === 0 ? colors.accent : colors.text;
-      parts.push(`<text x="${columns[c].x}" y="${y}" text-anchor="${columns[c].anchor}" fill="${fill}">${escapeXml(text)}</text>`);
+      parts.push(
+        `<text x="${columns[c].x}" y="${y}" text-anchor="${columns[c].anchor}" fill="${fill}">${escapeXml(text)}</text>`,
+      );
     });
   });
   parts.push('</g>');
@@ -365,7 +460,13 @@ function drawTable(points: DescentStep[], fmt: (x: number) => string, box: PlotA
 }
 
 /** The first update written out with the article's numbers: dC/dw = 2·i·(i·w₀ − y), w₁ = w₀ − η·dC/dw. */
-function workedStep(points: DescentStep[], input: number, target: number, rate: number, fmt: (x: number) => string): [string, number][] {
+function workedStep(
+  points: DescentStep[],
+  input: number,
+  target: number,
+  rate: number,
+  fmt: (x: number) => string,
+): [string, number][] {
   if (points.length < 2) return [];
   const [p0, p1] = points;
   const f = (x: number): string => (x < 0 ? `(${fmt(x)})` : fmt(x)); // a factor: (−2), not ·−2

@@ -23,7 +23,9 @@ describe('plotLoss', () => {
     expect(texts(parsePlot(plotLoss(decades)))).toContain('loss (log scale)');
     expect(texts(parsePlot(plotLoss([1, 0.9, 0.8])))).toContain('loss');
     expect(texts(parsePlot(plotLoss([1, 0.9, 0.8])))).not.toContain('loss (log scale)');
-    expect(() => plotLoss([1, 0], { logScale: true })).toThrow(/plotLoss: options.logScale is true but some losses are zero or negative/);
+    expect(() => plotLoss([1, 0], { logScale: true })).toThrow(
+      /plotLoss: options.logScale is true but some losses are zero or negative/,
+    );
   });
 
   it('leaves gaps for NaN and Infinity and says where the first one is', () => {
@@ -66,7 +68,10 @@ describe('plotLoss', () => {
 
   it.each([
     [[], /there are no losses to plot/],
-    [{ loss: [1], accuracy: [95] }, /accuracy\[0\] is 95; accuracy is a fraction from 0 to 1\. Divide percentages by 100/],
+    [
+      { loss: [1], accuracy: [95] },
+      /accuracy\[0\] is 95; accuracy is a fraction from 0 to 1\. Divide percentages by 100/,
+    ],
     [{ loss: ['1'] }, /loss\[0\] must be a finite number, got the string "1"/],
     [42, /expected the losses, got the number 42/],
   ])('rejects %p', (history, message) => {

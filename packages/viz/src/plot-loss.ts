@@ -45,11 +45,26 @@ export function plotLoss(history: number[] | LossHistory, options: PlotLossOptio
   const { loss, accuracy } = checkHistory(history);
   const frame = resolveFrame(WHERE, options, { width: 720, height: 420, title: 'Training loss' });
   const { colors } = frame;
-  const smoothing = numberOption(WHERE, 'smoothing', options.smoothing, 0, (x) => x >= 0 && x <= 0.99, 'a number from 0 to 0.99');
-  const maxPoints = numberOption(WHERE, 'maxPoints', options.maxPoints, 2000, (x) => Number.isInteger(x) && x >= 10, 'an integer of at least 10');
+  const smoothing = numberOption(
+    WHERE,
+    'smoothing',
+    options.smoothing,
+    0,
+    (x) => x >= 0 && x <= 0.99,
+    'a number from 0 to 0.99',
+  );
+  const maxPoints = numberOption(
+    WHERE,
+    'maxPoints',
+    options.maxPoints,
+    2000,
+    (x) => Number.isInteger(x) && x >= 10,
+    'an integer of at least 10',
+  );
   const firstStep = numberOption(WHERE, 'firstStep', options.firstStep, 0);
   const xLabel = options.xLabel ?? 'step';
-  if (typeof xLabel !== 'string') throw vizError(WHERE, `options.xLabel must be a string, got ${describeInput(xLabel)}.`, "leave it out for 'step'");
+  if (typeof xLabel !== 'string')
+    throw vizError(WHERE, `options.xLabel must be a string, got ${describeInput(xLabel)}.`, "leave it out for 'step'");
 
   const finite = loss.filter(Number.isFinite);
   const bad = loss.length - finite.length;
@@ -57,7 +72,11 @@ export function plotLoss(history: number[] | LossHistory, options: PlotLossOptio
   const [lo, hi] = finite.length ? [Math.min(...finite), Math.max(...finite)] : [0, 1];
   const logScale = options.logScale ?? 'auto';
   if (logScale === true && !positive) {
-    throw vizError(WHERE, 'options.logScale is true but some losses are zero or negative.', "use logScale: false (or 'auto')");
+    throw vizError(
+      WHERE,
+      'options.logScale is true but some losses are zero or negative.',
+      "use logScale: false (or 'auto')",
+    );
   }
   const useLog = logScale === true || (logScale === 'auto' && positive && hi / lo > 100);
 
@@ -72,12 +91,20 @@ export function plotLoss(history: number[] | LossHistory, options: PlotLossOptio
     .range([area.left, area.left + area.width]);
   let y: AxisScale;
   if (useLog) {
-    y = scaleLog().domain([lo / 1.3, hi * 1.3]).range([area.top + area.height, area.top]).nice();
+    y = scaleLog()
+      .domain([lo / 1.3, hi * 1.3])
+      .range([area.top + area.height, area.top])
+      .nice();
   } else {
     const span = hi - lo || Math.abs(hi) || 1;
-    y = scaleLinear().domain([Math.min(0, lo), hi + 0.06 * span]).range([area.top + area.height, area.top]).nice();
+    y = scaleLinear()
+      .domain([Math.min(0, lo), hi + 0.06 * span])
+      .range([area.top + area.height, area.top])
+      .nice();
   }
-  const yAccuracy = scaleLinear().domain([0, 1]).range([area.top + area.height, area.top]);
+  const yAccuracy = scaleLinear()
+    .domain([0, 1])
+    .range([area.top + area.height, area.top]);
 
   const description = `Loss over ${loss.length} steps, from ${fmtValue(loss[0])} to ${fmtValue(loss[loss.length - 1])}${hasAccuracy ? `; final accuracy ${fmtPercent(accuracy[accuracy.length - 1])}` : ''}.`;
   const parts: string[] = [openSvg(frame, description)];
@@ -90,7 +117,9 @@ export function plotLoss(history: number[] | LossHistory, options: PlotLossOptio
       right: hasAccuracy ? { scale: yAccuracy, label: 'accuracy', format: '.0%', color: colors.secondary } : undefined,
     }),
   );
-  parts.push(`<defs><clipPath id="loss-area-${UID}"><rect x="${px(area.left)}" y="${px(area.top - 4)}" width="${px(area.width + 4)}" height="${px(area.height + 8)}"/></clipPath></defs>`);
+  parts.push(
+    `<defs><clipPath id="loss-area-${UID}"><rect x="${px(area.left)}" y="${px(area.top - 4)}" width="${px(area.width + 4)}" height="${px(area.height + 8)}"/></clipPath></defs>`,
+  );
   parts.push(`<g clip-path="url(#loss-area-${UID})">`);
 
   const stepAt = (k: number): number => firstStep + k;
@@ -102,15 +131,23 @@ export function plotLoss(history: number[] | LossHistory, options: PlotLossOptio
 
   const legend: LegendEntry[] = [];
   if (smoothing > 0) {
-    parts.push(`<path d="${curve(loss, y)}" fill="none" stroke="${colors.primary}" stroke-width="1.2" opacity="0.35"/>`);
-    parts.push(`<path class="loss-curve" d="${curve(exponentialAverage(loss, smoothing), y)}" fill="none" stroke="${colors.primary}" stroke-width="2.5" stroke-linejoin="round"/>`);
+    parts.push(
+      `<path d="${curve(loss, y)}" fill="none" stroke="${colors.primary}" stroke-width="1.2" opacity="0.35"/>`,
+    );
+    parts.push(
+      `<path class="loss-curve" d="${curve(exponentialAverage(loss, smoothing), y)}" fill="none" stroke="${colors.primary}" stroke-width="2.5" stroke-linejoin="round"/>`,
+    );
     legend.push({ label: `loss (smoothed ${smoothing})`, color: colors.primary, kind: 'line' });
   } else {
-    parts.push(`<path class="loss-curve" d="${curve(loss, y)}" fill="none" stroke="${colors.primary}" stroke-width="2.2" stroke-linejoin="round"/>`);
+    parts.push(
+      `<path class="loss-curve" d="${curve(loss, y)}" fill="none" stroke="${colors.primary}" stroke-width="2.2" stroke-linejoin="round"/>`,
+    );
     legend.push({ label: 'loss', color: colors.primary, kind: 'line' });
   }
   if (hasAccuracy) {
-    parts.push(`<path class="accuracy-curve" d="${curve(accuracy, yAccuracy)}" fill="none" stroke="${colors.secondary}" stroke-width="2" stroke-dasharray="7 3" stroke-linejoin="round"/>`);
+    parts.push(
+      `<path class="accuracy-curve" d="${curve(accuracy, yAccuracy)}" fill="none" stroke="${colors.secondary}" stroke-width="2" stroke-dasharray="7 3" stroke-linejoin="round"/>`,
+    );
     legend.push({ label: 'accuracy', color: colors.secondary, kind: 'dashed' });
   }
   parts.push('</g>');
@@ -137,7 +174,9 @@ export function plotLoss(history: number[] | LossHistory, options: PlotLossOptio
   if (bad > 0) {
     const first = loss.findIndex((v) => !Number.isFinite(v));
     const note = `${bad} step${bad === 1 ? '' : 's'} with a non-finite loss (first: step ${stepAt(first)}, ${loss[first]}) left as gaps`;
-    parts.push(`<text x="${px(area.left + 8)}" y="${px(area.top + area.height - 10)}" font-weight="600" fill="${colors.accent}">${escapeXml(note)}</text>`);
+    parts.push(
+      `<text x="${px(area.left + 8)}" y="${px(area.top + area.height - 10)}" font-weight="600" fill="${colors.accent}">${escapeXml(note)}</text>`,
+    );
   }
   // A falling loss leaves the top right empty; with a rising accuracy there, the middle right is.
   const legendTop = hasAccuracy ? area.top + area.height * 0.42 : area.top + 10;
@@ -156,7 +195,12 @@ function checkHistory(history: number[] | LossHistory): { loss: number[]; accura
   const accuracy = history.accuracy === undefined ? undefined : checkNumbers(WHERE, 'accuracy', history.accuracy);
   if (accuracy) {
     const k = accuracy.findIndex((a) => a < 0 || a > 1);
-    if (k >= 0) throw vizError(WHERE, `accuracy[${k}] is ${accuracy[k]}; accuracy is a fraction from 0 to 1.`, 'divide percentages by 100');
+    if (k >= 0)
+      throw vizError(
+        WHERE,
+        `accuracy[${k}] is ${accuracy[k]}; accuracy is a fraction from 0 to 1.`,
+        'divide percentages by 100',
+      );
   }
   return { loss, accuracy };
 }

@@ -59,7 +59,11 @@ export function px(x: number): string {
 }
 
 /** Checks the common options and fills in their defaults. */
-export function resolveFrame(where: string, options: PlotOptions, defaults: { width: number; height: number; title: string }): PlotFrame {
+export function resolveFrame(
+  where: string,
+  options: PlotOptions,
+  defaults: { width: number; height: number; title: string },
+): PlotFrame {
   const width = options.width ?? defaults.width;
   const height = options.height ?? defaults.height;
   for (const [name, size, min] of [
@@ -67,17 +71,31 @@ export function resolveFrame(where: string, options: PlotOptions, defaults: { wi
     ['height', height, 150],
   ] as const) {
     if (typeof size !== 'number' || !Number.isFinite(size) || size < min || size > 20000) {
-      throw vizError(where, `options.${name} must be a number of pixels from ${min} to 20000, got ${describeInput(size)}.`, `leave it out for ${defaults[name]}`);
+      throw vizError(
+        where,
+        `options.${name} must be a number of pixels from ${min} to 20000, got ${describeInput(size)}.`,
+        `leave it out for ${defaults[name]}`,
+      );
     }
   }
   const theme = options.theme ?? 'light';
   if (theme !== 'light' && theme !== 'dark') {
-    throw vizError(where, `options.theme must be 'light' or 'dark', got ${describeInput(theme)}.`, "leave it out for 'light'");
+    throw vizError(
+      where,
+      `options.theme must be 'light' or 'dark', got ${describeInput(theme)}.`,
+      "leave it out for 'light'",
+    );
   }
   const title = options.title ?? defaults.title;
-  if (typeof title !== 'string') throw vizError(where, `options.title must be a string, got ${describeInput(title)}.`, "use '' for no title");
+  if (typeof title !== 'string')
+    throw vizError(where, `options.title must be a string, got ${describeInput(title)}.`, "use '' for no title");
   const font = options.fontFamily ?? PLOT_FONT;
-  if (typeof font !== 'string') throw vizError(where, `options.fontFamily must be a string, got ${describeInput(font)}.`, 'leave it out for the system font');
+  if (typeof font !== 'string')
+    throw vizError(
+      where,
+      `options.fontFamily must be a string, got ${describeInput(font)}.`,
+      'leave it out for the system font',
+    );
   return { width, height, title, colors: PLOT_THEMES[theme], font };
 }
 
@@ -91,7 +109,9 @@ export function openSvg(frame: PlotFrame, description: string): string {
     `<rect width="100%" height="100%" fill="${colors.background}"/>`,
   ];
   if (title) {
-    parts.push(`<text x="${px(width / 2)}" y="26" text-anchor="middle" font-size="16" font-weight="600" fill="${colors.text}">${escapeXml(title)}</text>`);
+    parts.push(
+      `<text x="${px(width / 2)}" y="26" text-anchor="middle" font-size="16" font-weight="600" fill="${colors.text}">${escapeXml(title)}</text>`,
+    );
   }
   return parts.join('\n');
 }
@@ -124,14 +144,20 @@ export function drawAxes(x: AxisScale, y: AxisScale, area: PlotArea, colors: Plo
   for (const t of xTicks) {
     const sx = px(x(t));
     parts.push(`<line x1="${sx}" y1="${px(area.top)}" x2="${sx}" y2="${px(bottom)}" stroke="${colors.grid}"/>`);
-    parts.push(`<text x="${sx}" y="${px(bottom + 17)}" text-anchor="middle" fill="${colors.muted}">${escapeXml(xFormat(t))}</text>`);
+    parts.push(
+      `<text x="${sx}" y="${px(bottom + 17)}" text-anchor="middle" fill="${colors.muted}">${escapeXml(xFormat(t))}</text>`,
+    );
   }
   for (const t of yTicks) {
     const sy = px(y(t));
     parts.push(`<line x1="${px(area.left)}" y1="${sy}" x2="${px(right)}" y2="${sy}" stroke="${colors.grid}"/>`);
-    parts.push(`<text x="${px(area.left - 8)}" y="${sy}" dy="0.32em" text-anchor="end" fill="${colors.muted}">${escapeXml(yFormat(t))}</text>`);
+    parts.push(
+      `<text x="${px(area.left - 8)}" y="${sy}" dy="0.32em" text-anchor="end" fill="${colors.muted}">${escapeXml(yFormat(t))}</text>`,
+    );
   }
-  parts.push(`<path d="M${px(area.left)},${px(area.top)}V${px(bottom)}H${px(right)}" fill="none" stroke="${colors.axis}"/>`);
+  parts.push(
+    `<path d="M${px(area.left)},${px(area.top)}V${px(bottom)}H${px(right)}" fill="none" stroke="${colors.axis}"/>`,
+  );
   parts.push(
     `<text x="${px(area.left + area.width / 2)}" y="${px(bottom + 40)}" text-anchor="middle" font-size="13" fill="${colors.text}">${escapeXml(options.xLabel)}</text>`,
   );
@@ -145,7 +171,9 @@ export function drawAxes(x: AxisScale, y: AxisScale, area: PlotArea, colors: Plo
     const format = r.scale.tickFormat(r.ticks ?? 6, r.format);
     parts.push(`<path d="M${px(right)},${px(area.top)}V${px(bottom)}" stroke="${colors.axis}"/>`);
     for (const t of ticks) {
-      parts.push(`<text x="${px(right + 8)}" y="${px(r.scale(t))}" dy="0.32em" fill="${r.color}">${escapeXml(format(t))}</text>`);
+      parts.push(
+        `<text x="${px(right + 8)}" y="${px(r.scale(t))}" dy="0.32em" fill="${r.color}">${escapeXml(format(t))}</text>`,
+      );
     }
     parts.push(
       `<text transform="translate(${px(right + 50)},${px(yMid)}) rotate(90)" text-anchor="middle" font-size="13" fill="${r.color}">${escapeXml(r.label)}</text>`,
@@ -163,7 +191,13 @@ export interface LegendEntry {
 }
 
 /** A legend box whose top corner is at (`x`, `top`): its right corner by default, its left one with `align: 'left'`. */
-export function drawLegend(entries: LegendEntry[], x: number, top: number, colors: PlotColors, align: 'left' | 'right' = 'right'): string {
+export function drawLegend(
+  entries: LegendEntry[],
+  x: number,
+  top: number,
+  colors: PlotColors,
+  align: 'left' | 'right' = 'right',
+): string {
   if (entries.length === 0) return '';
   const rowHeight = 18;
   const width = 34 + Math.max(...entries.map((e) => approximateTextWidth(e.label, 12)));
@@ -203,37 +237,62 @@ function legendMarker(e: LegendEntry, cx: number, cy: number, colors: PlotColors
     const dash = e.kind === 'dashed' ? ' stroke-dasharray="5 3"' : '';
     return `<line x1="${px(cx - 9)}" y1="${px(cy)}" x2="${px(cx + 9)}" y2="${px(cy)}" stroke="${e.color}" stroke-width="2.5"${dash}/>`;
   }
-  if (e.kind === 'point') return `<circle cx="${px(cx)}" cy="${px(cy)}" r="4.5" fill="${e.color}" stroke="${colors.background}" stroke-width="1.5"/>`;
-  if (e.kind === 'diamond') return `<path d="M${px(cx)},${px(cy - 6)}l6,6l-6,6l-6,-6z" fill="${e.color}" stroke="${colors.background}" stroke-width="1.5"/>`;
-  if (e.kind === 'square') return `<rect x="${px(cx - 4.5)}" y="${px(cy - 4.5)}" width="9" height="9" fill="${e.color}" stroke="${colors.background}" stroke-width="1.5"/>`;
-  if (e.kind === 'ring') return `<circle cx="${px(cx)}" cy="${px(cy)}" r="6" fill="none" stroke="${e.color}" stroke-width="1.8"/>`;
+  if (e.kind === 'point')
+    return `<circle cx="${px(cx)}" cy="${px(cy)}" r="4.5" fill="${e.color}" stroke="${colors.background}" stroke-width="1.5"/>`;
+  if (e.kind === 'diamond')
+    return `<path d="M${px(cx)},${px(cy - 6)}l6,6l-6,6l-6,-6z" fill="${e.color}" stroke="${colors.background}" stroke-width="1.5"/>`;
+  if (e.kind === 'square')
+    return `<rect x="${px(cx - 4.5)}" y="${px(cy - 4.5)}" width="9" height="9" fill="${e.color}" stroke="${colors.background}" stroke-width="1.5"/>`;
+  if (e.kind === 'ring')
+    return `<circle cx="${px(cx)}" cy="${px(cy)}" r="6" fill="none" stroke="${e.color}" stroke-width="1.8"/>`;
   return `<rect x="${px(cx - 9)}" y="${px(cy - 6)}" width="18" height="12" rx="2" fill="${e.color}"/>`;
 }
 
 /** A rough width of `text` in pixels at `fontSize` (for layout; SVG has no text metrics without a browser). */
 export function approximateTextWidth(text: string, fontSize: number): number {
   let units = 0;
-  for (const c of text) units += /[il.,:;'|!1 ]/.test(c) ? 0.32 : /[mwMW@%]/.test(c) ? 0.85 : /[A-Z0-9]/.test(c) ? 0.62 : 0.55;
+  for (const c of text)
+    units += /[il.,:;'|!1 ]/.test(c) ? 0.32 : /[mwMW@%]/.test(c) ? 0.85 : /[A-Z0-9]/.test(c) ? 0.62 : 0.55;
   return units * fontSize;
 }
 
 /** Checks that `values` is an array of numbers; non-finite entries are allowed only with `allowNonFinite`. */
 export function checkNumbers(where: string, name: string, values: unknown, allowNonFinite = false): number[] {
-  if (!Array.isArray(values)) throw vizError(where, `${name} must be an array of numbers, got ${describeInput(values)}.`, `pass ${name} as number[]`);
+  if (!Array.isArray(values))
+    throw vizError(
+      where,
+      `${name} must be an array of numbers, got ${describeInput(values)}.`,
+      `pass ${name} as number[]`,
+    );
   for (let k = 0; k < values.length; k++) {
     const v = values[k];
     if (typeof v !== 'number' || (!allowNonFinite && !Number.isFinite(v))) {
-      throw vizError(where, `${name}[${k}] must be a finite number, got ${describeInput(v)}.`, `fix entry ${k} of ${name}`);
+      throw vizError(
+        where,
+        `${name}[${k}] must be a finite number, got ${describeInput(v)}.`,
+        `fix entry ${k} of ${name}`,
+      );
     }
   }
   return values as number[];
 }
 
 /** Checks an optional finite-number option and returns it or its default. */
-export function numberOption(where: string, name: string, value: unknown, fallback: number, check: (x: number) => boolean = () => true, rule = 'a finite number'): number {
+export function numberOption(
+  where: string,
+  name: string,
+  value: unknown,
+  fallback: number,
+  check: (x: number) => boolean = () => true,
+  rule = 'a finite number',
+): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isFinite(value) || !check(value)) {
-    throw vizError(where, `options.${name} must be ${rule}, got ${describeInput(value)}.`, `leave it out for ${fallback}`);
+    throw vizError(
+      where,
+      `options.${name} must be ${rule}, got ${describeInput(value)}.`,
+      `leave it out for ${fallback}`,
+    );
   }
   return value;
 }

@@ -39,11 +39,19 @@ export function toDot(source: GraphSource, options: ToDotOptions = {}): string {
   const format = numberFormat(WHERE, options);
   const direction = options.direction ?? 'LR';
   if (direction !== 'LR' && direction !== 'TB') {
-    throw vizError(WHERE, `options.direction must be 'LR' or 'TB', got ${describeInput(direction)}.`, "leave it out for 'LR'");
+    throw vizError(
+      WHERE,
+      `options.direction must be 'LR' or 'TB', got ${describeInput(direction)}.`,
+      "leave it out for 'LR'",
+    );
   }
   const edgeLabels = options.edgeLabels ?? 'local';
   if (!['local', 'both', 'none'].includes(edgeLabels)) {
-    throw vizError(WHERE, `options.edgeLabels must be 'local', 'both' or 'none', got ${describeInput(edgeLabels)}.`, "leave it out for 'local'");
+    throw vizError(
+      WHERE,
+      `options.edgeLabels must be 'local', 'both' or 'none', got ${describeInput(edgeLabels)}.`,
+      "leave it out for 'local'",
+    );
   }
   const font = quote(options.fontName ?? 'Helvetica');
 
@@ -67,7 +75,9 @@ export function toDot(source: GraphSource, options: ToDotOptions = {}): string {
       const label = fromConstant ? '' : edgeLabel(attributes, edgeLabels, format);
       if (label) parts.push(`label=${quote(label)}`);
       if (fromConstant) parts.push('style=dashed');
-      parts.push(`tooltip=${quote(`argument ${attributes.index}: ∂out/∂in = ${attributes.local}${attributes.contribution === null ? '' : `, contribution = ${attributes.contribution}`}`)}`);
+      parts.push(
+        `tooltip=${quote(`argument ${attributes.index}: ∂out/∂in = ${attributes.local}${attributes.contribution === null ? '' : `, contribution = ${attributes.contribution}`}`)}`,
+      );
     }
     parts.push(...highlight(attributes.highlight, attributes.note, 'edge'));
     lines.push(`  ${sourceKey} -> ${targetKey}${parts.length ? ` [${parts.join(', ')}]` : ''};`);
@@ -92,13 +102,26 @@ function valueNode(node: ValueNodeAttributes, format: (x: number) => string, dir
   // In LR layouts a record's fields stack vertically unless wrapped in braces.
   const label = direction === 'LR' ? `{ ${fields} }` : fields;
   const style = node.grad === null && node.kind !== 'constant' ? 'rounded,filled,dashed' : 'rounded,filled';
-  const parts = [`shape=Mrecord`, `style=${quote(style)}`, `fillcolor=${quote(KIND_FILL[node.kind])}`, `label="${label}"`];
+  const parts = [
+    `shape=Mrecord`,
+    `style=${quote(style)}`,
+    `fillcolor=${quote(KIND_FILL[node.kind])}`,
+    `label="${label}"`,
+  ];
   parts.push(...highlight(node.highlight, node.note, 'node'));
   return parts.join(', ');
 }
 
 function opNode(node: OpNodeAttributes): string {
-  const parts = ['shape=circle', 'width=0.3', 'margin=0.02', 'style=filled', 'fillcolor="#eef2ff"', `label=${quote(node.symbol || node.op)}`, `tooltip=${quote(node.op)}`];
+  const parts = [
+    'shape=circle',
+    'width=0.3',
+    'margin=0.02',
+    'style=filled',
+    'fillcolor="#eef2ff"',
+    `label=${quote(node.symbol || node.op)}`,
+    `tooltip=${quote(node.op)}`,
+  ];
   parts.push(...highlight(node.highlight, node.note, 'node'));
   return parts.join(', ');
 }

@@ -31,22 +31,36 @@ export interface ToGexfOptions extends Omit<GraphExportOptions, 'precision'> {
  * fs.writeFileSync('graph.gexf', toGexf(C));
  */
 export function toGexf(source: GraphSource, options: ToGexfOptions = {}): string {
-  const graph = graphForExport(WHERE, source, options, 20_000, "graphology-gexf's writer takes about 0.1 ms per element");
+  const graph = graphForExport(
+    WHERE,
+    source,
+    options,
+    20_000,
+    "graphology-gexf's writer takes about 0.1 ms per element",
+  );
   const version = options.version ?? '1.2';
-  if (version !== '1.2' && version !== '1.3') throw vizError(WHERE, `options.version must be '1.2' or '1.3', got ${String(version)}.`, "leave it out for '1.2'");
+  if (version !== '1.2' && version !== '1.3')
+    throw vizError(WHERE, `options.version must be '1.2' or '1.3', got ${String(version)}.`, "leave it out for '1.2'");
   try {
     return write(graph, {
       version,
       formatNode: (_key: string, node: GraphNodeAttributes) => {
         // The GEXF label is the display text; the Value's own label is kept as the attribute `name`.
         const { label, ...rest } = node as GraphNodeAttributes & { label?: string };
-        return { label: xmlSafe(nodeLabel(node)), attributes: safeAttributes(node.type === 'value' ? { ...rest, name: label } : rest) };
+        return {
+          label: xmlSafe(nodeLabel(node)),
+          attributes: safeAttributes(node.type === 'value' ? { ...rest, name: label } : rest),
+        };
       },
       formatEdge: (_key: string, edge: GraphEdgeAttributes) => ({ attributes: safeAttributes(edge) }),
     });
   } catch (error) {
     if (error instanceof RangeError) {
-      throw vizError(WHERE, `the document grew too large to hold in one string (${error.message}).`, 'lower maxValues, or export with toJSON or toGraphml');
+      throw vizError(
+        WHERE,
+        `the document grew too large to hold in one string (${error.message}).`,
+        'lower maxValues, or export with toJSON or toGraphml',
+      );
     }
     throw error;
   }

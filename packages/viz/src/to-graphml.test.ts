@@ -27,7 +27,9 @@ describe('toGraphml', () => {
     model.forEachEdge((key, attributes, source, target) => {
       expect(back.source(key)).toBe(source);
       expect(back.target(key)).toBe(target);
-      expect(back.getEdgeAttributes(key)).toMatchObject(Object.fromEntries(Object.entries(attributes).filter(([, v]) => v !== null)));
+      expect(back.getEdgeAttributes(key)).toMatchObject(
+        Object.fromEntries(Object.entries(attributes).filter(([, v]) => v !== null)),
+      );
     });
     expect(back.getNodeAttribute(valueKey(x.id), 'grad')).toBe(2 * 0.3 + 1 - Math.tanh(0.3) ** 2); // d/dx (x² + tanh x)
   });
@@ -47,7 +49,9 @@ describe('toGraphml', () => {
     const x = new Value(1, label);
     const text = toGraphml(x.neg());
     expect(parseXmlStrict(text).getElementsByTagName('script')).toHaveLength(0);
-    expect(parse(MultiDirectedGraph, text).getNodeAttribute(valueKey(x.id), 'name')).toBe(label.replace('\u0001', '\uFFFD'));
+    expect(parse(MultiDirectedGraph, text).getNodeAttribute(valueKey(x.id), 'name')).toBe(
+      label.replace('\u0001', '\uFFFD'),
+    );
   });
 
   it('keeps any label, of any code points, as its text (property)', () => {

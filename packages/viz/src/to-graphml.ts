@@ -56,8 +56,10 @@ export function toGraphml(source: GraphSource, options: ToGraphmlOptions = {}): 
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
   ];
-  for (const [id, name, type] of NODE_KEYS) out.push(`  <key id="${id}" for="node" attr.name="${name}" attr.type="${type}"/>`);
-  for (const [id, name, type] of EDGE_KEYS) out.push(`  <key id="${id}" for="edge" attr.name="${name}" attr.type="${type}"/>`);
+  for (const [id, name, type] of NODE_KEYS)
+    out.push(`  <key id="${id}" for="node" attr.name="${name}" attr.type="${type}"/>`);
+  for (const [id, name, type] of EDGE_KEYS)
+    out.push(`  <key id="${id}" for="edge" attr.name="${name}" attr.type="${type}"/>`);
   out.push(`  <graph id="chainrule" edgedefault="directed">`);
   graph.forEachNode((key, node) => {
     const values: Record<string, unknown> = { ...node, label: nodeLabel(node) };
@@ -65,7 +67,9 @@ export function toGraphml(source: GraphSource, options: ToGraphmlOptions = {}): 
     out.push(`    <node id="${escapeXml(key)}">${dataElements(NODE_KEYS, values)}</node>`);
   });
   graph.forEachEdge((key, edge, sourceKey, targetKey) => {
-    out.push(`    <edge id="${escapeXml(key)}" source="${escapeXml(sourceKey)}" target="${escapeXml(targetKey)}">${dataElements(EDGE_KEYS, edge)}</edge>`);
+    out.push(
+      `    <edge id="${escapeXml(key)}" source="${escapeXml(sourceKey)}" target="${escapeXml(targetKey)}">${dataElements(EDGE_KEYS, edge)}</edge>`,
+    );
   });
   out.push('  </graph>', '</graphml>', '');
   return out.join('\n');

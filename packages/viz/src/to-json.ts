@@ -32,11 +32,19 @@ export interface ToJsonOptions {
  */
 export function toJSON(root: Value, options: ToJsonOptions = {}): GraphDocument {
   if (!(root instanceof Value)) {
-    throw vizError('toJSON', `expected a Value, got ${describeInput(root)}.`, 'pass the output Value of your computation');
+    throw vizError(
+      'toJSON',
+      `expected a Value, got ${describeInput(root)}.`,
+      'pass the output Value of your computation',
+    );
   }
   const ids = options.ids ?? 'compact';
   if (ids !== 'compact' && ids !== 'engine') {
-    throw vizError('toJSON', `options.ids must be 'compact' or 'engine', got ${describeInput(ids)}.`, "leave it out for 'compact'");
+    throw vizError(
+      'toJSON',
+      `options.ids must be 'compact' or 'engine', got ${describeInput(ids)}.`,
+      "leave it out for 'compact'",
+    );
   }
   const order = topoSort(root);
   // Keyed by Value.id: number keys hash faster than objects, which matters at a million nodes.

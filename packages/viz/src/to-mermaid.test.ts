@@ -85,7 +85,9 @@ describe('toMermaid', () => {
   it("refuses charts over GitHub's limits and says which option to raise", () => {
     let v = new Value(1, 'x');
     for (let k = 0; k < 300; k++) v = v.sin();
-    expect(() => toMermaid(v)).toThrow(/toMermaid: the graph has 600 edges, over the limit of 500 \(Mermaid's default maxEdges, which GitHub uses\)/);
+    expect(() => toMermaid(v)).toThrow(
+      /toMermaid: the graph has 600 edges, over the limit of 500 \(Mermaid's default maxEdges, which GitHub uses\)/,
+    );
     expect(() => toMermaid(v)).toThrow(/raise options.maxEdges/);
     expect(toMermaid(v, { maxEdges: 1000 }).split('\n').length).toBeGreaterThan(600);
     expect(() => toMermaid(v, { maxEdges: 1000, maxTextSize: 1000 })).toThrow(/characters, over the limit of 1000/);

@@ -41,18 +41,36 @@ export function toMermaid(source: GraphSource, options: ToMermaidOptions = {}): 
   const maxEdges = positive('maxEdges', options.maxEdges, 500);
   const maxTextSize = positive('maxTextSize', options.maxTextSize, 50_000);
   // Every Value but the root feeds at least one edge, so Values − 1 ≤ edges: refuse early on Values.
-  const graph = graphForExport(WHERE, source, { ...options, maxValues: options.maxValues ?? maxEdges + 1 }, maxEdges + 1, `Mermaid draws at most ${maxEdges} edges`);
+  const graph = graphForExport(
+    WHERE,
+    source,
+    { ...options, maxValues: options.maxValues ?? maxEdges + 1 },
+    maxEdges + 1,
+    `Mermaid draws at most ${maxEdges} edges`,
+  );
   const format = numberFormat(WHERE, options);
   const direction = options.direction ?? 'LR';
   if (direction !== 'LR' && direction !== 'TB') {
-    throw vizError(WHERE, `options.direction must be 'LR' or 'TB', got ${describeInput(direction)}.`, "leave it out for 'LR'");
+    throw vizError(
+      WHERE,
+      `options.direction must be 'LR' or 'TB', got ${describeInput(direction)}.`,
+      "leave it out for 'LR'",
+    );
   }
   const edgeLabels = options.edgeLabels ?? 'local';
   if (!['local', 'both', 'none'].includes(edgeLabels)) {
-    throw vizError(WHERE, `options.edgeLabels must be 'local', 'both' or 'none', got ${describeInput(edgeLabels)}.`, "leave it out for 'local'");
+    throw vizError(
+      WHERE,
+      `options.edgeLabels must be 'local', 'both' or 'none', got ${describeInput(edgeLabels)}.`,
+      "leave it out for 'local'",
+    );
   }
   if (graph.size > maxEdges) {
-    throw vizError(WHERE, `the graph has ${graph.size} edges, over the limit of ${maxEdges} (Mermaid's default maxEdges, which GitHub uses).`, 'draw it with toDot or renderSvg, or raise options.maxEdges if your Mermaid renderer allows more');
+    throw vizError(
+      WHERE,
+      `the graph has ${graph.size} edges, over the limit of ${maxEdges} (Mermaid's default maxEdges, which GitHub uses).`,
+      'draw it with toDot or renderSvg, or raise options.maxEdges if your Mermaid renderer allows more',
+    );
   }
 
   const lines = [`flowchart ${direction}`];
@@ -101,11 +119,16 @@ export function toMermaid(source: GraphSource, options: ToMermaidOptions = {}): 
     lines.push(`  classDef ${name} ${classStyle(name)}`);
     lines.push(`  class ${keys.join(',')} ${name}`);
   }
-  for (const [colour, indexes] of highlightedEdges) lines.push(`  linkStyle ${indexes.join(',')} stroke:${colour},stroke-width:2.5px`);
+  for (const [colour, indexes] of highlightedEdges)
+    lines.push(`  linkStyle ${indexes.join(',')} stroke:${colour},stroke-width:2.5px`);
 
   const text = lines.join('\n') + '\n';
   if (text.length > maxTextSize) {
-    throw vizError(WHERE, `the chart has ${text.length} characters, over the limit of ${maxTextSize} (Mermaid's default maxTextSize, which GitHub uses).`, 'draw it with toDot or renderSvg, or raise options.maxTextSize');
+    throw vizError(
+      WHERE,
+      `the chart has ${text.length} characters, over the limit of ${maxTextSize} (Mermaid's default maxTextSize, which GitHub uses).`,
+      'draw it with toDot or renderSvg, or raise options.maxTextSize',
+    );
   }
   return options.fenced ? '```mermaid\n' + text + '```\n' : text;
 }
@@ -118,7 +141,14 @@ function classStyle(name: string): string {
   return `fill:${fill},stroke:#4b5563,${pending ? 'stroke-dasharray:4 3,' : ''}color:#111827`;
 }
 
-const ENTITIES: Record<string, string> = { '"': '#quot;', '#': '#35;', '<': '#lt;', '>': '#gt;', '&': '#amp;', '`': '#96;' };
+const ENTITIES: Record<string, string> = {
+  '"': '#quot;',
+  '#': '#35;',
+  '<': '#lt;',
+  '>': '#gt;',
+  '&': '#amp;',
+  '`': '#96;',
+};
 
 /**
  * Text safe inside a quoted Mermaid label: the characters Mermaid or its HTML labels would read as
@@ -133,7 +163,11 @@ export function mermaidText(text: string): string {
 function positive(name: string, value: unknown, fallback: number): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !(value >= 1)) {
-    throw vizError(WHERE, `options.${name} must be a positive number, got ${describeInput(value)}.`, `leave it out for ${fallback}`);
+    throw vizError(
+      WHERE,
+      `options.${name} must be a positive number, got ${describeInput(value)}.`,
+      `leave it out for ${fallback}`,
+    );
   }
   return value;
 }
