@@ -263,7 +263,8 @@ function fullScene(graph: ComputationGraph, style: NodeStyle, options: FullScene
     if (attrs.kind === 'parameter' || attrs.kind === 'leaf') scene.kinds.add(attrs.kind);
     const captions: string[] = [];
     if (options.fanOutSums && attrs.grad !== null) {
-      const uses = graph.outEdges(key).map((e) => graph.getEdgeAttributes(e) as InputEdgeAttributes);
+      const uses: InputEdgeAttributes[] = [];
+      if (graph.outDegree(key) > 1) graph.forEachOutEdge(key, (_e, a) => void uses.push(a as InputEdgeAttributes));
       if (uses.length > 1 && uses.every((u) => u.contribution !== null)) {
         const terms = uses.map((u) => format(u.contribution as number));
         captions.push(

@@ -26,14 +26,25 @@ export function drawEdge(
   const [tx, ty] = points[points.length - 1];
   // Short straight stubs keep the ends perpendicular to the boxes; the arrowhead covers the last px.
   const along = (x: number, y: number, d: number): [number, number] => (leftToRight ? [x + d, y] : [x, y + d]);
-  const body: Array<[number, number]> = [
-    points[0],
-    along(sx, sy, STUB),
-    ...points.slice(1, -1),
-    along(tx, ty, -STUB - ARROW),
-    along(tx, ty, -ARROW),
-  ];
-  const d = (leftToRight ? LINE_LR : LINE_TB)(body) ?? '';
+  let d: string;
+  if (points.length === 2) {
+    // No bend (most edges): one cubic with tangents perpendicular to both boxes, written directly.
+    const [ex, ey] = along(tx, ty, -ARROW);
+    const [ax, ay] = along(sx, sy, STUB);
+    const m = leftToRight ? (ax + ex) / 2 : (ay + ey) / 2;
+    d = leftToRight
+      ? `M${px(sx)},${px(sy)}H${px(ax)}C${px(m)},${px(ay)} ${px(m)},${px(ey)} ${px(ex)},${px(ey)}`
+      : `M${px(sx)},${px(sy)}V${px(ay)}C${px(ax)},${px(m)} ${px(ex)},${px(m)} ${px(ex)},${px(ey)}`;
+  } else {
+    const body: Array<[number, number]> = [
+      points[0],
+      along(sx, sy, STUB),
+      ...points.slice(1, -1),
+      along(tx, ty, -STUB - ARROW),
+      along(tx, ty, -ARROW),
+    ];
+    d = (leftToRight ? LINE_LR : LINE_TB)(body) ?? '';
+  }
   const head = leftToRight
     ? `M${px(tx)},${px(ty)}L${px(tx - ARROW - 1)},${px(ty - ARROW / 1.6)}L${px(tx - ARROW - 1)},${px(ty + ARROW / 1.6)}Z`
     : `M${px(tx)},${px(ty)}L${px(tx - ARROW / 1.6)},${px(ty - ARROW - 1)}L${px(tx + ARROW / 1.6)},${px(ty - ARROW - 1)}Z`;
