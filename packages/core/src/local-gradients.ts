@@ -3,10 +3,12 @@
  * the op table: as numbers (for drawings, steps and forward mode) or as differentiable Values.
  */
 import type { OpRow } from './op-row';
-import type { Value } from './value';
+import { describe, usageError } from './errors';
+import { Value } from './value';
 
 /** ∂node/∂input_i as numbers; empty for a leaf. */
 export function localGradients(node: Value): number[] {
+  if (!(node instanceof Value)) throw usageError('localGradients', `expected a Value, got ${describe(node)}.`);
   const row = node._row;
   if (row.arity === 0) return [];
   const out = node.data;
@@ -22,6 +24,7 @@ export function localGradients(node: Value): number[] {
 
 /** ∂node/∂input_i as Values built from the graph (or numbers where they are constant). */
 export function localGradientValues(node: Value): Array<Value | number> {
+  if (!(node instanceof Value)) throw usageError('localGradientValues', `expected a Value, got ${describe(node)}.`);
   const row = node._row as OpRow;
   if (node.isLeaf) return [];
   const inputs = node.inputs;
