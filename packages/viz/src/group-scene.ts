@@ -44,7 +44,7 @@ export function groupScene(grouped: GroupedGraph, style: NodeStyle): Scene {
       source: edge.source,
       target: edge.target,
       colour: edge.contribution === null ? colours.edge : scale.stroke(edge.contribution),
-      strokeWidth: Math.min(3.5, 1 + Math.log10(edge.count)),
+      strokeWidth: labelled ? Math.min(3.5, 1 + Math.log10(edge.count)) : 1, // thin when many edges share a column gap
       label,
       highlight: edge.highlight,
       title: `${edge.count} edge${edge.count === 1 ? '' : 's'}, gradient carried back: ${edge.contribution ?? 'not computed'}`,
