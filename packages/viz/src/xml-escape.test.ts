@@ -21,4 +21,11 @@ describe('escapeXml', () => {
     const doc = parseXmlStrict(`<r>${escapeXml('\u0001\u0002😀\uDFFF')}</r>`);
     expect(doc.documentElement!.textContent).toBe('\uFFFD\uFFFD😀\uFFFD');
   });
+
+  it('keeps tabs and line breaks exactly, in text and in attributes', () => {
+    const text = 'a\tb\nc\rd\r\ne';
+    const doc = parseXmlStrict(`<r a="${escapeXml(text)}">${escapeXml(text)}</r>`);
+    expect(doc.documentElement!.getAttribute('a')).toBe(text);
+    expect(doc.documentElement!.textContent).toBe(text);
+  });
 });

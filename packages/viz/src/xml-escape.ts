@@ -8,8 +8,19 @@
 const NOT_XML_CHAR =
   // eslint-disable-next-line no-control-regex -- finding control characters is this regex's job
   /[\0-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const MARKUP = /[&<>"']/g;
-const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+// Tab, line feed and carriage return as references too: parsers turn them into spaces in attributes
+// and a bare \r into \n in text, so only references keep them exactly.
+const MARKUP = /[&<>"'\t\n\r]/g;
+const ENTITY: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+  '\t': '&#9;',
+  '\n': '&#10;',
+  '\r': '&#13;',
+};
 
 /** `text` with characters XML cannot hold replaced by U+FFFD (no escaping of markup). */
 export function xmlSafe(text: string): string {
@@ -17,7 +28,8 @@ export function xmlSafe(text: string): string {
 }
 
 /**
- * `text` safe inside XML element content and in single- or double-quoted attributes.
+ * `text` safe inside XML element content and in single- or double-quoted attributes, read back
+ * exactly (tabs and line breaks included) by any XML parser.
  * @example
  * escapeXml('<script>"x"</script>'); // '&lt;script&gt;&quot;x&quot;&lt;/script&gt;'
  */
