@@ -60,7 +60,8 @@ describe('renderSvg', () => {
     const all = texts(renderSvg(out, { edgeLabels: 'both' }));
     expect(all).toContain('grad = 3 + 0.5 + 0.5');
     expect(all).toContain('4');
-    expect(all).toContain('∂ 0.5 · ∇ 0.5');
+    expect(all).toContain('∂ 0.5 · ∇ 0.5 (×2)'); // x*x: both edges carry x, labelled once
+    expect(all.filter((t) => t.startsWith('∂ 0.5'))).toHaveLength(1);
   });
 
   test('hostile labels and notes appear as text and the SVG stays well-formed', () => {

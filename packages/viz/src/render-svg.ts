@@ -275,6 +275,8 @@ function fullScene(graph: ComputationGraph, style: NodeStyle, options: FullScene
     if (attrs.note) captions.push(attrs.note);
     scene.boxes.push(valueBox(key, attrs, captions, style));
   });
+  // x*x: parallel edges with the same label are labelled once, with the count.
+  const labelledPairs = new Map<string, { edge: SceneEdge; label: string; count: number }>();
   graph.forEachEdge((key, attrs, source, target) => {
     if (hidden(source) || hidden(target)) return;
     if (attrs.highlight) scene.highlights.add(attrs.highlight);
@@ -286,11 +288,20 @@ function fullScene(graph: ComputationGraph, style: NodeStyle, options: FullScene
       edge.label = fromConstant ? undefined : edgeLabel(attrs, options.edgeLabels, format);
       if (fromConstant) edge.dashed = true;
       if (graph.outDegree(source) === 1) edge.labelAt = 'start';
+      const twin = edge.label ? labelledPairs.get(`${source}>${target}`) : undefined;
+      if (twin && twin.label === edge.label) {
+        twin.count++;
+        twin.edge.label = `${twin.label} (×${twin.count})`;
+        edge.label = undefined;
+      } else if (edge.label) {
+        labelledPairs.set(`${source}>${target}`, { edge, label: edge.label, count: 1 });
+      }
       edge.title = `argument ${attrs.index}: ∂out/∂in = ${attrs.local}, contribution = ${attrs.contribution ?? 'not computed'}${attrs.note ? ` — ${attrs.note}` : ''}`;
-      if (edge.label) scene.labelWidth = Math.max(scene.labelWidth, monoWidth(edge.label, 10.5));
     }
     scene.edges.push(edge);
   });
+  for (const edge of scene.edges)
+    if (edge.label) scene.labelWidth = Math.max(scene.labelWidth, monoWidth(edge.label, 10.5));
   return scene;
 }
 
