@@ -1,8 +1,12 @@
 /**
  * numericGradient: central-difference estimates of a formula's partial derivatives, the
- * independent check printed next to autograd and the symbolic derivative.
+ * independent check printed next to autograd and the symbolic derivative. The graph is built and
+ * traced once; each estimate replays it (core's Tape) on nudged inputs instead of rebuilding it.
  */
-import { evaluateFormula } from './evaluate-formula';
+import { trace } from '@chainrule/core';
+import { buildGraph } from './build-graph';
+import { checkValues } from './parse-expression';
+import { parseProgram } from './program';
 
 /**
  * ∂src/∂name for each variable in `values`, by central differences with step eps·max(1, |x|).
@@ -19,11 +23,20 @@ export function numericGradient(
   options: { eps?: number } = {},
 ): Record<string, number> {
   const eps = options.eps ?? 1e-6;
+  const program = parseProgram(src);
+  checkValues(values, src, program.inputs, new Set(program.statements.map((s) => s.name).filter((n) => n !== null)));
+  const { output, variables } = buildGraph(program, values);
+  const tape = trace(output);
   const result: Record<string, number> = {};
   for (const name of Object.keys(values)) {
-    const h = eps * Math.max(1, Math.abs(values[name]));
-    const plus = evaluateFormula(src, { ...values, [name]: values[name] + h });
-    const minus = evaluateFormula(src, { ...values, [name]: values[name] - h });
+    const leaf = variables[name];
+    const x = leaf.data;
+    const h = eps * Math.max(1, Math.abs(x));
+    leaf.data = x + h;
+    const plus = tape.forward();
+    leaf.data = x - h;
+    const minus = tape.forward();
+    leaf.data = x;
     result[name] = (plus - minus) / (2 * h);
   }
   return result;

@@ -24,7 +24,10 @@ test('printed trees parse to the same value and gradients as trees built in code
       const parsed = parseExpression(exprToSource(expr), values);
       const parsedLeaves = used.map((i) => parsed.variables[`x${i}`]);
       expect(sameNumber(parsed.output.data, built.data)).toBe(true);
-      const expected = gradients(built, used.map((i) => leaves[i])).map((v) => v.data);
+      const expected = gradients(
+        built,
+        used.map((i) => leaves[i]),
+      ).map((v) => v.data);
       const actual = gradients(parsed.output, parsedLeaves).map((v) => v.data);
       actual.forEach((a, k) => {
         if (!Number.isNaN(expected[k])) f.compare(a, expected[k]);

@@ -91,8 +91,25 @@ class NameCursor {
 
 const NO_EXTRA: ReadonlySet<string> = new Set();
 
-/** Parses and checks `source`; throws an ExpressionError at the first problem. */
+/**
+ * Recently parsed programs, so asking for several derivatives of one formula parses it once.
+ * Programs are never modified after parsing (the builders and the symbolic code only read them).
+ */
+const recent = new Map<string, Program>();
+const RECENT_LIMIT = 8;
+
+/** Parses and checks `source` (remembering the last few); throws an ExpressionError at the first problem. */
 export function parseProgram(source: string, extraFunctions: ReadonlySet<string> = NO_EXTRA): Program {
+  const key = `${[...extraFunctions].join(',')}\u0000${source}`;
+  const known = recent.get(key);
+  if (known) return known;
+  const program = parseUncached(source, extraFunctions);
+  if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value!);
+  recent.set(key, program);
+  return program;
+}
+
+function parseUncached(source: string, extraFunctions: ReadonlySet<string>): Program {
   const names = prescan(source);
   const root = parseWithMathjs(source);
   const trees = root.type === 'BlockNode' ? root.blocks!.map((block) => block.node) : [root];

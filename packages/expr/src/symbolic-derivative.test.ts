@@ -53,6 +53,15 @@ describe('symbolicDerivative', () => {
     expect(evaluateFormula(formula, { x: 0.7 })).toBeCloseTo(autograd(src, 'x', { x: 0.7 }), 10);
   });
 
+  // mathjs's simplifyCore takes exponential time on long sums (24 terms: a minute); these must not hang.
+  it('handles long sums (timeout as a hang guard)', () => {
+    const sum = Array.from({ length: 300 }, (_, k) => `x${k}*x${k}`).join(' + ');
+    expect(symbolicDerivative(sum, 'x7')).toBe('2 * x7');
+    const square = '(' + Array.from({ length: 30 }, (_, k) => `x${k}`).join(' + ') + ')^2';
+    const values = Object.fromEntries(Array.from({ length: 30 }, (_, k) => [`x${k}`, k / 7]));
+    expect(evaluateFormula(symbolicDerivative(square, 'x3'), values)).toBeCloseTo(autograd(square, 'x3', values), 10);
+  }, 10_000);
+
   it('differentiates by a name assigned a number', () => {
     expect(symbolicDerivative('w = 0.8; C = (1.5*w - 0.5)^2', 'w')).toBe('3 * (1.5 * w - 0.5)');
   });

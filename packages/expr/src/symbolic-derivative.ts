@@ -9,6 +9,7 @@ import { ExpressionError } from './expression-error';
 import { MAX_SYMBOLIC_NODES } from './limits';
 import { math } from './math';
 import { parseProgram } from './program';
+import { tidyFormula } from './tidy-formula';
 import type { ExprNode, Program } from './program';
 
 /** Functions whose derivative is applied here: each becomes a placeholder symbol during the algebra. */
@@ -94,7 +95,10 @@ export function symbolicDerivative(src: string, name: string): string {
   };
 
   try {
-    const simplified = M.simplify(total(output), simplifyRules(), {}, { exactFractions: false }) as unknown as ExprNode;
+    const tidy = tidyFormula(total(output));
+    const simplified = (countNodes(tidy) <= MAX_RULE_NODES
+      ? M.simplify(tidy, simplifyRules(), {}, { exactFractions: false })
+      : tidy) as unknown as ExprNode;
     return restore(simplified, placeholders).toString({ parenthesis: 'auto', implicit: 'show' });
   } catch (error) {
     if (error instanceof RangeError) {
@@ -108,6 +112,18 @@ export function symbolicDerivative(src: string, name: string): string {
     }
     throw error;
   }
+}
+
+/**
+ * Largest tidied derivative given to mathjs's rule-based simplify: its matching grows exponentially
+ * with the length of sums, so larger results are printed as tidied only.
+ */
+const MAX_RULE_NODES = 24;
+
+function countNodes(root: MathNode): number {
+  let count = 0;
+  root.traverse(() => count++);
+  return count;
 }
 
 /**
