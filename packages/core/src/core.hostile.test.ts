@@ -49,6 +49,7 @@ const usageErrors: [string, () => unknown, RegExp][] = [
   ['jvp with lengths that differ', () => jvp(square, [1], [1, 2]), /^@chainrule\/core\/jvp: primals and tangents must have the same length/],
   ['jvp with string primals', () => jvp(square, bad(['a']), [1]), /^@chainrule\/core\/jvp: primals\[0\] must be a number/],
   ['jvp with tangents not an array', () => jvp(square, [1], bad(1)), /^@chainrule\/core\/jvp: tangents must be an array of numbers/],
+  ['jvp with more inputs than a call can take', () => jvp((...ls) => sum(ls), new Array(70_000).fill(1), new Array(70_000).fill(1)), /^@chainrule\/core\/jvp: got 70000 inputs, more than the 65536 arguments/],
   ['topoSort of null', () => topoSort(bad(null)), /^@chainrule\/core\/topoSort: expected a Value, got null/],
   ['backwardSteps of an object', () => backwardSteps(bad({})), /^@chainrule\/core\/backwardSteps: expected a Value, got an object/],
   ['trace of a number', () => trace(bad(3)), /^@chainrule\/core\/trace: expected a Value, got the number 3/],

@@ -13,6 +13,9 @@ export function checkNumbers(where: string, name: string, xs: unknown): asserts 
   });
 }
 
+/** The most inputs a function of Values is called with: f(...leaves) passes one argument per input. */
+export const MAX_ARGUMENTS = 65_536;
+
 /** Calls `f` on fresh leaves holding `xs` and checks that it returned a Value. */
 export function callOnLeaves(
   where: string,
@@ -21,6 +24,13 @@ export function callOnLeaves(
   names?: readonly string[],
 ): { leaves: Value[]; out: Value } {
   if (typeof f !== 'function') throw usageError(where, `f must be a function of Values, got ${describe(f)}.`);
+  if (xs.length > MAX_ARGUMENTS) {
+    throw usageError(
+      where,
+      `got ${xs.length} inputs, more than the ${MAX_ARGUMENTS} arguments f can be called with (JavaScript overflows its stack ` +
+        'passing that many); build the graph on your own leaves and call gradients(out, leaves) instead.',
+    );
+  }
   const leaves = xs.map((x, i) => new Value(x, names?.[i] ?? `x${i}`));
   const out = f(...leaves);
   if (!(out instanceof Value)) {
