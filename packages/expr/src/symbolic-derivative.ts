@@ -75,9 +75,12 @@ export function symbolicDerivative(src: string, name: string): string {
     for (const id of placeholdersIn(expr, placeholders)) {
       let innerDerivative = memo.get(id);
       if (!innerDerivative) {
-        innerDerivative = total(placeholders.get(id)!.inner);
+        innerDerivative = tidyFormula(total(placeholders.get(id)!.inner));
         memo.set(id, innerDerivative);
       }
+      // A function of other variables only: nothing flows through it (and skipping it keeps
+      // sums of many activations linear).
+      if (innerDerivative.type === 'ConstantNode' && (innerDerivative as unknown as ExprNode).value === 0) continue;
       const outer = M.derivative(expr as unknown as MathNode, id, { simplify: false });
       terms.push(product([outer, localDerivative(id), innerDerivative]));
     }
