@@ -6,6 +6,7 @@
  */
 import path from 'path';
 import { backwardSteps, compareDerivatives, describeGraph, formatComparison, Value } from '@chainrule/core';
+import { CliError } from './cli-error';
 import { writeAtomic } from './write-atomic';
 
 /** The article's numbers. */
@@ -160,10 +161,24 @@ export interface DemoOptions {
   out?: string;
 }
 
+/** Creates the pictures' folder before anything is printed; a CliError with the fix when it cannot. */
+function makeFolder(dir: string): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const fs = require('fs') as typeof import('fs');
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    const reason = (e as NodeJS.ErrnoException).code ?? String(e);
+    throw new CliError(`chainrule demo: cannot create the folder ${dir} for the pictures (${reason}). Choose another --out folder.`);
+  }
+}
+
 /** `chainrule demo` and `npm start`: prints the walkthrough and writes its pictures; returns the exit code. */
 export async function runDemo(options: DemoOptions = {}): Promise<number> {
+  const dir = options.out ?? 'out';
+  makeFolder(dir);
   printWalkthrough();
-  const files = writePictures(options.out ?? 'out');
+  const files = writePictures(dir);
   console.log('');
   console.log('Pictures:');
   const describeFile: Record<string, string> = {
