@@ -4,6 +4,7 @@
  * gradient-descent steps converging to w = y/i = 1/3, a manual-vs-autograd-vs-numeric check, and
  * the pictures of all this (graph, descent, a hand-derivation slip highlighted, a step-through page).
  */
+import fs from 'fs';
 import path from 'path';
 import { backwardSteps, compareDerivatives, describeGraph, formatComparison, Value } from '@chainrule/core';
 import { CliError } from './cli-error';
@@ -93,7 +94,11 @@ export function printWalkthrough(print: (line: string) => void = (line) => conso
   const comparison = compareDerivatives(
     (iv, wv, yv) => iv.mul(wv).sub(yv).pow(2),
     [ARTICLE.i, ARTICLE.w, ARTICLE.y],
-    [(iv, wv, yv) => 2 * (iv * wv - yv) * wv, (iv, wv, yv) => 2 * (iv * wv - yv) * iv, (iv, wv, yv) => -2 * (iv * wv - yv)],
+    [
+      (iv, wv, yv) => 2 * (iv * wv - yv) * wv,
+      (iv, wv, yv) => 2 * (iv * wv - yv) * iv,
+      (iv, wv, yv) => -2 * (iv * wv - yv),
+    ],
     { names: ['i', 'w', 'y'] },
   );
   for (const line of formatComparison(comparison).split('\n')) print(`  ${line}`);
@@ -113,7 +118,6 @@ export function writePictures(dir: string): string[] {
   // The drawing code (d3, graphology) loads only here, so printing the walkthrough stays light.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const viz = require('@chainrule/viz') as typeof import('@chainrule/viz');
-  const fs = require('fs') as typeof import('fs');
   fs.mkdirSync(dir, { recursive: true });
   const written: string[] = [];
   const write = (name: string, content: string): void => {
@@ -124,7 +128,10 @@ export function writePictures(dir: string): string[] {
 
   const { w, C } = articleGraph();
   C.backward();
-  write('seed-graph.svg', viz.renderSvg(viz.toGraph(C, { parameters: [w] }), { title: 'C = (i·w − y)² after backward' }));
+  write(
+    'seed-graph.svg',
+    viz.renderSvg(viz.toGraph(C, { parameters: [w] }), { title: 'C = (i·w − y)² after backward' }),
+  );
   write('seed-descent.svg', viz.plotDescent({ showActivation: true }));
 
   const slip = slipDerivative(ARTICLE.i, ARTICLE.w, ARTICLE.y);
@@ -164,12 +171,13 @@ export interface DemoOptions {
 /** Creates the pictures' folder before anything is printed; a CliError with the fix when it cannot. */
 function makeFolder(dir: string): void {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const fs = require('fs') as typeof import('fs');
   try {
     fs.mkdirSync(dir, { recursive: true });
   } catch (e) {
     const reason = (e as NodeJS.ErrnoException).code ?? String(e);
-    throw new CliError(`chainrule demo: cannot create the folder ${dir} for the pictures (${reason}). Choose another --out folder.`);
+    throw new CliError(
+      `chainrule demo: cannot create the folder ${dir} for the pictures (${reason}). Choose another --out folder.`,
+    );
   }
 }
 
