@@ -4,6 +4,7 @@
  * A workload is a file exporting a `Workload` (see harness.ts): add it with one import and one
  * line in WORKLOADS.
  */
+import os from 'os';
 import type { Workload } from './harness';
 import { w1 } from './w1';
 import { w2 } from './w2';
@@ -32,7 +33,7 @@ function main(argv: string[]): number {
     return 2;
   }
   const chosen = names.length === 0 ? WORKLOADS : WORKLOADS.filter((w) => names.includes(w.name));
-  console.log(`node ${process.version}, ${reps} timed runs per variant (median), load average ${require('os').loadavg()[0].toFixed(1)}\n`);
+  console.log(`node ${process.version}, ${reps} timed runs per variant (median), load average ${os.loadavg()[0].toFixed(1)}\n`);
   let ok = true;
   for (const workload of chosen) {
     ok = workload.run(reps) && ok;

@@ -26,7 +26,7 @@ function checkResult(n: number, value: number, grad: number): string | null {
   return firstFailure(near('L', value, expected.value), near('dL/dx0', grad, expected.grad, EXPECTED[n] ? 1e-12 : 1e-9));
 }
 
-function variants(n: number): Array<Variant<any>> {
+function variants(n: number): Array<Variant<unknown>> {
   const handwritten: Variant<{ value: number; grad: number }> = {
     name: 'hand-written',
     setup: () => ({ value: 0, grad: 0 }),

@@ -35,7 +35,7 @@ function check(L: number, gradW: (i: number) => number, gradX: (i: number) => nu
 
 type Shape = 'chain' | 'nary';
 
-function variants(shape: Shape): Array<Variant<any>> {
+function variants(shape: Shape): Array<Variant<unknown>> {
   const { xs, ws } = data(N);
   const handwritten: Variant<{ L: number; gx: Float64Array; gw: Float64Array }> = {
     name: `hand-written (${shape})`,

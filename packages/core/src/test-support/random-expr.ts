@@ -48,10 +48,14 @@ export function exprArb(maxDepth = 4): fc.Arbitrary<Expr> {
         leaf,
         fc.tuple(fc.constantFrom(...WIDE_UNARY), child).map(([op, e]) => unary(op, e)),
         fc.tuple(fc.constantFrom<UnaryName>('log', 'sqrt'), positiveArb(child)).map(([op, e]) => unary(op, e)),
-        fc.tuple(fc.constantFrom<BinaryName>('add', 'sub', 'mul'), child, fc.oneof(child, constantArb)).map(([op, a, b]) => binary(op, a, b)),
+        fc
+          .tuple(fc.constantFrom<BinaryName>('add', 'sub', 'mul'), child, fc.oneof(child, constantArb))
+          .map(([op, a, b]) => binary(op, a, b)),
         fc.tuple(fc.oneof(child, constantArb), positiveArb(child)).map(([a, b]) => binary('div', a, b)),
         fc.tuple(positiveArb(child), fc.oneof(child, constantArb)).map(([a, b]) => binary('pow', a, b)),
-        fc.array(fc.oneof(child, constantArb), { minLength: 1, maxLength: 4 }).map((terms): Expr => ({ kind: 'sum', terms })),
+        fc
+          .array(fc.oneof(child, constantArb), { minLength: 1, maxLength: 4 })
+          .map((terms): Expr => ({ kind: 'sum', terms })),
       ),
     };
   });
@@ -59,7 +63,10 @@ export function exprArb(maxDepth = 4): fc.Arbitrary<Expr> {
 }
 
 /** Leaf values: LEAF_COUNT numbers in [-2, 2]. */
-export const leafValuesArb = fc.array(fc.double({ min: -2, max: 2, noNaN: true }), { minLength: LEAF_COUNT, maxLength: LEAF_COUNT });
+export const leafValuesArb = fc.array(fc.double({ min: -2, max: 2, noNaN: true }), {
+  minLength: LEAF_COUNT,
+  maxLength: LEAF_COUNT,
+});
 
 /** Builds the tree on `leaves` as Values. A constant second operand is passed as a plain number. */
 export function buildExpr(expr: Expr, leaves: readonly Value[]): Value {
@@ -102,16 +109,26 @@ export function exprToSource(expr: Expr): string {
 export function usedLeaves(expr: Expr, into = new Set<number>()): Set<number> {
   if (expr.kind === 'leaf') into.add(expr.index);
   else if (expr.kind === 'unary') usedLeaves(expr.arg, into);
-  else if (expr.kind === 'binary') (usedLeaves(expr.a, into), usedLeaves(expr.b, into));
-  else if (expr.kind === 'sum') expr.terms.forEach((t) => usedLeaves(t, into));
+  else if (expr.kind === 'binary') {
+    usedLeaves(expr.a, into);
+    usedLeaves(expr.b, into);
+  } else if (expr.kind === 'sum') expr.terms.forEach((t) => usedLeaves(t, into));
   return into;
 }
 
 /** The op names a tree uses (to show every row of the op table is exercised). */
 export function opsUsed(expr: Expr, into = new Set<OpName>()): Set<OpName> {
-  if (expr.kind === 'unary') (into.add(expr.op), opsUsed(expr.arg, into));
-  else if (expr.kind === 'binary') (into.add(expr.op), opsUsed(expr.a, into), opsUsed(expr.b, into));
-  else if (expr.kind === 'sum') (into.add('sum'), expr.terms.forEach((t) => opsUsed(t, into)));
+  if (expr.kind === 'unary') {
+    into.add(expr.op);
+    opsUsed(expr.arg, into);
+  } else if (expr.kind === 'binary') {
+    into.add(expr.op);
+    opsUsed(expr.a, into);
+    opsUsed(expr.b, into);
+  } else if (expr.kind === 'sum') {
+    into.add('sum');
+    expr.terms.forEach((t) => opsUsed(t, into));
+  }
   return into;
 }
 
