@@ -170,7 +170,6 @@ export interface DemoOptions {
 
 /** Creates the pictures' folder before anything is printed; a CliError with the fix when it cannot. */
 function makeFolder(dir: string): void {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   try {
     fs.mkdirSync(dir, { recursive: true });
   } catch (e) {
