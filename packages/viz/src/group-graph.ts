@@ -7,6 +7,7 @@
  */
 import { flattenGraph, type FlatGraph } from './flat-graph';
 import type { ComputationGraph, Highlight, ValueNodeAttributes } from './to-graph';
+import { describeInput, vizError } from './viz-error';
 
 /** One box of a grouped drawing. */
 export interface ValueGroup {
@@ -52,6 +53,9 @@ const ACTIVATIONS = new Set(['relu', 'tanh', 'sigmoid']);
  * groups.length; // 34 for W2's MLP graph
  */
 export function groupGraph(graph: ComputationGraph): GroupedGraph {
+  if (typeof graph?.forEachNode !== 'function') {
+    throw vizError('groupGraph', `expected a graph, got ${describeInput(graph)}.`, 'pass toGraph(root)');
+  }
   return groupFlat(flattenGraph(graph));
 }
 

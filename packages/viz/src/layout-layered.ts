@@ -16,6 +16,7 @@ import {
   twolayerAgg,
 } from 'd3-dag';
 import type { MutGraphNode } from 'd3-dag';
+import { describeInput, vizError } from './viz-error';
 
 const LONG_SPAN = 3;
 
@@ -112,6 +113,13 @@ export function layoutLayered(
   edges: readonly LayoutEdge[],
   options: LayoutOptions = {},
 ): Layout {
+  if (!Array.isArray(boxes) || !Array.isArray(edges)) {
+    throw vizError(
+      'layoutLayered',
+      `expected arrays of boxes and edges, got ${describeInput(boxes)} and ${describeInput(edges)}.`,
+      'pass e.g. ([{ key, width, height }], [{ key, source, target }])',
+    );
+  }
   const leftToRight = (options.direction ?? 'LR') === 'LR';
   const nodeGap = options.nodeGap ?? 14;
   const layerGap = options.layerGap ?? 48;

@@ -3,7 +3,7 @@
  * pass and the page script (d3, graphology and the renderer bundled) are inlined, so the file works
  * offline from file:// with no request at all; a Content-Security-Policy allows only its own code.
  */
-import { Value } from '@chainrule/core';
+import { topoSort, Value } from '@chainrule/core';
 import type { Highlight } from './to-graph';
 import { toGraph, valueKey } from './to-graph';
 import { stepTrace } from './step-trace';
@@ -78,16 +78,11 @@ export function renderHtml(root: Value, options: RenderHtmlOptions = {}): string
   }
   checkOptions(options);
   const maxValues = options.maxValues ?? DEFAULT_MAX_VALUES;
-  const graph = toGraph(root, {
-    grads: 'compute',
-    parameters: options.parameters,
-    constants: options.constants,
-    maxValues: Infinity,
-  });
+  // Counted before building the graph, so an oversized graph is refused at once (building it first
+  // took about a minute for 10^6 nodes).
+  const showConstants = options.constants ?? true;
   let values = 0;
-  graph.forEachNode((_key, attributes) => {
-    if (attributes.type === 'value') values++;
-  });
+  for (const v of topoSort(root)) if (showConstants || !v.isConstant) values++;
   if (values > maxValues) {
     throw vizError(
       WHERE,
@@ -95,6 +90,12 @@ export function renderHtml(root: Value, options: RenderHtmlOptions = {}): string
       'pass a larger { maxValues }, or draw it as a still picture with renderSvg',
     );
   }
+  const graph = toGraph(root, {
+    grads: 'compute',
+    parameters: options.parameters,
+    constants: options.constants,
+    maxValues: Infinity,
+  });
   graph.forEachNode((key, attributes) => {
     if (attributes.type !== 'value') return;
     const bad = [attributes.data, attributes.grad ?? 0].some((x) => !Number.isFinite(x));

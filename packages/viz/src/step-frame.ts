@@ -5,6 +5,7 @@
  */
 import type { ComputationGraph, Highlight, ValueNodeAttributes } from './to-graph';
 import type { StepTrace } from './step-trace';
+import { describeInput, vizError } from './viz-error';
 
 /**
  * A copy of `graph` at `position` of `trace`: position 0 is the start (only the output's seed
@@ -16,6 +17,13 @@ import type { StepTrace } from './step-trace';
  * const frame = stepFrame(graph, stepTrace(C), 1); // after the first step
  */
 export function stepFrame(graph: ComputationGraph, trace: StepTrace, position: number): ComputationGraph {
+  if (typeof graph?.forEachNode !== 'function' || !Array.isArray(trace?.steps)) {
+    throw vizError(
+      'stepFrame',
+      `expected a graph and a trace, got ${describeInput(graph)} and ${describeInput(trace)}.`,
+      'pass toGraph(root) and stepTrace(root)',
+    );
+  }
   const count = trace.steps.length;
   if (!Number.isInteger(position) || position < 0 || position > count) {
     throw new RangeError(
