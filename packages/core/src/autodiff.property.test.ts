@@ -11,7 +11,15 @@ import { jvp } from './jvp';
 import { OPS, type OpName } from './ops';
 import { trace } from './tape';
 import { Figures, PROPERTY_SEED } from './test-support/figures';
-import { buildExpr, type Expr, exprArb, LEAF_COUNT, leafValuesArb, opsUsed, wellConditioned } from './test-support/random-expr';
+import {
+  buildExpr,
+  type Expr,
+  exprArb,
+  LEAF_COUNT,
+  leafValuesArb,
+  opsUsed,
+  wellConditioned,
+} from './test-support/random-expr';
 import { topoSort } from './topo-sort';
 import { Value } from './value';
 
@@ -63,7 +71,10 @@ test('reverse mode agrees with central differences (gradcheck)', () => {
 
 test('forward mode (jvp) agrees with reverse mode', () => {
   const f = figuresFor('forward vs reverse');
-  const tangentsArb = fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: LEAF_COUNT, maxLength: LEAF_COUNT });
+  const tangentsArb = fc.array(fc.double({ min: -1, max: 1, noNaN: true }), {
+    minLength: LEAF_COUNT,
+    maxLength: LEAF_COUNT,
+  });
   fc.assert(
     fc.property(caseArb, tangentsArb, ({ expr, xs }, ts) => {
       const { leaves, out } = buildChecked(expr, xs, f);

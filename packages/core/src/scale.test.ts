@@ -112,7 +112,13 @@ test('memory stays flat over 10,000 replayed training steps (the article percept
   const w = new Value(0.8, 'w');
   const article = trace(w.mul(1.5).sub(0.5).square());
   const params = Array.from({ length: 16 * 4 + 1 }, (_, k) => new Value(Math.sin(k + 1) * 0.5));
-  const hidden = Array.from({ length: 16 }, (_, j) => params[4 * j].mul(0.3).add(params[4 * j + 1].mul(-0.7)).add(params[4 * j + 2]).tanh());
+  const hidden = Array.from({ length: 16 }, (_, j) =>
+    params[4 * j]
+      .mul(0.3)
+      .add(params[4 * j + 1].mul(-0.7))
+      .add(params[4 * j + 2])
+      .tanh(),
+  );
   const out = sum(hidden.map((h, j) => h.mul(params[4 * j + 3]))).add(params[64]);
   const net = trace(out.sub(1).square());
   const train = (steps: number): void => {
