@@ -22,7 +22,9 @@ export class AnomalyError extends Error {
 
 /** Turns anomaly mode on or off for everything that follows; returns the previous setting. */
 export function setAnomalyMode(enabled: boolean): boolean {
-  if (typeof enabled !== 'boolean') throw usageError('setAnomalyMode', `expected true or false, got ${describe(enabled)}.`);
+  if (typeof enabled !== 'boolean') {
+    throw usageError('setAnomalyMode', `expected true or false, got ${describe(enabled)}.`);
+  }
   const previous = anomalyState.enabled;
   anomalyState.enabled = enabled;
   return previous;
@@ -35,7 +37,9 @@ export function setAnomalyMode(enabled: boolean): boolean {
  * detectAnomaly(() => new Value(-1, 'x').log()); // throws AnomalyError: forward value of #2 log is NaN ...
  */
 export function detectAnomaly<T>(fn: () => T): T {
-  if (typeof fn !== 'function') throw usageError('detectAnomaly', `expected a function to run in anomaly mode, got ${describe(fn)}.`);
+  if (typeof fn !== 'function') {
+    throw usageError('detectAnomaly', `expected a function to run in anomaly mode, got ${describe(fn)}.`);
+  }
   const previous = setAnomalyMode(true);
   try {
     return fn();
@@ -47,7 +51,9 @@ export function detectAnomaly<T>(fn: () => T): T {
 /** `#12 mul "a"`: how errors and reports name a node. */
 export function nodeName(v: Value): string {
   // A duck check: value.ts imports this file, so Value is not available here at run time.
-  if (typeof v !== 'object' || v === null || typeof v.id !== 'number') throw usageError('nodeName', `expected a Value, got ${describe(v)}.`);
+  if (typeof v !== 'object' || v === null || typeof v.id !== 'number') {
+    throw usageError('nodeName', `expected a Value, got ${describe(v)}.`);
+  }
   const op = v.op === '' ? 'leaf' : v.op;
   return `#${v.id} ${op}${v.label ? ` "${v.label}"` : ''}`;
 }
