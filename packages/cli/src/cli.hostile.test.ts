@@ -92,7 +92,11 @@ const cases: [string, string[], RegExp][] = [
   ['train an unknown model', ['train', 'frob'], /Allowed choices are perceptron, moons/],
   ['train with negative --steps', ['train', 'perceptron', '--steps', '-1'], /--steps must be a whole number from 1/],
   ['train with a negative --lr', ['train', 'perceptron', '--lr', '-1'], /--lr must be a positive number/],
-  ['train into an unwritable folder', ['train', 'perceptron', '--steps', '3', '--out', UNWRITABLE], /cannot create the folder/],
+  [
+    'train into an unwritable folder',
+    ['train', 'perceptron', '--steps', '3', '--out', UNWRITABLE],
+    /cannot create the folder/,
+  ],
   ['demo into an unwritable folder', ['demo', '--out', UNWRITABLE], /cannot create the folder \/dev\/null\/sub/],
 ];
 

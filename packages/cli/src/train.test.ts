@@ -6,7 +6,7 @@ import { runCli, tempDir } from './test-support/run-cli';
 
 describe('chainrule train', () => {
   it('trains the perceptron to w ≈ 1/3 and writes the loss and descent plots', () => {
-    const dir = tempDir();
+    const dir = path.join(tempDir(), 'runs', 'perceptron'); // created by the command
     const run = runCli(['train', 'perceptron', '--steps', '20', '--out', dir, '--json']);
     expect(run.code).toBe(0);
     const result = JSON.parse(run.stdout);
@@ -31,7 +31,8 @@ describe('chainrule train', () => {
     [['train', 'resnet'], /'resnet' is invalid/],
     [['train', 'perceptron', '--steps', '0'], /--steps must be/],
     [['train', 'perceptron', '--lr', '-1'], /--lr must be/],
-    [['train', 'perceptron', '--out', '/nonexistent/folder'], /not a folder/],
+    [['train', 'perceptron', '--out', '/dev/null/sub'], /cannot create the folder \/dev\/null\/sub/],
+    [['train', 'perceptron', '--out', '/dev/null'], /is a file, not a folder/],
   ])('exits 2 for %j', (args, message) => {
     const run = runCli(args);
     expect(run.code).toBe(2);

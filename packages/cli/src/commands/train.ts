@@ -128,8 +128,16 @@ export async function runTrain(model: string, options: TrainOptions, io: Io): Pr
   const lr = lrText === undefined ? undefined : numberFlag('--lr', lrText, 0, (x) => x > 0, 'a positive number');
   const seed = numberFlag('--seed', options.seed, 1, (x) => Number.isInteger(x) && x >= 0, 'a whole number >= 0');
   const outDir = options.out ?? '.';
-  if (!fs.existsSync(outDir) || !fs.statSync(outDir).isDirectory()) {
-    throw new CliError(`chainrule train: --out ${outDir} is not a folder. Create it first (mkdir -p ${outDir}).`);
+  if (fs.existsSync(outDir) && !fs.statSync(outDir).isDirectory()) {
+    throw new CliError(`chainrule train: --out ${outDir} is a file, not a folder. Choose a folder for the plots.`);
+  }
+  try {
+    fs.mkdirSync(outDir, { recursive: true });
+  } catch (e) {
+    const reason = (e as NodeJS.ErrnoException).code ?? String(e);
+    throw new CliError(
+      `chainrule train: cannot create the folder ${outDir} for the plots (${reason}). Choose another --out folder.`,
+    );
   }
 
   const bar = progress(steps, io.err);
