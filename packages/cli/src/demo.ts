@@ -138,11 +138,13 @@ export function writePictures(dir: string): string[] {
   const checked = viz.toGraph(C, { parameters: [w] });
   checked.mergeNodeAttributes(viz.valueKey(w.id), {
     highlight: 'mismatch',
-    note: `manual dC/dw = (a − y)·i = ${tidy(slip)}, autograd says ${tidy(w.grad)}: the factor 2 of the square is missing`,
+    note: `manual ${tidy(slip)} ≠ autograd ${tidy(w.grad)}: factor 2 missing`,
   });
   write(
     'seed-check.svg',
-    viz.renderSvg(checked, { title: `Manual dC/dw = (a − y)·i = ${tidy(slip)} ≠ autograd ${tidy(w.grad)}` }),
+    viz.renderSvg(checked, {
+      title: `A slip caught: manual dC/dw = (a − y)·i = ${tidy(slip)}, autograd ${tidy(w.grad)} = 2(a − y)·i`,
+    }),
   );
 
   const fresh = articleGraph();

@@ -53,3 +53,14 @@ test('layeringCost counts the bends of both longest-path layerings and picks the
 test('an empty drawing has no size', () => {
   expect(layoutLayered([], [])).toMatchObject({ width: 0, height: 0 });
 });
+
+test('LR: edges attach to the record, not to a wider caption under it (anchorWidth)', () => {
+  const captioned: LayoutBox = { key: 'w', width: 240, height: 40, anchorWidth: 120 };
+  const layout = layoutLayered([captioned, box('op', 26, 26), box('in')], [edge('w', 'op'), edge('in', 'w')], {
+    direction: 'LR',
+  });
+  const w = layout.boxes.get('w')!;
+  expect(layout.edges.get('w>op')![0][0]).toBeCloseTo(w.x + 60, 6);
+  const into = layout.edges.get('in>w')!;
+  expect(into[into.length - 1][0]).toBeCloseTo(w.x - 60, 6);
+});

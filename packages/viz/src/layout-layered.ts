@@ -24,6 +24,11 @@ export interface LayoutBox {
   key: string;
   width: number;
   height: number;
+  /**
+   * In left-to-right layouts, the width of the part edges attach to, centred in the box (a record
+   * with a wider caption under it). Default: `width`.
+   */
+  anchorWidth?: number;
 }
 
 export interface LayoutEdge {
@@ -38,6 +43,8 @@ export interface PlacedBox {
   y: number;
   width: number;
   height: number;
+  /** Width of the part edges attach to in left-to-right layouts (see LayoutBox). */
+  anchorWidth: number;
 }
 
 export interface Layout {
@@ -159,7 +166,8 @@ export function layoutLayered(
   const placed = new Map<string, PlacedBox>();
   for (const [key, node] of nodes) {
     const [x, y] = swap(node.x, node.y);
-    placed.set(key, { x, y, width: node.data.width, height: node.data.height });
+    const { width, height, anchorWidth = width } = node.data;
+    placed.set(key, { x, y, width, height, anchorWidth });
   }
   const paths = new Map<string, Array<[number, number]>>();
   for (const link of links) {
@@ -167,11 +175,11 @@ export function layoutLayered(
     const source = placed.get(link.data.source)!;
     const target = placed.get(link.data.target)!;
     points[0] = leftToRight
-      ? [source.x + source.width / 2, points[0][1]]
+      ? [source.x + source.anchorWidth / 2, points[0][1]]
       : [points[0][0], source.y + source.height / 2];
     const last = points.length - 1;
     points[last] = leftToRight
-      ? [target.x - target.width / 2, points[last][1]]
+      ? [target.x - target.anchorWidth / 2, points[last][1]]
       : [points[last][0], target.y - target.height / 2];
     paths.set(link.data.key, points);
   }
@@ -182,8 +190,8 @@ export function layoutLayered(
       edge.key,
       leftToRight
         ? [
-            [source.x + source.width / 2, source.y],
-            [target.x - target.width / 2, target.y],
+            [source.x + source.anchorWidth / 2, source.y],
+            [target.x - target.anchorWidth / 2, target.y],
           ]
         : [
             [source.x, source.y + source.height / 2],

@@ -92,7 +92,7 @@ export function valueBox(key: string, v: ValueNodeAttributes, captions: string[]
     parts.push('</g>');
     return parts.join('');
   };
-  return { key, width, height, draw };
+  return { key, width, height, anchorWidth: recordWidth, draw };
 }
 
 /** Rounded corners on the left, right, both or no side of a cell background. */

@@ -9,6 +9,8 @@ export interface SceneBox {
   key: string;
   width: number;
   height: number;
+  /** Width of the part edges attach to, when captions make the box wider than its record. */
+  anchorWidth?: number;
   /** SVG markup of the box centred on (x, y). */
   draw(x: number, y: number): string;
 }
