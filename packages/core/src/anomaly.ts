@@ -9,7 +9,20 @@ import type { Value } from './value';
 /** The switch the engine reads on its hot paths. */
 export const anomalyState = { enabled: false };
 
-/** Raised in anomaly mode; `node` is the Value where the non-finite number appeared. */
+/**
+ * Raised in anomaly mode; `node` is the Value where the non-finite number appeared.
+ *
+ * @example
+ * ```ts
+ * const previous = setAnomalyMode(true);
+ * try {
+ *   new Value(-1).log().backward();
+ * } catch (e) {
+ *   console.log(e instanceof AnomalyError, (e as AnomalyError).node.op); // true log
+ * }
+ * setAnomalyMode(previous);
+ * ```
+ */
 export class AnomalyError extends Error {
   constructor(
     message: string,
@@ -20,7 +33,23 @@ export class AnomalyError extends Error {
   }
 }
 
-/** Turns anomaly mode on or off for everything that follows; returns the previous setting. */
+/**
+ * Turns anomaly mode on or off for everything that follows; returns the previous setting (off
+ * by default). In anomaly mode every forward value and gradient is checked, and the first NaN or
+ * infinity throws an {@link AnomalyError} naming the node. `detectAnomaly(fn)` scopes it to one call.
+ *
+ * @example
+ * ```ts
+ * const previous = setAnomalyMode(true);
+ * try {
+ *   new Value(-1).log().backward();
+ * } catch (e) {
+ *   console.log((e as Error).message);
+ *   // @chainrule/core: anomaly: forward value of #2 log is NaN (inputs: #1 leaf = -1). Check the inputs ...
+ * }
+ * setAnomalyMode(previous);
+ * ```
+ */
 export function setAnomalyMode(enabled: boolean): boolean {
   if (typeof enabled !== 'boolean') {
     throw usageError('setAnomalyMode', `expected true or false, got ${describe(enabled)}.`);
@@ -48,7 +77,16 @@ export function detectAnomaly<T>(fn: () => T): T {
   }
 }
 
-/** `#12 mul "a"`: how errors and reports name a node. */
+/**
+ * `#12 mul "a"`: how errors and reports name a node (id, op, label when it has one).
+ *
+ * @example
+ * ```ts
+ * const p = new Value(2, 'a').mul(3);
+ * p.label = 'p';
+ * console.log(nodeName(p)); // #2 mul "p" (ids count Values created so far)
+ * ```
+ */
 export function nodeName(v: Value): string {
   // A duck check: value.ts imports this file, so Value is not available here at run time.
   if (typeof v !== 'object' || v === null || typeof v.id !== 'number') {

@@ -9,6 +9,7 @@ import { localGradients } from './local-gradients';
 import { Value } from './value';
 import { walk } from './walk';
 
+/** One edge of a backward step: what flows from the node into one of its inputs. */
 export interface EdgeStep {
   /** The input receiving gradient along this edge. */
   input: Value;
@@ -24,6 +25,7 @@ export interface EdgeStep {
   uses: number;
 }
 
+/** One node of the backward pass, in the order the pass processes them (output first). */
 export interface BackwardStep {
   /** Position in the pass, from 0. */
   index: number;
@@ -34,6 +36,7 @@ export interface BackwardStep {
   edges: EdgeStep[];
 }
 
+/** The whole backward pass as data, as returned by `backwardSteps(root)`. */
 export interface BackwardTrace {
   output: Value;
   steps: BackwardStep[];

@@ -12,14 +12,23 @@ import type { OpRow } from './op-row';
 import { trace } from './tape';
 import { Value } from './value';
 
-/** Default bound on the nodes checked: the check re-runs the graph once per node, O(N²). */
+/**
+ * Default bound on the nodes checked: the check re-runs the graph once per node, O(N²).
+ *
+ * @example
+ * ```ts
+ * console.log(CHECK_NODES_LIMIT); // 2000
+ * ```
+ */
 export const CHECK_NODES_LIMIT = 2000;
 
+/** Options of `checkNodes`: the shared tolerances plus a bound on the graph size. */
 export interface CheckNodesOptions extends Tolerances {
   /** Refuse graphs with more nodes (ops and variables) than this. Default 2000. */
   maxNodes?: number;
 }
 
+/** One local derivative ∂node/∂input of a node, from the op table and from central differences. */
 export interface LocalCheck {
   /** Argument position of the input. */
   index: number;
@@ -31,6 +40,7 @@ export interface LocalCheck {
   ok: boolean;
 }
 
+/** One node's check: its gradient (autograd vs numeric) and the local rule on each of its edges. */
 export interface NodeCheck {
   node: Value;
   /** d root / d node from autograd (backward over the op table). */
@@ -44,6 +54,7 @@ export interface NodeCheck {
   localOk: boolean;
 }
 
+/** What `checkNodes(root)` returns: a row per node and whether all of them agree. */
 export interface NodeCheckResult {
   /** Every node's gradient and every local rule agree. */
   ok: boolean;

@@ -4,6 +4,7 @@
  */
 import { describe, usageError } from './errors';
 
+/** Tolerances of the numeric checks: a row agrees when |a − b| <= atol + rtol·|b|. */
 export interface Tolerances {
   /** Step of the central differences. Default 1e-6. */
   eps?: number;

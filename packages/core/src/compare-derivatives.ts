@@ -12,11 +12,13 @@ import type { Value } from './value';
 /** A hand-derived ∂f/∂x_i as a function of the plain input numbers. */
 export type ManualDerivative = (...xs: number[]) => number;
 
+/** Options of `compareDerivatives`: the shared tolerances plus the names of the inputs. */
 export interface ComparisonOptions extends Tolerances {
   /** Input names for the table; default the leaves' labels `x0, x1, ...`. */
   names?: readonly string[];
 }
 
+/** One input's three derivatives (manual, autograd, numeric) and which pairs agree. */
 export interface ComparisonRow {
   index: number;
   name: string;
@@ -33,6 +35,7 @@ export interface ComparisonRow {
   ok: boolean;
 }
 
+/** What `compareDerivatives` returns; `formatComparison(result)` prints it as a table. */
 export interface Comparison {
   /** f at the point. */
   value: number;

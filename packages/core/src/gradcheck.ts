@@ -8,6 +8,7 @@ import { callOnLeaves, checkNumbers, evaluate } from './leaves';
 import { agrees, centralDifference, relativeError } from './numeric';
 import type { Value } from './value';
 
+/** One input of a gradcheck: autograd's ∂f/∂x_i against central differences. */
 export interface GradcheckRow {
   /** Position of the input. */
   index: number;
@@ -22,6 +23,7 @@ export interface GradcheckRow {
   ok: boolean;
 }
 
+/** What `gradcheck` returns: one row per input and whether all agree. */
 export interface GradcheckResult {
   /** Every row is ok. */
   ok: boolean;

@@ -8,6 +8,7 @@ import { localGradients, localGradientValues } from './local-gradients';
 import { constant, Value } from './value';
 import { walk } from './walk';
 
+/** Options of `gradients(output, inputs, options)`. */
 export interface GradientsOptions {
   /** Build the gradients as differentiable Values (for higher-order derivatives). Default false. */
   createGraph?: boolean;

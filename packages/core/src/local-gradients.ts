@@ -6,7 +6,15 @@ import type { OpRow } from './op-row';
 import { describe, usageError } from './errors';
 import { Value } from './value';
 
-/** ∂node/∂input_i as numbers; empty for a leaf. */
+/**
+ * ∂node/∂input_i as numbers, from the node's op-table row; empty for a leaf.
+ *
+ * @example
+ * ```ts
+ * const x = new Value(3, 'x');
+ * console.log(localGradients(x.mul(x))); // [ 3, 3 ]
+ * ```
+ */
 export function localGradients(node: Value): number[] {
   if (!(node instanceof Value)) throw usageError('localGradients', `expected a Value, got ${describe(node)}.`);
   const row = node._row;
@@ -22,7 +30,16 @@ export function localGradients(node: Value): number[] {
   return data.map((_, i) => row.derivative(i, data, out));
 }
 
-/** ∂node/∂input_i as Values built from the graph (or numbers where they are constant). */
+/**
+ * ∂node/∂input_i as Values built from the graph (or numbers where they are constant), so they
+ * can be differentiated again (higher-order gradients use them).
+ *
+ * @example
+ * ```ts
+ * const x = new Value(3, 'x');
+ * console.log(String(localGradientValues(x.sin())[0])); // Value(data=-0.9899924966004454, grad=0)
+ * ```
+ */
 export function localGradientValues(node: Value): Array<Value | number> {
   if (!(node instanceof Value)) throw usageError('localGradientValues', `expected a Value, got ${describe(node)}.`);
   const row = node._row as OpRow;
