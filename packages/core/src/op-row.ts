@@ -50,7 +50,10 @@ export interface BinaryRow extends RowBase {
 export interface NaryRow extends RowBase {
   readonly arity: 'n';
   forward(xs: readonly number[]): number;
-  /** ∂out/∂xs[index]. */
+  /**
+   * ∂out/∂xs[index]. A derivative that declares fewer than two parameters (`sum`'s `() => 1`)
+   * is taken not to read `xs`: backward then skips gathering the inputs' values for it.
+   */
   derivative(index: number, xs: readonly number[], out: number): number;
   derivativeValue(index: number, xs: readonly Value[], out: Value): Value | number;
 }
