@@ -20,7 +20,19 @@ export type ExpressionErrorKind =
 /** Characters of context shown on each side of the caret (long lines are cut around it). */
 const CONTEXT = 40;
 
-/** An error in a math string, with its position and a caret line pointing at it. */
+/**
+ * An error in a math string, with its position and a caret line pointing at it.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   parseExpression('x + y', { x: 1 });
+ * } catch (e) {
+ *   const error = e as ExpressionError;
+ *   console.log(error.kind, error.line, error.column); // missing-value 1 5
+ * }
+ * ```
+ */
 export class ExpressionError extends Error {
   /** What went wrong, as a stable identifier. */
   readonly kind: ExpressionErrorKind;

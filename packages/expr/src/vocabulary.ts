@@ -4,11 +4,26 @@
  */
 import type { Value } from '@chainrule/core';
 
-/** Function names accepted in expressions, each applied as the Value method of the same name. */
+/**
+ * Function names accepted in expressions, each applied as the Value method of the same name.
+ *
+ * @example
+ * ```ts
+ * console.log(FUNCTIONS.includes('tanh'), FUNCTIONS.length); // true 10
+ * ```
+ */
 export const FUNCTIONS = ['exp', 'log', 'tanh', 'sigmoid', 'relu', 'sin', 'cos', 'sqrt', 'abs', 'square'] as const;
+/** One of {@link FUNCTIONS}: `'exp' | 'log' | ... | 'square'`. */
 export type FunctionName = (typeof FUNCTIONS)[number];
 
-/** Named constants accepted in expressions. */
+/**
+ * Named constants accepted in expressions: `pi` and `e`.
+ *
+ * @example
+ * ```ts
+ * console.log(parseExpression('2*pi*r', { r: 1 }).output.data, CONSTANTS.e); // 6.283185307179586 2.718281828459045
+ * ```
+ */
 export const CONSTANTS: Readonly<Record<string, number>> = Object.freeze({ pi: Math.PI, e: Math.E });
 
 const FUNCTION_SET: ReadonlySet<string> = new Set(FUNCTIONS);
