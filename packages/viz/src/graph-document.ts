@@ -4,10 +4,26 @@
  * This file is the schema's reference; the viz README summarises it.
  */
 
-/** The `format` field every document carries. */
+/**
+ * The `format` field every document carries.
+ *
+ * @example
+ * ```ts
+ * const doc = toJSON(new Value(0.8, 'w').mul(1.5));
+ * console.log(doc.format === GRAPH_FORMAT, GRAPH_FORMAT); // true chainrule-graph
+ * ```
+ */
 export const GRAPH_FORMAT = 'chainrule-graph';
 
-/** The schema version this package writes; `fromJSON` reads exactly this version. */
+/**
+ * The schema version this package writes; `fromJSON` reads exactly this version.
+ *
+ * @example
+ * ```ts
+ * const doc = toJSON(new Value(0.8, 'w').mul(1.5));
+ * console.log(doc.version === GRAPH_VERSION, GRAPH_VERSION); // true 1
+ * ```
+ */
 export const GRAPH_VERSION = 1;
 
 /**
@@ -85,7 +101,15 @@ export interface GraphDocumentLimits {
   maxTextLength?: number;
 }
 
-/** The default {@link GraphDocumentLimits}. */
+/**
+ * The default {@link GraphDocumentLimits} of `fromJSON`.
+ *
+ * @example
+ * ```ts
+ * console.log(DEFAULT_DOCUMENT_LIMITS);
+ * // { maxNodes: 4000000, maxEdges: 8000000, maxLabelLength: 10000, maxTextLength: 400000000 }
+ * ```
+ */
 export const DEFAULT_DOCUMENT_LIMITS: Required<GraphDocumentLimits> = {
   maxNodes: 4_000_000,
   maxEdges: 8_000_000,

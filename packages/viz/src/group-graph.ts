@@ -37,6 +37,7 @@ export interface GroupEdge {
   highlight?: Highlight;
 }
 
+/** A graph whose repeated Values are folded into groups, as large-graph rendering draws it. */
 export interface GroupedGraph {
   groups: ValueGroup[];
   edges: GroupEdge[];

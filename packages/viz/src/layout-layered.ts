@@ -20,6 +20,7 @@ import { describeInput, vizError } from './viz-error';
 
 const LONG_SPAN = 3;
 
+/** A box to place: a node's key and size. */
 export interface LayoutBox {
   key: string;
   width: number;
@@ -31,12 +32,14 @@ export interface LayoutBox {
   anchorWidth?: number;
 }
 
+/** An edge between two boxes, by key. */
 export interface LayoutEdge {
   key: string;
   source: string;
   target: string;
 }
 
+/** A box after layout: its centre and size. */
 export interface PlacedBox {
   /** Centre of the box. */
   x: number;
@@ -47,6 +50,7 @@ export interface PlacedBox {
   anchorWidth: number;
 }
 
+/** The result of the layered layout: canvas size, placed boxes and edge polylines. */
 export interface Layout {
   width: number;
   height: number;
@@ -55,6 +59,7 @@ export interface Layout {
   edges: Map<string, Array<[number, number]>>;
 }
 
+/** Options of the layered layout. */
 export interface LayoutOptions {
   direction?: 'LR' | 'TB';
   /** Space between neighbouring boxes of one layer. Default 14. */

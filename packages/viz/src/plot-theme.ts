@@ -27,7 +27,14 @@ export interface PlotColors {
   positive: string;
 }
 
-/** The built-in themes. */
+/**
+ * The built-in colour themes of the plots, `light` and `dark`.
+ *
+ * @example
+ * ```ts
+ * console.log(PLOT_THEMES.dark.background, PLOT_THEMES.light.background); // #111827 #ffffff
+ * ```
+ */
 export const PLOT_THEMES: Readonly<Record<PlotThemeName, Readonly<PlotColors>>> = {
   light: {
     background: '#ffffff',

@@ -22,6 +22,7 @@ export interface HtmlHighlight {
   note?: string;
 }
 
+/** Options of `renderHtml(root, options)`. */
 export interface RenderHtmlOptions {
   /** Page title and heading. Default 'chainrule: backward pass'. */
   title?: string;

@@ -10,6 +10,7 @@ import { stepTrace } from './step-trace';
 import { toGraph } from './to-graph';
 import { describeInput, vizError } from './viz-error';
 
+/** Options of `renderSteps(root, options)`: those of `renderSvg` plus what the frames show. */
 export interface RenderStepsOptions extends RenderSvgOptions {
   /** Leaves to mark as parameters. Default: none. */
   parameters?: Iterable<Value>;

@@ -22,6 +22,7 @@ import { groupScene } from './group-scene';
 import { groupFlat } from './group-graph';
 import { flattenGraph, flattenValues, type FlatGraph } from './flat-graph';
 
+/** Options of `renderSvg(rootOrGraph, options)`. */
 export interface RenderSvgOptions extends Pick<ToGraphOptions, 'grads' | 'parameters' | 'maxValues'> {
   /** Layers left to right ('LR', default) or top to bottom ('TB'). */
   direction?: 'LR' | 'TB';

@@ -5,6 +5,7 @@
 import { schemeRdBu } from 'd3';
 import type { Highlight } from './to-graph';
 
+/** The colours of one SVG theme. */
 export interface SvgColours {
   background: string;
   text: string;

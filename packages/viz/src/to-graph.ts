@@ -54,9 +54,12 @@ export interface ResultEdgeAttributes extends HighlightAttributes {
   type: 'result';
 }
 
+/** Attributes of a node of the graph model: a Value node or an op node. */
 export type GraphNodeAttributes = ValueNodeAttributes | OpNodeAttributes;
+/** Attributes of an edge of the graph model: input -> op, or op -> its result. */
 export type GraphEdgeAttributes = InputEdgeAttributes | ResultEdgeAttributes;
 
+/** Attributes of the whole graph model. */
 export interface GraphAttributes {
   rootId: number;
   gradsComputed: boolean;
@@ -65,6 +68,7 @@ export interface GraphAttributes {
 /** The graph model shared by every renderer and exporter of @chainrule/viz. */
 export type ComputationGraph = MultiDirectedGraph<GraphNodeAttributes, GraphEdgeAttributes, GraphAttributes>;
 
+/** Options of `toGraph(root, options)`. */
 export interface ToGraphOptions {
   /**
    * Where gradients come from. 'auto' (default): the Values' current `.grad` when backward has run
@@ -86,13 +90,46 @@ export interface ToGraphOptions {
 const DEFAULT_MAX_VALUES = 500_000;
 const WHERE = '@chainrule/viz/toGraph';
 
-/** Key of the node for Value `id`. */
+/**
+ * Key of the node for Value `id` in the graph model.
+ *
+ * @example
+ * ```ts
+ * const w = new Value(0.8, 'w');
+ * const g = toGraph(w.mul(1.5));
+ * console.log(valueKey(w.id), g.getNodeAttribute(valueKey(w.id), 'label')); // v1 w
+ * ```
+ */
 export const valueKey = (id: number): string => `v${id}`;
-/** Key of the op node producing Value `id`. */
+/**
+ * Key of the op node producing Value `id`.
+ *
+ * @example
+ * ```ts
+ * const a = new Value(0.8, 'w').mul(1.5);
+ * console.log(opKey(a.id), toGraph(a).hasNode(opKey(a.id))); // o2 true
+ * ```
+ */
 export const opKey = (id: number): string => `o${id}`;
-/** Key of the edge for argument `index` of the op producing Value `id`. */
+/**
+ * Key of the edge for argument `index` of the op producing Value `id`.
+ *
+ * @example
+ * ```ts
+ * const a = new Value(0.8, 'w').mul(1.5);
+ * console.log(inputEdgeKey(a.id, 0), toGraph(a).hasEdge(inputEdgeKey(a.id, 0))); // e2:0 true
+ * ```
+ */
 export const inputEdgeKey = (id: number, index: number): string => `e${id}:${index}`;
-/** Key of the edge from op `o<id>` to `v<id>`. */
+/**
+ * Key of the edge from op `o<id>` to `v<id>`.
+ *
+ * @example
+ * ```ts
+ * const a = new Value(0.8, 'w').mul(1.5);
+ * console.log(resultEdgeKey(a.id), toGraph(a).hasEdge(resultEdgeKey(a.id))); // r2 true
+ * ```
+ */
 export const resultEdgeKey = (id: number): string => `r${id}`;
 
 /**

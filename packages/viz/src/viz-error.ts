@@ -3,7 +3,21 @@
  * where it comes from, says what was wrong and ends with the fix.
  */
 
-/** An error about one node of a graph or document; `nodeId` is the offending id when there is one. */
+/**
+ * An error about one node of a graph or document; `nodeId` is the offending id when there is one.
+ *
+ * @example
+ * ```ts
+ * const doc = toJSON(new Value(0.8, 'w').mul(1.5));
+ * try {
+ *   fromJSON({ ...doc, nodes: [...doc.nodes, doc.nodes[0]] });
+ * } catch (e) {
+ *   console.log(e instanceof VizError, (e as VizError).nodeId); // true 1
+ *   console.log((e as VizError).message);
+ *   // @chainrule/viz/fromJSON: node 1: the id appears twice (nodes[0] and nodes[3]). Give every node its own id.
+ * }
+ * ```
+ */
 export class VizError extends Error {
   readonly nodeId: number | undefined;
   constructor(message: string, nodeId?: number) {

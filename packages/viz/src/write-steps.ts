@@ -7,6 +7,7 @@ import path from 'path';
 import type { Value } from '@chainrule/core';
 import { renderSteps, type RenderStepsOptions } from './render-steps';
 
+/** Options of `writeSteps(root, dir, options)`: those of `renderSteps` plus the file prefix. */
 export interface WriteStepsOptions extends RenderStepsOptions {
   /** File name prefix. Default 'step-'. */
   prefix?: string;
