@@ -1,0 +1,83 @@
+/**
+ * Scale: every viz function that walks a graph, on a 10^6-deep chain and a 10^6-wide sum, either
+ * answers (toJSON) or refuses with its clear size error (toGraph, the text exports, the drawings) —
+ * never a stack overflow. Slow by nature: run in band.
+ */
+import { sum, Value } from '@chainrule/core';
+import { renderHtml } from './render-html';
+import { renderSvg } from './render-svg';
+import { toDot } from './to-dot';
+import { toGexf } from './to-gexf';
+import { toGraph } from './to-graph';
+import { toGraphml } from './to-graphml';
+import { toJSON } from './to-json';
+import { toMermaid } from './to-mermaid';
+import { VizError } from './viz-error';
+
+const N = 1_000_000;
+
+function chain(): Value {
+  let y = new Value(1, 'x');
+  for (let k = 0; k < N; k++) y = y.mul(1.000001);
+  y.backward();
+  return y;
+}
+
+function wide(): Value {
+  const y = sum(Array.from({ length: N }, (_, k) => new Value(k % 5, `x${k}`)));
+  y.backward();
+  return y;
+}
+
+/** The error `call` throws: a VizError, or the RangeError renderSvg documents for a graph over its size limits. */
+function sizeErrorOf(call: () => unknown, type: typeof VizError | typeof RangeError = VizError): Error {
+  try {
+    call();
+  } catch (e) {
+    expect(e).toBeInstanceOf(type);
+    return e as Error;
+  }
+  throw new Error('expected a size error');
+}
+
+describe.each([
+  ['a 10^6-deep chain', chain, 2 * N + 1],
+  ['a 10^6-wide sum', wide, N + 1],
+])('%s', (_name, build, values) => {
+  const root = build();
+
+  test('toJSON holds every node; toGraph refuses past its documented maxValues with the fix', () => {
+    expect(toJSON(root).nodes.length).toBe(values);
+    // A graphology graph of 3·10^6 nodes takes minutes and gigabytes: toGraph's default limit refuses it.
+    expect(sizeErrorOf(() => toGraph(root), RangeError).message).toMatch(
+      new RegExp(
+        `^@chainrule/viz/toGraph: the graph has ${values} Values, more than maxValues = 500000\\. Pass a larger \\{ maxValues \\}`,
+      ),
+    );
+  });
+
+  test('the text exports refuse with their size error, naming toJSON', () => {
+    for (const exporter of [toDot, toGexf, toGraphml]) {
+      expect(sizeErrorOf(() => exporter(root)).message).toMatch(/over the limit of \d+ for this format.*toJSON/);
+    }
+    expect(sizeErrorOf(() => toMermaid(root)).message).toMatch(/^@chainrule\/viz\/toMermaid: .*over the limit/);
+  });
+
+  test('renderSvg and renderHtml refuse ungrouped drawing with the fix', () => {
+    const svgError = sizeErrorOf(() => renderSvg(root, { group: 'never' }), RangeError);
+    expect(svgError.message).toMatch(
+      /^@chainrule\/viz\/renderSvg: the graph has \d+ nodes .*more than maxNodes = 2500\. Pass \{ group: 'auto' \}/,
+    );
+    expect(sizeErrorOf(() => renderHtml(root)).message).toMatch(
+      /^@chainrule\/viz\/renderHtml: the graph has \d+ Values, more than maxValues = 1200.*renderSvg/,
+    );
+  });
+
+  test('renderSvg with grouping refuses graphs over maxValues with the fix', () => {
+    expect(sizeErrorOf(() => renderSvg(root), RangeError).message).toMatch(
+      new RegExp(
+        `^@chainrule/viz/renderSvg: the graph has ${values} Values, more than maxValues = 500000\\. Pass a larger \\{ maxValues \\}`,
+      ),
+    );
+  });
+});
