@@ -8,7 +8,14 @@ import { describeValue, nnError } from './errors';
 /** An activation name. `'linear'` is the identity (micrograd's `nonlin=False`). */
 export type Activation = 'relu' | 'tanh' | 'sigmoid' | 'linear';
 
-/** Every activation name, in a stable order. */
+/**
+ * Every activation name, in a stable order.
+ *
+ * @example
+ * ```ts
+ * console.log(ACTIVATIONS); // [ 'relu', 'tanh', 'sigmoid', 'linear' ]
+ * ```
+ */
 export const ACTIVATIONS: readonly Activation[] = ['relu', 'tanh', 'sigmoid', 'linear'];
 
 const TITLES: Record<Activation, string> = { relu: 'ReLU', tanh: 'Tanh', sigmoid: 'Sigmoid', linear: 'Linear' };

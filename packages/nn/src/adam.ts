@@ -21,6 +21,19 @@ export interface AdamOptions {
   decoupled?: boolean;
 }
 
+/**
+ * PyTorch's Adam (or AdamW with `decoupled`); options `lr = 0.001`, `betas = [0.9, 0.999]`,
+ * `eps = 1e-8`, `weightDecay = 0`, `decoupled = false`.
+ *
+ * @example
+ * ```ts
+ * const p = new Value(1);
+ * const adam = new Adam([p], { lr: 0.1 });
+ * p.grad = 0.5;
+ * adam.step();
+ * console.log(p.data); // 0.900000002
+ * ```
+ */
 export class Adam extends Optimizer {
   readonly lr: number;
   readonly beta1: number;

@@ -19,6 +19,16 @@ export interface LayerOptions extends InitOptions {
   bias?: boolean;
 }
 
+/**
+ * A layer of `nout` neurons over the same `nin` inputs; options `activation = 'relu'`,
+ * `bias = true`, `seed = 1337` or `rng`.
+ *
+ * @example
+ * ```ts
+ * const layer = new Layer(3, 2, { activation: 'sigmoid' });
+ * console.log(layer.forward([1, 2, 3]).map((v) => v.data)); // [ 0.34376021848710037, 0.11740602487359311 ]
+ * ```
+ */
 export class Layer extends Module {
   readonly neurons: Neuron[];
   readonly activation: Activation;

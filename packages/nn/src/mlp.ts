@@ -24,6 +24,18 @@ export interface MLPOptions extends InitOptions {
   bias?: boolean;
 }
 
+/**
+ * A multi-layer perceptron, micrograd's: hidden layers `activation = 'relu'`, the last
+ * `outputActivation = 'linear'` (or `activations`, one per layer), `bias = true`, weights from
+ * `rng(seed = 1337)`.
+ *
+ * @example
+ * ```ts
+ * const model = new MLP(2, [16, 16, 1]);
+ * console.log(model.parameters().length); // 337
+ * console.log(model.forward([0.5, -1])[0].data); // 1.7418253451886787
+ * ```
+ */
 export class MLP extends Module {
   readonly layers: Layer[];
 

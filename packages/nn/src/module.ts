@@ -24,6 +24,16 @@ export interface ModelJSON {
 export const MODEL_FORMAT = 'chainrule-nn-model';
 export const MODEL_VERSION = 1;
 
+/**
+ * What every model has: `parameters()`, `zeroGrad()`, `parameterCount`, `toString()`, `toJSON()`.
+ *
+ * @example
+ * ```ts
+ * const model: Module = new MLP(2, [2, 1]);
+ * console.log(model.parameterCount, String(model));
+ * // 9 MLP of [Layer of [ReLUNeuron(2), ReLUNeuron(2)], Layer of [LinearNeuron(2)]]
+ * ```
+ */
 export abstract class Module {
   /** Every trainable Value of the module, in a fixed order (micrograd's: per neuron, w then b). */
   abstract parameters(): Value[];

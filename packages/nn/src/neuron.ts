@@ -21,6 +21,16 @@ export interface NeuronOptions extends InitOptions {
   bias?: boolean;
 }
 
+/**
+ * One neuron: `activation(b + Σ w_i·x_i)` as one n-ary sum node; options `activation = 'relu'`,
+ * `bias = true`, `seed = 1337` or `rng`.
+ *
+ * @example
+ * ```ts
+ * const n = new Neuron(2, { activation: 'tanh', seed: 7 });
+ * console.log(String(n), n.forward([1, -2]).data); // TanhNeuron(2) -0.9745862239726817
+ * ```
+ */
 export class Neuron extends Module {
   /** One weight per input. */
   readonly w: Value[];

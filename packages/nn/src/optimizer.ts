@@ -6,6 +6,18 @@ import { Value } from '@chainrule/core';
 import { describeValue, nnError } from './errors';
 import { Module } from './module';
 
+/**
+ * What every optimizer has: the `params` it updates, `step()`, `zeroGrad()` and `stepCount`.
+ *
+ * @example
+ * ```ts
+ * const neuron = new Perceptron(1, { weights: [0.8] });
+ * const opt: Optimizer = new SGD(neuron, { lr: 0.1 });
+ * mse(neuron.forward([1.5]), 0.5).backward();
+ * opt.step();
+ * console.log(neuron.w[0].data, opt.stepCount); // 0.59 1
+ * ```
+ */
 export abstract class Optimizer {
   /** The parameters this optimizer updates. */
   readonly params: readonly Value[];

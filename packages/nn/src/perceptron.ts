@@ -20,6 +20,16 @@ export interface PerceptronOptions extends InitOptions {
   activation?: Activation;
 }
 
+/**
+ * The article's single neuron: `nin = 1` input, no bias and the identity activation by default;
+ * options `weights`, `bias = false | number`, `activation = 'linear'`, `seed`, `rng`.
+ *
+ * @example
+ * ```ts
+ * const p = new Perceptron(1, { weights: [0.8] });
+ * console.log(String(p), p.forward([1.5]).data); // Perceptron(1, linear, no bias) 1.2000000000000002
+ * ```
+ */
 export class Perceptron extends Neuron {
   /**
    * A single neuron with `nin` inputs (default 1).

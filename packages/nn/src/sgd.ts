@@ -17,6 +17,19 @@ export interface SGDOptions {
   momentum?: number;
 }
 
+/**
+ * Stochastic gradient descent: `p ← p - lr·v`, `v ← momentum·v + g`; options `lr = 0.01`,
+ * `schedule?: (k) => lr`, `momentum = 0`.
+ *
+ * @example
+ * ```ts
+ * const neuron = new Perceptron(1, { weights: [0.8] });
+ * const opt = new SGD(neuron, { lr: 0.1 });
+ * mse(neuron.forward([1.5]), 0.5).backward();
+ * opt.step();
+ * console.log(neuron.w[0].data); // 0.59 (the article's first step)
+ * ```
+ */
 export class SGD extends Optimizer {
   readonly momentum: number;
   private readonly baseLr: number;
