@@ -14,7 +14,7 @@ done
 echo "== tarball contents"
 for t in "$work"/tarballs/*.tgz; do
   echo "$(basename "$t"): $(tar -tzf "$t" | wc -l) files, $(du -k "$t" | cut -f1) KiB"
-  if tar -tzf "$t" | grep -E '\.test\.|/src/|tsconfig' ; then echo "unexpected files in $(basename "$t")"; exit 1; fi
+  if tar -tzf "$t" | grep -E '\.test\.|/src/|tsconfig|test-support|\.map$' ; then echo "unexpected files in $(basename "$t")"; exit 1; fi
 done
 
 cd "$work/project"
