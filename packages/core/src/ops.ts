@@ -5,9 +5,24 @@
  */
 import type { BinaryRow, LeafRow, NaryRow, OpRow, UnaryRow } from './op-row';
 
-/** A variable: a leaf the user created. Gradients accumulate into it. */
+/**
+ * A variable: a leaf the user created. Gradients accumulate into it. Its name is `''`.
+ *
+ * @example
+ * ```ts
+ * console.log(new Value(2, 'x').op === LEAF.name); // true
+ * ```
+ */
 export const LEAF: LeafRow = { arity: 0, name: '', symbol: '' };
-/** A constant: a number that an op received in place of a Value. It never receives a gradient. */
+/**
+ * A constant: a number that an op received in place of a Value. It never receives a gradient.
+ *
+ * @example
+ * ```ts
+ * const y = new Value(2, 'x').mul(3);
+ * console.log(y.inputs[1].op === CONSTANT.name, y.inputs[1].op); // true const
+ * ```
+ */
 export const CONSTANT: LeafRow = { arity: 0, name: 'const', symbol: '' };
 
 const wide = [-2, 2] as const;
@@ -209,7 +224,16 @@ const sum: NaryRow = {
   derivativeValue: () => 1,
 };
 
-/** Every computing row, by name. */
+/**
+ * Every computing row, by name: `{ name, symbol, arity, domain, forward, derivative, ... }`.
+ * Adding an op is adding a row here and a method on Value.
+ *
+ * @example
+ * ```ts
+ * console.log(Object.keys(OPS).length, OPS.mul.symbol, OPS.mul.arity, OPS.tanh.forward(0.5));
+ * // 17 × 2 0.46211715726000974
+ * ```
+ */
 export const OPS = {
   add,
   sub,
@@ -230,9 +254,17 @@ export const OPS = {
   sum,
 } as const satisfies Record<string, OpRow>;
 
+/** The name of a computing row: `'add' | 'sub' | ... | 'sum'`. */
 export type OpName = keyof typeof OPS;
 
-/** The row called `name`, or undefined. */
+/**
+ * The row called `name`, or undefined (own names only: `'toString'` is not a row).
+ *
+ * @example
+ * ```ts
+ * console.log(opByName('tanh') === OPS.tanh, opByName('toString')); // true undefined
+ * ```
+ */
 export function opByName(name: string): OpRow | undefined {
   return Object.prototype.hasOwnProperty.call(OPS, name) ? OPS[name as OpName] : undefined;
 }

@@ -33,8 +33,25 @@ const FAST_PATH = new Map<OpRow, number>([
 ]);
 
 /**
- * A traced graph. Slots hold, in order: the variables (`leaves`), the constants, then the op
- * nodes in creation order (every op after its inputs); the root is the last slot.
+ * A traced graph, made by `trace(root)`, that replays the same computation for new leaf data
+ * without building Values. Slots hold, in order: the variables (`leaves`), the constants, then the
+ * op nodes in creation order (every op after its inputs); the root is the last slot.
+ *
+ * @example
+ * ```ts
+ * const w = new Value(0.8, 'w');
+ * const tape = trace(w.mul(1.5).sub(0.5).pow(2));
+ * for (let step = 0; step < 3; step++) {
+ *   w.grad = 0;
+ *   const loss = tape.forward(); // from w's current data
+ *   tape.backward(); // adds dC/dw into w.grad
+ *   w.data -= 0.1 * w.grad;
+ *   console.log(loss, w.data);
+ * }
+ * // 0.49000000000000027 0.59
+ * // 0.148225 0.4745
+ * // 0.0448380625 0.410975
+ * ```
  */
 export class Tape {
   /** The output the tape was traced from. */
