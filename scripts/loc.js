@@ -14,7 +14,10 @@ function files(dir) {
   });
 }
 function lines(file) {
-  return fs.readFileSync(file, 'utf8').split('\n').filter((line) => line.trim() !== '').length;
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '').length;
 }
 
 const rows = [];
@@ -22,7 +25,12 @@ for (const name of fs.readdirSync(path.join(root, 'packages')).sort()) {
   const all = files(path.join(root, 'packages', name, 'src'));
   const tests = all.filter((f) => /\.test\.ts$/.test(f));
   const source = all.filter((f) => !tests.includes(f));
-  rows.push([`@chainrule/${name}`, source.length, source.reduce((n, f) => n + lines(f), 0), tests.reduce((n, f) => n + lines(f), 0)]);
+  rows.push([
+    `@chainrule/${name}`,
+    source.length,
+    source.reduce((n, f) => n + lines(f), 0),
+    tests.reduce((n, f) => n + lines(f), 0),
+  ]);
 }
 for (const dir of ['examples', 'scripts']) {
   const all = files(path.join(root, dir));
@@ -30,7 +38,11 @@ for (const dir of ['examples', 'scripts']) {
 }
 console.log('package              files   source lines   test lines');
 for (const [name, count, source, test] of rows) {
-  console.log(`${name.padEnd(20)} ${String(count).padStart(5)}   ${String(source).padStart(12)}   ${String(test).padStart(10)}`);
+  console.log(
+    `${name.padEnd(20)} ${String(count).padStart(5)}   ${String(source).padStart(12)}   ${String(test).padStart(10)}`,
+  );
 }
 const total = rows.reduce((acc, r) => [acc[0] + r[2], acc[1] + r[3]], [0, 0]);
-console.log(`${'total'.padEnd(20)} ${''.padStart(5)}   ${String(total[0]).padStart(12)}   ${String(total[1]).padStart(10)}`);
+console.log(
+  `${'total'.padEnd(20)} ${''.padStart(5)}   ${String(total[0]).padStart(12)}   ${String(total[1]).padStart(10)}`,
+);

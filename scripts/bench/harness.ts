@@ -121,7 +121,13 @@ export interface Row extends Measurement {
  * Measures every variant at one size; the hand-written one must be first (it is the ratio's
  * denominator).
  */
-export function measureAll(size: string, nodes: number, variants: ReadonlyArray<Variant<unknown>>, reps: number, warmup?: () => void): Row[] {
+export function measureAll(
+  size: string,
+  nodes: number,
+  variants: ReadonlyArray<Variant<unknown>>,
+  reps: number,
+  warmup?: () => void,
+): Row[] {
   const results = variants.map((v) => measure(v, reps, warmup));
   return results.map((m) => ({ ...m, size, nodes, ratio: m.ms / results[0].ms }));
 }
@@ -132,7 +138,18 @@ function fmtBytes(bytes: number): string {
 
 /** The rows as an aligned table under `title`. */
 export function formatRows(title: string, rows: readonly Row[]): string {
-  const header = ['variant', 'size', 'median ms', 'cpu ms', 'ns/node', 'cpu ns/node', 'peak mem', 'B/node', 'x hand', 'spec'];
+  const header = [
+    'variant',
+    'size',
+    'median ms',
+    'cpu ms',
+    'ns/node',
+    'cpu ns/node',
+    'peak mem',
+    'B/node',
+    'x hand',
+    'spec',
+  ];
   const body = rows.map((r) => [
     r.name,
     r.size,
@@ -147,6 +164,9 @@ export function formatRows(title: string, rows: readonly Row[]): string {
   ]);
   const widths = header.map((h, c) => Math.max(h.length, ...body.map((b) => b[c].length)));
   const line = (cells: string[]): string =>
-    cells.map((cell, c) => (c <= 1 || c === 9 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd();
+    cells
+      .map((cell, c) => (c <= 1 || c === 9 ? cell.padEnd(widths[c]) : cell.padStart(widths[c])))
+      .join('  ')
+      .trimEnd();
   return [title, line(header), ...body.map(line)].join('\n');
 }

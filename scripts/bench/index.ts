@@ -19,7 +19,9 @@ function main(argv: string[]): number {
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--reps') reps = Number(argv[++i]);
     else if (argv[i] === '--help' || argv[i] === '-h') {
-      console.log(`usage: npm run bench -- [${WORKLOADS.map((w) => w.name).join('] [')}] [--reps N]   (default: all, 5 reps)`);
+      console.log(
+        `usage: npm run bench -- [${WORKLOADS.map((w) => w.name).join('] [')}] [--reps N]   (default: all, 5 reps)`,
+      );
       return 0;
     } else names.push(argv[i].toLowerCase());
   }
@@ -29,11 +31,15 @@ function main(argv: string[]): number {
   }
   const unknown = names.filter((n) => !WORKLOADS.some((w) => w.name === n));
   if (unknown.length > 0) {
-    console.error(`bench: unknown workload ${unknown.join(', ')}; choose from ${WORKLOADS.map((w) => w.name).join(', ')}.`);
+    console.error(
+      `bench: unknown workload ${unknown.join(', ')}; choose from ${WORKLOADS.map((w) => w.name).join(', ')}.`,
+    );
     return 2;
   }
   const chosen = names.length === 0 ? WORKLOADS : WORKLOADS.filter((w) => names.includes(w.name));
-  console.log(`node ${process.version}, ${reps} timed runs per variant (median), load average ${os.loadavg()[0].toFixed(1)}\n`);
+  console.log(
+    `node ${process.version}, ${reps} timed runs per variant (median), load average ${os.loadavg()[0].toFixed(1)}\n`,
+  );
   let ok = true;
   for (const workload of chosen) {
     ok = workload.run(reps) && ok;

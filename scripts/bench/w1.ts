@@ -23,7 +23,12 @@ interface Run {
 
 function check(run: Run): string | null {
   const [s1, s2, s3] = run.seen;
-  return firstFailure(near('w1', s1, EXPECTED[0]), near('w2', s2, EXPECTED[1]), near('w3', s3, EXPECTED[2]), near('w100', run.seen[STEPS - 1], EXPECTED_100));
+  return firstFailure(
+    near('w1', s1, EXPECTED[0]),
+    near('w2', s2, EXPECTED[1]),
+    near('w3', s3, EXPECTED[2]),
+    near('w100', run.seen[STEPS - 1], EXPECTED_100),
+  );
 }
 
 const handwritten: Variant<Run> = {

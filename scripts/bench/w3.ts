@@ -23,7 +23,10 @@ function reference(n: number): number {
 
 function checkResult(n: number, value: number, grad: number): string | null {
   const expected = EXPECTED[n] ?? { value: reference(n), grad: Math.pow(1.0001, n) };
-  return firstFailure(near('L', value, expected.value), near('dL/dx0', grad, expected.grad, EXPECTED[n] ? 1e-12 : 1e-9));
+  return firstFailure(
+    near('L', value, expected.value),
+    near('dL/dx0', grad, expected.grad, EXPECTED[n] ? 1e-12 : 1e-9),
+  );
 }
 
 function variants(n: number): Array<Variant<unknown>> {

@@ -30,7 +30,11 @@ function check(L: number, gradW: (i: number) => number, gradX: (i: number) => nu
     sumW += gradW(i);
     sumX += gradX(i);
   }
-  return firstFailure(near('L', L, EXPECTED.L), near('sum dL/dw', sumW, EXPECTED.sumGradW), near('sum dL/dx', sumX, EXPECTED.sumGradX));
+  return firstFailure(
+    near('L', L, EXPECTED.L),
+    near('sum dL/dw', sumW, EXPECTED.sumGradW),
+    near('sum dL/dx', sumX, EXPECTED.sumGradX),
+  );
 }
 
 type Shape = 'chain' | 'nary';
@@ -57,7 +61,13 @@ function variants(shape: Shape): Array<Variant<unknown>> {
       r.gx = gx;
       r.gw = gw;
     },
-    check: (r) => check(r.L, (i) => r.gw[i], (i) => r.gx[i], N),
+    check: (r) =>
+      check(
+        r.L,
+        (i) => r.gw[i],
+        (i) => r.gx[i],
+        N,
+      ),
   };
 
   const leaves = (): { x: Value[]; w: Value[] } => ({
@@ -79,7 +89,13 @@ function variants(shape: Shape): Array<Variant<unknown>> {
       L.backward();
       r.L = L;
     },
-    check: (r) => check(r.L!.data, (i) => r.w[i].grad, (i) => r.x[i].grad, N),
+    check: (r) =>
+      check(
+        r.L!.data,
+        (i) => r.w[i].grad,
+        (i) => r.x[i].grad,
+        N,
+      ),
   };
 
   // The graph is built and traced once; each run replays it (leaf gradients zeroed in setup).
@@ -98,7 +114,13 @@ function variants(shape: Shape): Array<Variant<unknown>> {
       r.L = r.tape.forward();
       r.tape.backward();
     },
-    check: (r) => check(r.L, (i) => r.w[i].grad, (i) => r.x[i].grad, N),
+    check: (r) =>
+      check(
+        r.L,
+        (i) => r.w[i].grad,
+        (i) => r.x[i].grad,
+        N,
+      ),
   };
   return [handwritten, fresh, replay];
 }
@@ -106,7 +128,10 @@ function variants(shape: Shape): Array<Variant<unknown>> {
 export const w4: Workload = {
   name: 'w4',
   run(reps) {
-    const rows = [...measureAll('N=1e6', 2 * N, variants('chain'), reps), ...measureAll('N=1e6', 2 * N, variants('nary'), reps)];
+    const rows = [
+      ...measureAll('N=1e6', 2 * N, variants('chain'), reps),
+      ...measureAll('N=1e6', 2 * N, variants('nary'), reps),
+    ];
     console.log(formatRows('W4 wide sum: build + backward, all 2N leaf gradients (ns/node = time / 2N)', rows));
     return rows.every((r) => r.failures.length === 0);
   },

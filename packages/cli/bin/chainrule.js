@@ -6,7 +6,9 @@ const fs = require('fs');
 
 const built = path.join(__dirname, '..', 'dist', 'bin.js');
 if (!fs.existsSync(built)) {
-  console.error('chainrule: the command line is not built yet. Run `npm run build` at the repository root, then try again.');
+  console.error(
+    'chainrule: the command line is not built yet. Run `npm run build` at the repository root, then try again.',
+  );
   process.exit(2);
 }
 require(built);

@@ -19,7 +19,11 @@ describe('forward values', () => {
   test('log(-1) names the log node and its input', () => {
     const x = new Value(-1, 'x');
     const error = thrown(() => detectAnomaly(() => x.log()));
-    expect(error.message).toMatch(new RegExp(`^@chainrule/core: anomaly: forward value of #${x.id + 1} log is NaN \\(inputs: #${x.id} leaf "x" = -1\\)`));
+    expect(error.message).toMatch(
+      new RegExp(
+        `^@chainrule/core: anomaly: forward value of #${x.id + 1} log is NaN \\(inputs: #${x.id} leaf "x" = -1\\)`,
+      ),
+    );
     expect(error.node.op).toBe('log');
   });
 
@@ -50,7 +54,9 @@ test('a backward that produces Inf: sqrt at 0', () => {
   y.label = 'y';
   const error = thrown(() => detectAnomaly(() => y.backward()));
   expect(error.message).toMatch(
-    new RegExp(`gradient flowing from #${y.inputs[0].id} sqrt into its input 0 \\(#${x.id} leaf "x"\\) is \\+Inf; upstream grad 2, inputs: #${x.id} leaf "x" = 0`),
+    new RegExp(
+      `gradient flowing from #${y.inputs[0].id} sqrt into its input 0 \\(#${x.id} leaf "x"\\) is \\+Inf; upstream grad 2, inputs: #${x.id} leaf "x" = 0`,
+    ),
   );
   expect(error.node).toBe(y.inputs[0]);
 });
@@ -73,5 +79,7 @@ test('setAnomalyMode returns the previous setting; detectAnomaly restores it aft
 });
 
 test('a non-finite leaf created in anomaly mode is reported', () => {
-  expect(thrown(() => detectAnomaly(() => new Value(NaN, 'bad'))).message).toMatch(/leaf #\d+ leaf "bad" was created with value NaN/);
+  expect(thrown(() => detectAnomaly(() => new Value(NaN, 'bad'))).message).toMatch(
+    /leaf #\d+ leaf "bad" was created with value NaN/,
+  );
 });

@@ -78,7 +78,10 @@ export function checkNodes(root: Value, options: CheckNodesOptions = {}): NodeCh
   const { eps, atol, rtol } = resolveTolerances('checkNodes', options);
   const maxNodes = options.maxNodes ?? CHECK_NODES_LIMIT;
   if (typeof maxNodes !== 'number' || !(maxNodes >= 0)) {
-    throw usageError('checkNodes', `maxNodes must be a non-negative number, got ${describe(maxNodes)}; the default is ${CHECK_NODES_LIMIT}.`);
+    throw usageError(
+      'checkNodes',
+      `maxNodes must be a non-negative number, got ${describe(maxNodes)}; the default is ${CHECK_NODES_LIMIT}.`,
+    );
   }
   const tape = trace(root);
   const checked: number[] = [];
@@ -107,13 +110,25 @@ export function checkNodes(root: Value, options: CheckNodesOptions = {}): NodeCh
     const numeric = (rootAfterNudge(k, eps) - rootAfterNudge(k, -eps)) / (2 * eps);
     const analytic = tape.grads[k];
     const local = k >= tape._firstOp ? localChecks(tape, k, eps, near) : [];
-    return { node: tape._nodes[k]!, analytic, numeric, ok: near(analytic, numeric), local, localOk: local.every((c) => c.ok) };
+    return {
+      node: tape._nodes[k]!,
+      analytic,
+      numeric,
+      ok: near(analytic, numeric),
+      local,
+      localOk: local.every((c) => c.ok),
+    };
   });
   const culprits = rows.filter((r) => !r.localOk).map((r) => r.node);
   return { ok: rows.every((r) => r.ok && r.localOk), rows, culprits };
 }
 
-function localChecks(tape: ReturnType<typeof trace>, k: number, eps: number, near: (a: number, b: number) => boolean): LocalCheck[] {
+function localChecks(
+  tape: ReturnType<typeof trace>,
+  k: number,
+  eps: number,
+  near: (a: number, b: number) => boolean,
+): LocalCheck[] {
   const j = k - tape._firstOp;
   const row = tape._rows[j];
   const slots = Array.from(tape._inputSlots.subarray(tape._inputStart[j], tape._inputStart[j + 1]));

@@ -19,14 +19,20 @@ export const DEFAULT_TOLERANCES = { eps: 1e-6, atol: 1e-5, rtol: 1e-3 } as const
 /** The tolerances with defaults filled in; each must be a positive finite number (atol, rtol may be 0). */
 export function resolveTolerances(where: string, options: Tolerances = {}): Required<Tolerances> {
   if (typeof options !== 'object' || options === null) {
-    throw usageError(where, `options must be an object like { eps: 1e-6, atol: 1e-5, rtol: 1e-3 }, got ${describe(options)}.`);
+    throw usageError(
+      where,
+      `options must be an object like { eps: 1e-6, atol: 1e-5, rtol: 1e-3 }, got ${describe(options)}.`,
+    );
   }
   const resolved = { ...DEFAULT_TOLERANCES, ...options };
   for (const key of ['eps', 'atol', 'rtol'] as const) {
     const x = resolved[key];
     const bad = typeof x !== 'number' || !Number.isFinite(x) || x < 0 || (key === 'eps' && x === 0);
     if (bad) {
-      throw usageError(where, `${key} must be a ${key === 'eps' ? 'positive' : 'non-negative'} finite number, got ${describe(x)}; the default is ${DEFAULT_TOLERANCES[key]}.`);
+      throw usageError(
+        where,
+        `${key} must be a ${key === 'eps' ? 'positive' : 'non-negative'} finite number, got ${describe(x)}; the default is ${DEFAULT_TOLERANCES[key]}.`,
+      );
     }
   }
   return resolved;

@@ -12,10 +12,21 @@ const at = [1.5, 0.8, 0.5];
 const names = ['i', 'w', 'y'];
 
 test('the article: manual, autograd and numeric agree; dC/dw = 2.1', () => {
-  const result = compareDerivatives(C, at, [(i, w, y) => 2 * (i * w - y) * w, (i, w, y) => 2 * (i * w - y) * i, (i, w, y) => -2 * (i * w - y)], { names });
+  const result = compareDerivatives(
+    C,
+    at,
+    [(i, w, y) => 2 * (i * w - y) * w, (i, w, y) => 2 * (i * w - y) * i, (i, w, y) => -2 * (i * w - y)],
+    { names },
+  );
   expect(result.ok).toBe(true);
   expect(result.value).toBeCloseTo(0.49, 14);
-  expect(result.rows[1]).toMatchObject({ name: 'w', manualVsAutograd: true, manualVsNumeric: true, autogradVsNumeric: true, ok: true });
+  expect(result.rows[1]).toMatchObject({
+    name: 'w',
+    manualVsAutograd: true,
+    manualVsNumeric: true,
+    autogradVsNumeric: true,
+    ok: true,
+  });
   expect(result.rows[1].autograd).toBeCloseTo(2.1, 14);
   expect(formatComparison(result)).toBe(
     [
@@ -33,7 +44,12 @@ test('a wrong manual derivative is flagged; a missing one is skipped', () => {
   expect(result.ok).toBe(false);
   expect(result.rows[0]).toMatchObject({ manual: null, manualVsAutograd: null, ok: true });
   expect(result.rows[1].manual).toBeCloseTo(1.05, 14);
-  expect(result.rows[1]).toMatchObject({ manualVsAutograd: false, manualVsNumeric: false, autogradVsNumeric: true, ok: false });
+  expect(result.rows[1]).toMatchObject({
+    manualVsAutograd: false,
+    manualVsNumeric: false,
+    autogradVsNumeric: true,
+    ok: false,
+  });
   expect(result.rows[2].manual).toBeNull();
   const table = formatComparison(result);
   expect(table).toContain('w        1.05       2.1      2.1            ✗           ✗         ✓');
@@ -48,8 +64,14 @@ test('a wrong op row shows up as autograd disagreeing with manual and numeric', 
 });
 
 test('bad input names what was passed', () => {
-  expect(() => compareDerivatives(C, at, 'nope' as never)).toThrow('@chainrule/core/compareDerivatives: manual must be an array of functions');
-  expect(() => compareDerivatives(C, at, [1 as never])).toThrow('manual[0] must be a function of the 3 input numbers or null, got the number 1');
+  expect(() => compareDerivatives(C, at, 'nope' as never)).toThrow(
+    '@chainrule/core/compareDerivatives: manual must be an array of functions',
+  );
+  expect(() => compareDerivatives(C, at, [1 as never])).toThrow(
+    'manual[0] must be a function of the 3 input numbers or null, got the number 1',
+  );
   expect(() => compareDerivatives(C, at, [], { names: ['i'] })).toThrow('names must be 3 strings, one per input');
-  expect(() => compareDerivatives(C, at, [() => 'x' as never])).toThrow('manual[0] returned the string "x"; it must return a number');
+  expect(() => compareDerivatives(C, at, [() => 'x' as never])).toThrow(
+    'manual[0] returned the string "x"; it must return a number',
+  );
 });

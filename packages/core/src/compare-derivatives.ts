@@ -63,19 +63,31 @@ export function compareDerivatives(
   checkNumbers('compareDerivatives', 'at', at);
   const tolerances = resolveTolerances('compareDerivatives', options);
   if (!Array.isArray(manual)) {
-    throw usageError('compareDerivatives', `manual must be an array of functions (one per input, null to skip), got ${describe(manual)}.`);
+    throw usageError(
+      'compareDerivatives',
+      `manual must be an array of functions (one per input, null to skip), got ${describe(manual)}.`,
+    );
   }
   if (manual.length > at.length) {
-    throw usageError('compareDerivatives', `manual has ${manual.length} entries but f has ${at.length} inputs; give at most one per input.`);
+    throw usageError(
+      'compareDerivatives',
+      `manual has ${manual.length} entries but f has ${at.length} inputs; give at most one per input.`,
+    );
   }
   manual.forEach((m, i) => {
     if (m != null && typeof m !== 'function') {
-      throw usageError('compareDerivatives', `manual[${i}] must be a function of the ${at.length} input numbers or null, got ${describe(m)}.`);
+      throw usageError(
+        'compareDerivatives',
+        `manual[${i}] must be a function of the ${at.length} input numbers or null, got ${describe(m)}.`,
+      );
     }
   });
   const names = options.names ?? at.map((_, i) => `x${i}`);
   if (!Array.isArray(names) || names.length !== at.length || !names.every((n) => typeof n === 'string')) {
-    throw usageError('compareDerivatives', `names must be ${at.length} strings, one per input, got ${describe(names)}.`);
+    throw usageError(
+      'compareDerivatives',
+      `names must be ${at.length} strings, one per input, got ${describe(names)}.`,
+    );
   }
   const { eps, atol, rtol } = tolerances;
   const { leaves, out } = callOnLeaves('compareDerivatives', f, at, names);
@@ -92,7 +104,17 @@ export function compareDerivatives(
     const manualVsNumeric = hand === null ? null : near(hand, numeric);
     const autogradVsNumeric = near(ag, numeric);
     const ok = autogradVsNumeric && manualVsAutograd !== false && manualVsNumeric !== false;
-    return { index, name: names[index], manual: hand, autograd: ag, numeric, manualVsAutograd, manualVsNumeric, autogradVsNumeric, ok };
+    return {
+      index,
+      name: names[index],
+      manual: hand,
+      autograd: ag,
+      numeric,
+      manualVsAutograd,
+      manualVsNumeric,
+      autogradVsNumeric,
+      ok,
+    };
   });
   return { value: out.data, at: [...at], rows, ok: rows.every((r) => r.ok), tolerances };
 }

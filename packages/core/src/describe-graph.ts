@@ -36,7 +36,11 @@ export function describeGraph(root: Value): string {
   if (!(root instanceof Value)) throw usageError('describeGraph', `expected a Value, got ${describe(root)}.`);
   if (root.isLeaf) return `${leafName(root)} (a leaf: no ops)`;
   const ops: Value[] = [];
-  walk(root, (v) => ops.push(v), () => {});
+  walk(
+    root,
+    (v) => ops.push(v),
+    () => {},
+  );
   ops.reverse(); // inputs before consumers
 
   const uses = new Map<Value | number, number>();
@@ -83,7 +87,8 @@ function render(node: Value, operand: (x: Value | number) => Rendered): Rendered
   const args: Rendered[] = [];
   forEachInput(node, (x) => args.push(operand(x)));
   const wrapped = (r: Rendered): string => (r.atomic ? r.text : `(${r.text})`);
-  if (row.arity === 2 && INFIX.has(row.name)) return { text: `${wrapped(args[0])} ${row.symbol} ${wrapped(args[1])}`, atomic: false };
+  if (row.arity === 2 && INFIX.has(row.name))
+    return { text: `${wrapped(args[0])} ${row.symbol} ${wrapped(args[1])}`, atomic: false };
   if (row.name === 'pow') return { text: `${wrapped(args[0])}^${wrapped(args[1])}`, atomic: false };
   if (row.name === 'neg') return { text: `−${wrapped(args[0])}`, atomic: false };
   if (row.name === 'square') return { text: `${wrapped(args[0])}²`, atomic: false };

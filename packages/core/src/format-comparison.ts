@@ -34,7 +34,10 @@ export function formatComparison(result: Comparison): string {
   ]);
   const widths = header.map((h, c) => Math.max(h.length, ...body.map((row) => row[c].length)));
   const line = (cells: string[]): string =>
-    cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd();
+    cells
+      .map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c])))
+      .join('  ')
+      .trimEnd();
   const { atol, rtol } = result.tolerances;
   const lines = [line(header), ...body.map(line)];
   lines.push(result.ok ? `all derivatives agree (atol ${atol}, rtol ${rtol})` : verdict(result));

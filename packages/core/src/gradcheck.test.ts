@@ -6,7 +6,15 @@ import { WRONG_MUL, WRONG_TANH } from './test-support/wrong-rows';
 import { applyOp, type Value } from './value';
 
 test('passes on a correct composite function, with rows per input', () => {
-  const result = gradcheck((x, y, z) => x.mul(y).tanh().add(z.exp().div(y.square().add(1))).sub(x.sigmoid().log()), [0.4, -1.3, 0.2]);
+  const result = gradcheck(
+    (x, y, z) =>
+      x
+        .mul(y)
+        .tanh()
+        .add(z.exp().div(y.square().add(1)))
+        .sub(x.sigmoid().log()),
+    [0.4, -1.3, 0.2],
+  );
   expect(result.ok).toBe(true);
   expect(result.rows.map((r) => r.index)).toEqual([0, 1, 2]);
   for (const r of result.rows) {
@@ -27,7 +35,10 @@ test('catches a deliberately wrong mul row, only on the input with the wrong rul
 });
 
 test('catches a wrong tanh row deep inside a graph', () => {
-  const f = (x: Value) => applyOp(WRONG_TANH, [x.mul(0.5)]).mul(x).add(x.square());
+  const f = (x: Value) =>
+    applyOp(WRONG_TANH, [x.mul(0.5)])
+      .mul(x)
+      .add(x.square());
   expect(gradcheck(f, [0.7]).ok).toBe(false);
   expect(gradcheck((x: Value) => x.mul(0.5).tanh().mul(x).add(x.square()), [0.7]).ok).toBe(true);
 });
@@ -40,7 +51,11 @@ test('tolerances decide: a 1e-4 relative error passes rtol 1e-3 and fails rtol 1
 });
 
 test('bad input names what was passed', () => {
-  expect(() => gradcheck((x) => x, ['1' as never])).toThrow('@chainrule/core/gradcheck: xs[0] must be a number, got the string "1"');
-  expect(() => gradcheck((x) => x, [1], { eps: 0 })).toThrow('eps must be a positive finite number, got the number 0; the default is 0.000001');
+  expect(() => gradcheck((x) => x, ['1' as never])).toThrow(
+    '@chainrule/core/gradcheck: xs[0] must be a number, got the string "1"',
+  );
+  expect(() => gradcheck((x) => x, [1], { eps: 0 })).toThrow(
+    'eps must be a positive finite number, got the number 0; the default is 0.000001',
+  );
   expect(() => gradcheck((() => 1) as never, [1])).toThrow('f must return a Value, got the number 1');
 });

@@ -36,7 +36,11 @@ export interface GradcheckResult {
  * @example
  * gradcheck((x, y) => x.mul(y).tanh(), [0.5, -1.2]).ok; // true
  */
-export function gradcheck(f: (...xs: Value[]) => Value, xs: readonly number[], options: Tolerances = {}): GradcheckResult {
+export function gradcheck(
+  f: (...xs: Value[]) => Value,
+  xs: readonly number[],
+  options: Tolerances = {},
+): GradcheckResult {
   checkNumbers('gradcheck', 'xs', xs);
   const { eps, atol, rtol } = resolveTolerances('gradcheck', options);
   const { leaves, out } = callOnLeaves('gradcheck', f, xs);

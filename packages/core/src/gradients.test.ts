@@ -66,7 +66,8 @@ test('an input the output does not depend on gets 0', () => {
 });
 
 test('jvp agrees with reverse mode on a composite function in random directions', () => {
-  const f = (a: Value, b: Value, c: Value) => a.mul(b).tanh().add(b.sigmoid().mul(c)).sub(a.square().log()).div(c.add(3));
+  const f = (a: Value, b: Value, c: Value) =>
+    a.mul(b).tanh().add(b.sigmoid().mul(c)).sub(a.square().log()).div(c.add(3));
   const at = [0.3, -1.2, 0.8];
   const reverse = grad(f)(...at);
   for (const t of [
@@ -80,8 +81,12 @@ test('jvp agrees with reverse mode on a composite function in random directions'
 });
 
 test('bad input to the functional API names what was passed', () => {
-  expect(() => gradients(3 as never, [])).toThrow('@chainrule/core/gradients: output must be a Value, got the number 3');
-  expect(() => grad((x: Value) => x)('1' as never)).toThrow('valueAndGrad: the arguments[0] must be a number, got the string "1"');
+  expect(() => gradients(3 as never, [])).toThrow(
+    '@chainrule/core/gradients: output must be a Value, got the number 3',
+  );
+  expect(() => grad((x: Value) => x)('1' as never)).toThrow(
+    'valueAndGrad: the arguments[0] must be a number, got the string "1"',
+  );
   expect(() => jvp((x) => x, [1], [1, 2])).toThrow('primals and tangents must have the same length');
   expect(() => grad((() => 3) as never)(1)).toThrow('f must return a Value, got the number 3');
 });

@@ -21,7 +21,10 @@ export function jvp(
   checkNumbers('jvp', 'primals', primals);
   checkNumbers('jvp', 'tangents', tangents);
   if (primals.length !== tangents.length) {
-    throw usageError('jvp', `primals and tangents must have the same length, got ${primals.length} and ${tangents.length}.`);
+    throw usageError(
+      'jvp',
+      `primals and tangents must have the same length, got ${primals.length} and ${tangents.length}.`,
+    );
   }
   const { leaves, out } = callOnLeaves('jvp', f, primals);
   const tangent = new Map<Value, number>();

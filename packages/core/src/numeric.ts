@@ -4,7 +4,12 @@
  */
 
 /** ∂f/∂xs[index] at `xs` by central differences. */
-export function centralDifference(f: (xs: number[]) => number, xs: readonly number[], index: number, eps: number): number {
+export function centralDifference(
+  f: (xs: number[]) => number,
+  xs: readonly number[],
+  index: number,
+  eps: number,
+): number {
   const plus = xs.slice();
   const minus = xs.slice();
   plus[index] += eps;

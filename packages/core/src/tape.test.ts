@@ -95,7 +95,13 @@ test('a chain of 10^6 steps replays with the spec value and gradient (W3)', () =
 });
 
 test('traced constants never receive gradient; a custom row replays too', () => {
-  const twice = { ...OPS.neg, name: 'twice', forward: (a: number) => 2 * a, derivative: () => 2, derivativeValue: () => 2 };
+  const twice = {
+    ...OPS.neg,
+    name: 'twice',
+    forward: (a: number) => 2 * a,
+    derivative: () => 2,
+    derivativeValue: () => 2,
+  };
   const x = new Value(3, 'x');
   const k = x.mul(4).inputs[1];
   const out = applyOp(twice, [x.mul(4)]).add(k);
@@ -113,7 +119,9 @@ test('anomaly mode names the node whose replayed value is not finite', () => {
   x.data = -1;
   const previous = setAnomalyMode(true);
   try {
-    expect(() => tape.forward()).toThrow(/anomaly \(replay\): forward value of #\d+ log is NaN \(inputs: #\d+ leaf "x" = -1\)/);
+    expect(() => tape.forward()).toThrow(
+      /anomaly \(replay\): forward value of #\d+ log is NaN \(inputs: #\d+ leaf "x" = -1\)/,
+    );
   } finally {
     setAnomalyMode(previous);
   }

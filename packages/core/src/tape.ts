@@ -107,7 +107,8 @@ export class Tape {
     parts.rows.forEach((row, j) => {
       this._arity[j] = row.arity === 'n' ? NARY : row.arity;
       this._code[j] = FAST_PATH.get(row) ?? GENERIC;
-      if (row.arity === 'n') this.scratch.set(j, new Array<number>(parts.inputStart[j + 1] - parts.inputStart[j]).fill(0));
+      if (row.arity === 'n')
+        this.scratch.set(j, new Array<number>(parts.inputStart[j + 1] - parts.inputStart[j]).fill(0));
     });
   }
 
@@ -267,10 +268,11 @@ export class Tape {
       if (Number.isFinite(numbers[k]) || (backwardOrder && this._trainable[k] === 0)) continue;
       const node = this._nodes[k];
       if (node === null) continue;
-      const inputs = k < this._firstOp ? [] : this.inputSlotsOf(k).map((x) => `${this.slotName(x)} = ${this.values[x]}`);
+      const inputs =
+        k < this._firstOp ? [] : this.inputSlotsOf(k).map((x) => `${this.slotName(x)} = ${this.values[x]}`);
       throw new AnomalyError(
         `@chainrule/core: anomaly (replay): ${what} of ${nodeName(node)} is ${numbers[k]} (inputs: ${inputs.join(', ') || 'none'}). ` +
-          'Check the leaves\' new values against the domains of the ops.',
+          "Check the leaves' new values against the domains of the ops.",
         node,
       );
     }
@@ -331,7 +333,7 @@ export function trace(root: Value): Tape {
     nodes[next] = v;
     values[next] = v.data;
     trainable[next] = receivesGradient ? 1 : 0;
-    v._mark = -(++next);
+    v._mark = -++next;
   };
   for (const v of leaves) place(v, true);
   for (const v of constants) place(v, false);

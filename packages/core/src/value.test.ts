@@ -162,13 +162,19 @@ describe('bad input says what was passed and what is accepted', () => {
   });
 
   test('sum', () => {
-    expect(() => sum(3 as unknown as number[])).toThrow('@chainrule/core/sum: expected an array of Values or numbers, got the number 3');
-    expect(() => sum([new Value(1), 'x' as unknown as number])).toThrow('@chainrule/core/sum: expected a Value or a number, got the string "x"');
+    expect(() => sum(3 as unknown as number[])).toThrow(
+      '@chainrule/core/sum: expected an array of Values or numbers, got the number 3',
+    );
+    expect(() => sum([new Value(1), 'x' as unknown as number])).toThrow(
+      '@chainrule/core/sum: expected a Value or a number, got the string "x"',
+    );
   });
 
   test('applyOp with a malformed custom row', () => {
     const x = new Value(1);
-    expect(() => applyOp({ name: 'twice', arity: 3 } as never, [x])).toThrow('the row "twice" has arity the number 3; accepted: 1, 2 or "n"');
+    expect(() => applyOp({ name: 'twice', arity: 3 } as never, [x])).toThrow(
+      'the row "twice" has arity the number 3; accepted: 1, 2 or "n"',
+    );
     expect(() => applyOp({ name: 'twice', arity: 1, forward: (a: number) => 2 * a } as never, [x])).toThrow(
       'the row "twice" has no function "derivative"',
     );

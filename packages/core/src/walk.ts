@@ -18,12 +18,7 @@ export function nextMark(): number {
  * it, and `onLeaf` once for every leaf. Number operands not yet turned into constant Values are
  * skipped unless `materialize` is true.
  */
-export function walk(
-  root: Value,
-  onOp: (v: Value) => void,
-  onLeaf: (v: Value) => void,
-  materialize = false,
-): void {
+export function walk(root: Value, onOp: (v: Value) => void, onLeaf: (v: Value) => void, materialize = false): void {
   const mark = nextMark();
   root._mark = mark;
   if (root.isLeaf) {

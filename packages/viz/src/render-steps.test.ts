@@ -65,7 +65,9 @@ describe('renderSteps', () => {
     const frames = renderSteps(C, { fields: ['label', 'grad'] });
     const fills = (svg: string) => {
       const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
-      const group = Array.from(doc.getElementsByTagName('g')).find((g) => g.getAttribute('data-key') === valueKey(difference.id))!;
+      const group = Array.from(doc.getElementsByTagName('g')).find(
+        (g) => g.getAttribute('data-key') === valueKey(difference.id),
+      )!;
       return Array.from(group.getElementsByTagName('*')).map((e) => e.getAttribute('fill'));
     };
     expect(fills(frames[0])).toEqual(fills(frames[2])); // not active in either frame
