@@ -49,6 +49,7 @@ export interface BinaryRow extends RowBase {
 
 export interface NaryRow extends RowBase {
   readonly arity: 'n';
+  /** The output for the inputs' values (the engine may reuse `xs` afterwards: do not keep it). */
   forward(xs: readonly number[]): number;
   /**
    * ∂out/∂xs[index]. A derivative that declares fewer than two parameters (`sum`'s `() => 1`)

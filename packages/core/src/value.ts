@@ -207,8 +207,25 @@ export function sum(values: readonly Operand[]): Value {
 }
 
 function nary(row: NaryRow, values: readonly Operand[], where: string): Value {
-  const terms = values.map((x) => toValue(x, where));
-  return new Value(row.forward(terms.map((t) => t.data)), '', row, null, terms);
+  const n = values.length;
+  const terms = new Array<Value>(n);
+  for (let i = 0; i < n; i++) terms[i] = toValue(values[i], where);
+  return new Value(row.forward(inputData(terms)), '', row, null, terms);
+}
+
+/**
+ * Reused arrays for the input values an n-ary forward reads (one per length up to
+ * SCRATCH_LENGTHS): building a sum then allocates only its node and its input list. A row's
+ * forward must not keep the array it is given.
+ */
+const SCRATCH_LENGTHS = 256;
+const scratch: number[][] = [];
+
+function inputData(terms: readonly Value[]): number[] {
+  const n = terms.length;
+  const data = n <= SCRATCH_LENGTHS ? (scratch[n] ??= new Array<number>(n).fill(0.5)) : new Array<number>(n);
+  for (let i = 0; i < n; i++) data[i] = terms[i].data;
+  return data;
 }
 
 /**
