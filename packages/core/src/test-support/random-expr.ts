@@ -106,30 +106,32 @@ export function exprToSource(expr: Expr): string {
 }
 
 /** The indices of the leaves the tree uses. */
-export function usedLeaves(expr: Expr, into = new Set<number>()): Set<number> {
-  if (expr.kind === 'leaf') into.add(expr.index);
-  else if (expr.kind === 'unary') usedLeaves(expr.arg, into);
-  else if (expr.kind === 'binary') {
-    usedLeaves(expr.a, into);
-    usedLeaves(expr.b, into);
-  } else if (expr.kind === 'sum') expr.terms.forEach((t) => usedLeaves(t, into));
-  return into;
+export function usedLeaves(expr: Expr): Set<number> {
+  const used = new Set<number>();
+  forEachNode(expr, (e) => {
+    if (e.kind === 'leaf') used.add(e.index);
+  });
+  return used;
 }
 
 /** The op names a tree uses (to show every row of the op table is exercised). */
 export function opsUsed(expr: Expr, into = new Set<OpName>()): Set<OpName> {
-  if (expr.kind === 'unary') {
-    into.add(expr.op);
-    opsUsed(expr.arg, into);
-  } else if (expr.kind === 'binary') {
-    into.add(expr.op);
-    opsUsed(expr.a, into);
-    opsUsed(expr.b, into);
-  } else if (expr.kind === 'sum') {
-    into.add('sum');
-    expr.terms.forEach((t) => opsUsed(t, into));
-  }
+  forEachNode(expr, (e) => {
+    if (e.kind === 'unary' || e.kind === 'binary') into.add(e.op);
+    if (e.kind === 'sum') into.add('sum');
+  });
   return into;
+}
+
+/** Calls `visit` on every node of the tree (trees are shallow: recursion is fine here). */
+function forEachNode(expr: Expr, visit: (e: Expr) => void): void {
+  visit(expr);
+  if (expr.kind === 'unary') forEachNode(expr.arg, visit);
+  if (expr.kind === 'binary') {
+    forEachNode(expr.a, visit);
+    forEachNode(expr.b, visit);
+  }
+  if (expr.kind === 'sum') expr.terms.forEach((t) => forEachNode(t, visit));
 }
 
 /**
