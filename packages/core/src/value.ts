@@ -48,7 +48,13 @@ export class Value {
    * @example
    * const w = new Value(0.8, 'w');
    */
-  constructor(data: number, label = '', row: AnyRow = LEAF, a: Value | null = null, b: Value | number | readonly Value[] | null = null) {
+  constructor(
+    data: number,
+    label = '',
+    row: AnyRow = LEAF,
+    a: Value | null = null,
+    b: Value | number | readonly Value[] | null = null,
+  ) {
     if (typeof data !== 'number') {
       throw usageError(row === LEAF ? 'Value' : `Value.${row.name}`, `data must be a number, got ${describe(data)}.`);
     }
@@ -202,7 +208,8 @@ function binary(row: BinaryRow, a: Value, b: Operand): Value {
  * sum([a, b, 1]).data; // a.data + b.data + 1
  */
 export function sum(values: readonly Operand[]): Value {
-  if (!Array.isArray(values)) throw usageError('sum', `expected an array of Values or numbers, got ${describe(values)}.`);
+  if (!Array.isArray(values))
+    throw usageError('sum', `expected an array of Values or numbers, got ${describe(values)}.`);
   return nary(OPS.sum, values, 'sum');
 }
 
@@ -241,7 +248,10 @@ export function applyOp(row: OpRow, inputs: readonly Operand[]): Value {
   }
   if (row.arity === 'n') return nary(row, inputs, 'applyOp');
   if (inputs.length !== row.arity) {
-    throw usageError('applyOp', `the row "${row.name}" takes ${row.arity} input(s), got ${inputs.length}; pass exactly ${row.arity}.`);
+    throw usageError(
+      'applyOp',
+      `the row "${row.name}" takes ${row.arity} input(s), got ${inputs.length}; pass exactly ${row.arity}.`,
+    );
   }
   const a = toValue(inputs[0], 'applyOp');
   if (row.arity === 1) return unary(row, a);
@@ -260,8 +270,10 @@ const ROW_FUNCTIONS = {
 
 /** Rejects anything that is not a computing row, saying which part is missing. */
 function checkRow(row: unknown): asserts row is OpRow {
-  const accepted = 'an op-table row such as OPS.mul, or an object { name, symbol, arity: 1 | 2 | "n", forward, derivative... }';
-  if (typeof row !== 'object' || row === null) throw usageError('applyOp', `expected ${accepted}, got ${describe(row)}.`);
+  const accepted =
+    'an op-table row such as OPS.mul, or an object { name, symbol, arity: 1 | 2 | "n", forward, derivative... }';
+  if (typeof row !== 'object' || row === null)
+    throw usageError('applyOp', `expected ${accepted}, got ${describe(row)}.`);
   const r = row as Record<string, unknown>;
   if (typeof r.name !== 'string' || r.name === '') {
     throw usageError('applyOp', `the row needs a non-empty string name, got ${describe(r.name)}; give it one.`);
@@ -271,7 +283,10 @@ function checkRow(row: unknown): asserts row is OpRow {
   }
   for (const key of ROW_FUNCTIONS[r.arity]) {
     if (typeof r[key] !== 'function') {
-      throw usageError('applyOp', `the row "${r.name}" has no function "${key}" (got ${describe(r[key])}); rows of arity ${String(r.arity)} need ${ROW_FUNCTIONS[r.arity].join(', ')}.`);
+      throw usageError(
+        'applyOp',
+        `the row "${r.name}" has no function "${key}" (got ${describe(r[key])}); rows of arity ${String(r.arity)} need ${ROW_FUNCTIONS[r.arity].join(', ')}.`,
+      );
     }
   }
 }
