@@ -27,6 +27,7 @@ export interface LeafRow {
   readonly symbol: string;
 }
 
+/** An op-table row of a one-input op (`exp`, `tanh`, ...): forward and local derivative. */
 export interface UnaryRow extends RowBase {
   readonly arity: 1;
   forward(a: number): number;
@@ -36,6 +37,7 @@ export interface UnaryRow extends RowBase {
   derivativeValue(a: Value, out: Value): Value | number;
 }
 
+/** An op-table row of a two-input op (`add`, `mul`, `pow`, ...): forward and one local derivative per input. */
 export interface BinaryRow extends RowBase {
   readonly arity: 2;
   forward(a: number, b: number): number;
@@ -47,6 +49,7 @@ export interface BinaryRow extends RowBase {
   derivativeValueB(a: Value, b: Value, out: Value): Value | number;
 }
 
+/** An op-table row of an n-input op (`sum`): forward over all inputs and the local derivative of input i. */
 export interface NaryRow extends RowBase {
   readonly arity: 'n';
   /** The output for the inputs' values (the engine may reuse `xs` afterwards: do not keep it). */

@@ -16,6 +16,21 @@ const NO_INPUTS: readonly Value[] = Object.freeze([]);
 /** Anything an op accepts as an operand. */
 export type Operand = Value | number;
 
+/**
+ * A scalar in a computation graph: `data`, `grad`, `label`, `id`, the `op` that made it and its
+ * `inputs`. Ops take a Value or a number (`add sub mul div pow`, unary `neg square exp log tanh
+ * relu sigmoid sin cos sqrt abs`); `backward()` seeds the output with 1 and adds dOutput/dLeaf
+ * into every leaf's `grad` (call `zeroGrad()` between steps).
+ *
+ * @example
+ * ```ts
+ * const i = new Value(1.5, 'i');
+ * const w = new Value(0.8, 'w');
+ * const C = i.mul(w).sub(0.5).pow(2);
+ * C.backward();
+ * console.log(C.data, w.grad); // 0.49000000000000027 2.1000000000000005
+ * ```
+ */
 export class Value {
   // Fields are `declare`d and set only in the constructor: a class-field definition would first
   // set each to undefined, and V8 would then keep `data` and `grad` as tagged fields, allocating
@@ -179,14 +194,33 @@ export class Value {
   }
 }
 
-/** Wraps a number as a constant Value; a Value is returned as it is. */
+/**
+ * Wraps a number as a constant Value; a Value is returned as it is. `where` names the caller
+ * in the error for anything else (default `'toValue'`).
+ *
+ * @example
+ * ```ts
+ * const x = new Value(2, 'x');
+ * console.log(toValue(5).isConstant, toValue(x) === x); // true true
+ * ```
+ */
 export function toValue(x: Operand, where = 'toValue'): Value {
   if (x instanceof Value) return x;
   if (typeof x === 'number') return constant(x);
   throw usageError(where, `expected a Value or a number, got ${describe(x)}.`);
 }
 
-/** A constant leaf: it never receives a gradient. */
+/**
+ * A constant leaf: it never receives a gradient.
+ *
+ * @example
+ * ```ts
+ * const c = constant(2);
+ * const y = new Value(3, 'x').mul(c);
+ * y.backward();
+ * console.log(c.isConstant, c.op, c.grad); // true const 0
+ * ```
+ */
 export function constant(x: number): Value {
   return new Value(x, '', CONSTANT);
 }
