@@ -45,7 +45,7 @@ export class AnomalyError extends Error {
  *   new Value(-1).log().backward();
  * } catch (e) {
  *   console.log((e as Error).message);
- *   // @chainrule/core: anomaly: forward value of #2 log is NaN (inputs: #1 leaf = -1). Check the inputs ...
+ *   // prints "@chainrule/core: anomaly: forward value of #2 log is NaN (inputs: #1 leaf = -1). Check the inputs ..."
  * }
  * setAnomalyMode(previous);
  * ```

@@ -14,7 +14,7 @@
  * } catch (e) {
  *   console.log(e instanceof VizError, (e as VizError).nodeId); // true 1
  *   console.log((e as VizError).message);
- *   // @chainrule/viz/fromJSON: node 1: the id appears twice (nodes[0] and nodes[3]). Give every node its own id.
+ *   // prints "@chainrule/viz/fromJSON: node 1: the id appears twice (nodes[0] and nodes[3]). Give every node its own id."
  * }
  * ```
  */
