@@ -51,8 +51,12 @@ export interface Comparison {
  * Options: `names`, `eps` (default 1e-6), `atol` (1e-5), `rtol` (1e-3).
  * @example
  * const result = compareDerivatives((x, y) => x.mul(y), [3, 4], [(x, y) => y, (x, y) => x], { names: ['x', 'y'] });
- * result.ok; // true
+ * console.log(result.ok); // true
  * console.log(formatComparison(result));
+ * // input  manual  autograd      numeric  manual=auto  manual=num  auto=num
+ * // x           4         4  4.000000001            ✓           ✓         ✓
+ * // y           3         3            3            ✓           ✓         ✓
+ * // all derivatives agree (atol 0.00001, rtol 0.001)
  */
 export function compareDerivatives(
   f: (...xs: Value[]) => Value,

@@ -17,9 +17,9 @@ const mark = (flag: boolean | null): string => (flag === null ? '–' : flag ? '
  * (✓ agree, ✗ disagree, – no manual derivative given).
  * @example
  * console.log(formatComparison(compareDerivatives((x) => x.square(), [3], [(x) => 2 * x], { names: ['x'] })));
- * // input  manual  autograd  numeric  manual=auto  manual=num  auto=num
- * // x           6         6        6            ✓           ✓         ✓
- * // all derivatives agree (atol 1e-5, rtol 0.001)
+ * // input  manual  autograd      numeric  manual=auto  manual=num  auto=num
+ * // x           6         6  6.000000001            ✓           ✓         ✓
+ * // all derivatives agree (atol 0.00001, rtol 0.001)
  */
 export function formatComparison(result: Comparison): string {
   const header = ['input', 'manual', 'autograd', 'numeric', 'manual=auto', 'manual=num', 'auto=num'];
