@@ -5,20 +5,14 @@
  */
 import { anomalyState, reportBackward } from './anomaly';
 import { IdHeap } from './id-heap';
-import type { BinaryRow, NaryRow, OpRow, UnaryRow } from './op-row';
-import { CONSTANT, LEAF, OPS } from './ops';
+import type { OpRow } from './op-row';
+import { CONSTANT, LEAF } from './ops';
+import { NOT_READ, partial, partialA, partialB, readsInputs } from './partials';
 import type { Value } from './value';
 import { nextMark } from './walk';
 
 /** Reused by every pass (a pass never starts inside another): no allocation per call. */
 const heap = new IdHeap();
-
-/**
- * The loop's calls to `row.derivative...` see every row and cannot be inlined, so each one boxes
- * its numbers into fresh heap objects. The rows that dominate real graphs are called from a call
- * site of their own instead (still the op table's functions, as in tape.ts): these inline.
- */
-const { add, sub, mul, div, relu, tanh, square } = OPS;
 
 export function backward(root: Value): void {
   if (root._row === LEAF) {
@@ -70,40 +64,6 @@ export function backward(root: Value): void {
       }
     }
   }
-}
-
-/** ∂out/∂a of a binary row (see the note on `add, sub, ...` above). */
-function partialA(row: BinaryRow, a: number, b: number, out: number): number {
-  if (row === mul) return mul.derivativeA(a, b, out);
-  if (row === add) return add.derivativeA(a, b, out);
-  if (row === sub) return sub.derivativeA(a, b, out);
-  if (row === div) return div.derivativeA(a, b, out);
-  return row.derivativeA(a, b, out);
-}
-
-/** ∂out/∂b of a binary row. */
-function partialB(row: BinaryRow, a: number, b: number, out: number): number {
-  if (row === mul) return mul.derivativeB(a, b, out);
-  if (row === add) return add.derivativeB(a, b, out);
-  if (row === sub) return sub.derivativeB(a, b, out);
-  if (row === div) return div.derivativeB(a, b, out);
-  return row.derivativeB(a, b, out);
-}
-
-/** ∂out/∂a of a unary row. */
-function partial(row: UnaryRow, a: number, out: number): number {
-  if (row === relu) return relu.derivative(a, out);
-  if (row === tanh) return tanh.derivative(a, out);
-  if (row === square) return square.derivative(a, out);
-  return row.derivative(a, out);
-}
-
-/** Given to n-ary derivatives that declare no `xs` parameter (see NaryRow.derivative). */
-const NOT_READ: readonly number[] = Object.freeze([]);
-
-/** Whether an n-ary row's derivative reads its inputs' values (`sum`'s does not). */
-function readsInputs(row: NaryRow): boolean {
-  return row.derivative.length >= 2;
 }
 
 /**

@@ -8,6 +8,7 @@ import { AnomalyError, anomalyState, nodeName } from './anomaly';
 import { describe, usageError } from './errors';
 import type { OpRow } from './op-row';
 import { CONSTANT, OPS } from './ops';
+import { NOT_READ, partial, readsInputs } from './partials';
 import { Value } from './value';
 import { walk } from './walk';
 
@@ -77,8 +78,8 @@ export class Tape {
   readonly _inputSlots: Int32Array;
   /** @internal 1 where a slot receives gradient (not a constant). */
   readonly _trainable: Uint8Array;
-  /** @internal Scratch arrays for the n-ary ops' input values. */
-  private readonly scratch: Map<number, number[]> = new Map();
+  /** @internal Scratch arrays for the n-ary ops' input values, by op index (null for other ops). */
+  private readonly scratch: Array<number[] | null>;
 
   /** @internal Use `trace(root)`. */
   constructor(parts: {
@@ -104,11 +105,12 @@ export class Tape {
     this._trainable = parts.trainable;
     this._arity = new Int8Array(parts.rows.length);
     this._code = new Int8Array(parts.rows.length);
+    this.scratch = new Array<number[] | null>(parts.rows.length).fill(null);
     parts.rows.forEach((row, j) => {
       this._arity[j] = row.arity === 'n' ? NARY : row.arity;
       this._code[j] = FAST_PATH.get(row) ?? GENERIC;
       if (row.arity === 'n')
-        this.scratch.set(j, new Array<number>(parts.inputStart[j + 1] - parts.inputStart[j]).fill(0));
+        this.scratch[j] = new Array<number>(parts.inputStart[j + 1] - parts.inputStart[j]).fill(0);
     });
   }
 
@@ -240,9 +242,9 @@ export class Tape {
         if (trainable[b] === 1) grads[b] += g * r.derivativeB(values[a], values[b], values[k]);
       } else if (n === 1) {
         const a = inputs[s];
-        if (trainable[a] === 1) grads[a] += g * (row as UnaryOp).derivative(values[a], values[k]);
+        if (trainable[a] === 1) grads[a] += g * partial(row as UnaryOp, values[a], values[k]);
       } else {
-        const xs = this.gather(j);
+        const xs = readsInputs(row as NaryOp) ? this.gather(j) : NOT_READ;
         const end = inputStart[j + 1];
         for (let i = s; i < end; i++) {
           const x = inputs[i];
@@ -253,9 +255,11 @@ export class Tape {
   }
 
   private gather(j: number): number[] {
-    const xs = this.scratch.get(j)!;
+    const xs = this.scratch[j]!;
+    const values = this.values;
+    const inputs = this._inputSlots;
     const s = this._inputStart[j];
-    for (let i = 0; i < xs.length; i++) xs[i] = this.values[this._inputSlots[s + i]];
+    for (let i = 0; i < xs.length; i++) xs[i] = values[inputs[s + i]];
     return xs;
   }
 
