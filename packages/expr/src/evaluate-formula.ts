@@ -30,7 +30,7 @@ const HELPER_NAMES: ReadonlySet<string> = new Set(Object.keys(FORMULA_HELPERS));
  * @param values - a number for each variable; unlike parseExpression, names the formula does not
  *   use are ignored (a derivative often drops some of the original variables).
  * @example
- * evaluateFormula('2*(i*w - y)*i', { i: 1.5, w: 0.8, y: 0.5 }); // 2.1
+ * evaluateFormula('2*(i*w - y)*i', { i: 1.5, w: 0.8, y: 0.5 }); // 2.1000000000000005
  */
 export function evaluateFormula(src: string, values: Readonly<Record<string, number>> = {}): number {
   const program = parseProgram(src, HELPER_NAMES);

@@ -38,7 +38,7 @@ export interface ParsedExpression {
  * @example
  * const { output, variables } = parseExpression('a = i*w; C = (a - y)^2', { i: 1.5, w: 0.8, y: 0.5 });
  * output.backward();
- * variables.w.grad; // 2.1
+ * variables.w.grad; // 2.1000000000000005
  */
 export function parseExpression(src: string, values: Readonly<Record<string, number | Value>> = {}): ParsedExpression {
   const program = parseProgram(src);
