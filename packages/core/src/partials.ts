@@ -1,7 +1,7 @@
 /**
- * Local derivatives for the backward loops (backward.ts, tape.ts), read from the op table with
- * a call site of their own for the rows that dominate real graphs, and whether an n-ary row's
- * derivative needs its inputs' values at all.
+ * Local derivatives for the backward loops (backward.ts, tape.ts) and unary forwards for replay,
+ * read from the op table with a call site of their own for the rows that dominate real graphs,
+ * and whether an n-ary row's derivative needs its inputs' values at all.
  */
 import type { BinaryRow, NaryRow, UnaryRow } from './op-row';
 import { OPS } from './ops';
@@ -29,6 +29,14 @@ export function partialB(row: BinaryRow, a: number, b: number, out: number): num
   if (row === sub) return sub.derivativeB(a, b, out);
   if (row === div) return div.derivativeB(a, b, out);
   return row.derivativeB(a, b, out);
+}
+
+/** The output of a unary row. */
+export function unaryForward(row: UnaryRow, a: number): number {
+  if (row === relu) return relu.forward(a);
+  if (row === tanh) return tanh.forward(a);
+  if (row === square) return square.forward(a);
+  return row.forward(a);
 }
 
 /** ∂out/∂a of a unary row. */

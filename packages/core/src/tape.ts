@@ -8,7 +8,7 @@ import { AnomalyError, anomalyState, nodeName } from './anomaly';
 import { describe, usageError } from './errors';
 import type { OpRow } from './op-row';
 import { CONSTANT, OPS } from './ops';
-import { NOT_READ, partial, readsInputs } from './partials';
+import { NOT_READ, partial, readsInputs, unaryForward } from './partials';
 import { Value } from './value';
 import { walk } from './walk';
 
@@ -182,7 +182,7 @@ export class Tape {
       const row = rows[j];
       const n = arity[j];
       if (n === 2) values[k] = (row as BinaryOp).forward(values[inputs[s]], values[inputs[s + 1]]);
-      else if (n === 1) values[k] = (row as UnaryOp).forward(values[inputs[s]]);
+      else if (n === 1) values[k] = unaryForward(row as UnaryOp, values[inputs[s]]);
       else values[k] = (row as NaryOp).forward(this.gather(j));
     }
   }
