@@ -132,3 +132,32 @@ export const HIGHLIGHT_STROKE: Readonly<Record<string, string>> = {
   step: '#ea580c',
   active: '#ea580c',
 };
+
+/** The layout options the text exports share, checked: direction and which edge labels to write. */
+export interface TextLayoutOptions {
+  /** `'LR'` (default, left to right) or `'TB'` (top to bottom). */
+  direction?: 'LR' | 'TB';
+  /** `'local'` (default: ∂out/∂in), `'both'` (with the contribution) or `'none'`. */
+  edgeLabels?: 'local' | 'both' | 'none';
+}
+
+/** `options.direction` and `options.edgeLabels` with their defaults, or a VizError naming the bad one. */
+export function textLayoutOptions(where: string, options: TextLayoutOptions): Required<TextLayoutOptions> {
+  const direction = options.direction ?? 'LR';
+  if (direction !== 'LR' && direction !== 'TB') {
+    throw vizError(
+      where,
+      `options.direction must be 'LR' or 'TB', got ${describeInput(direction)}.`,
+      "leave it out for 'LR'",
+    );
+  }
+  const edgeLabels = options.edgeLabels ?? 'local';
+  if (!['local', 'both', 'none'].includes(edgeLabels)) {
+    throw vizError(
+      where,
+      `options.edgeLabels must be 'local', 'both' or 'none', got ${describeInput(edgeLabels)}.`,
+      "leave it out for 'local'",
+    );
+  }
+  return { direction, edgeLabels };
+}

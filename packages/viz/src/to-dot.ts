@@ -3,10 +3,16 @@
  * op nodes as small circles with the op symbol, input edges labelled with the local gradient.
  * Every string is escaped for DOT; the text is built in one pass over the graph (no recursion).
  */
-import { HIGHLIGHT_STROKE, KIND_FILL, graphForExport, numberFormat, valueFields } from './export-graph';
+import {
+  HIGHLIGHT_STROKE,
+  KIND_FILL,
+  graphForExport,
+  numberFormat,
+  textLayoutOptions,
+  valueFields,
+} from './export-graph';
 import type { GraphExportOptions, GraphSource } from './export-graph';
 import type { InputEdgeAttributes, OpNodeAttributes, ValueNodeAttributes } from './to-graph';
-import { describeInput, vizError } from './viz-error';
 import { xmlSafe } from './xml-escape';
 
 const WHERE = 'toDot';
@@ -37,22 +43,7 @@ export interface ToDotOptions extends GraphExportOptions {
 export function toDot(source: GraphSource, options: ToDotOptions = {}): string {
   const graph = graphForExport(WHERE, source, options, 500_000, 'Graphviz cannot lay out more in reasonable time');
   const format = numberFormat(WHERE, options);
-  const direction = options.direction ?? 'LR';
-  if (direction !== 'LR' && direction !== 'TB') {
-    throw vizError(
-      WHERE,
-      `options.direction must be 'LR' or 'TB', got ${describeInput(direction)}.`,
-      "leave it out for 'LR'",
-    );
-  }
-  const edgeLabels = options.edgeLabels ?? 'local';
-  if (!['local', 'both', 'none'].includes(edgeLabels)) {
-    throw vizError(
-      WHERE,
-      `options.edgeLabels must be 'local', 'both' or 'none', got ${describeInput(edgeLabels)}.`,
-      "leave it out for 'local'",
-    );
-  }
+  const { direction, edgeLabels } = textLayoutOptions(WHERE, options);
   const font = quote(options.fontName ?? 'Helvetica');
 
   let values = 0;

@@ -3,7 +3,14 @@
  * markdown (in a ```mermaid block): value nodes as boxes with label, data and grad, op nodes as
  * circles, input edges labelled with the local gradient. Text is escaped with Mermaid's entity codes.
  */
-import { HIGHLIGHT_STROKE, KIND_FILL, graphForExport, numberFormat, valueFields } from './export-graph';
+import {
+  HIGHLIGHT_STROKE,
+  KIND_FILL,
+  graphForExport,
+  numberFormat,
+  textLayoutOptions,
+  valueFields,
+} from './export-graph';
 import type { GraphExportOptions, GraphSource } from './export-graph';
 import { describeInput, vizError } from './viz-error';
 import { xmlSafe } from './xml-escape';
@@ -49,22 +56,7 @@ export function toMermaid(source: GraphSource, options: ToMermaidOptions = {}): 
     `Mermaid draws at most ${maxEdges} edges`,
   );
   const format = numberFormat(WHERE, options);
-  const direction = options.direction ?? 'LR';
-  if (direction !== 'LR' && direction !== 'TB') {
-    throw vizError(
-      WHERE,
-      `options.direction must be 'LR' or 'TB', got ${describeInput(direction)}.`,
-      "leave it out for 'LR'",
-    );
-  }
-  const edgeLabels = options.edgeLabels ?? 'local';
-  if (!['local', 'both', 'none'].includes(edgeLabels)) {
-    throw vizError(
-      WHERE,
-      `options.edgeLabels must be 'local', 'both' or 'none', got ${describeInput(edgeLabels)}.`,
-      "leave it out for 'local'",
-    );
-  }
+  const { direction, edgeLabels } = textLayoutOptions(WHERE, options);
   if (graph.size > maxEdges) {
     throw vizError(
       WHERE,
