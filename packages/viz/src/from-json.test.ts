@@ -6,18 +6,7 @@ import { renderSvg } from './render-svg';
 import { toDot } from './to-dot';
 import { toJSON } from './to-json';
 import { VizError } from './viz-error';
-
-/** The article's perceptron: a = i*w, C = (a - y)^2 at i = 1.5, y = 0.5, w = 0.8. */
-function article() {
-  const i = new Value(1.5, 'i');
-  const w = new Value(0.8, 'w');
-  const y = new Value(0.5, 'y');
-  const a = i.mul(w);
-  a.label = 'a';
-  const C = a.sub(y).pow(2);
-  C.label = 'C';
-  return { i, w, y, a, C };
-}
+import { article } from './test-support/article';
 
 describe('fromJSON round trip', () => {
   it('toJSON -> fromJSON -> toJSON is the identity, through JSON text too', () => {

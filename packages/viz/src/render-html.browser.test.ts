@@ -18,19 +18,9 @@ import {
   type BrowserSession,
   type PageLog,
 } from './test-support/browser';
+import { article } from './test-support/article';
 
 jest.setTimeout(60_000);
-
-function article() {
-  const i = new Value(1.5, 'i');
-  const w = new Value(0.8, 'w');
-  const y = new Value(0.5, 'y');
-  const a = i.mul(w);
-  a.label = 'a';
-  const C = a.sub(y).pow(2);
-  C.label = 'C';
-  return { i, w, y, a, C };
-}
 
 /** A small neuron with a fan-out input: tanh(x1*w1 + x2*w2 + b) * x1. */
 function neuron() {

@@ -3,17 +3,7 @@ import { Value } from '@chainrule/core';
 import { decodePageData, PAGE_DATA_ID } from './page/page-data';
 import { renderHtml } from './render-html';
 import { valueKey } from './to-graph';
-
-function article() {
-  const i = new Value(1.5, 'i');
-  const w = new Value(0.8, 'w');
-  const y = new Value(0.5, 'y');
-  const a = i.mul(w);
-  a.label = 'a';
-  const C = a.sub(y).pow(2);
-  C.label = 'C';
-  return { i, w, y, a, C };
-}
+import { article } from './test-support/article';
 
 const between = (html: string, open: string, close: string): string[] => {
   const parts: string[] = [];

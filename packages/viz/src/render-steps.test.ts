@@ -9,17 +9,7 @@ import { frameGradients, stepFrame } from './step-frame';
 import { stepTrace } from './step-trace';
 import { toGraph, valueKey } from './to-graph';
 import { writeSteps } from './write-steps';
-
-function article() {
-  const i = new Value(1.5, 'i');
-  const w = new Value(0.8, 'w');
-  const y = new Value(0.5, 'y');
-  const a = i.mul(w);
-  a.label = 'a';
-  const C = a.sub(y).pow(2);
-  C.label = 'C';
-  return { i, w, y, a, C };
-}
+import { article } from './test-support/article';
 
 /** The text of the record of Value `v` in an SVG frame (its `<g data-key>` group). */
 function recordText(svg: string, v: Value): string {

@@ -3,17 +3,7 @@ import { renderSvg } from './render-svg';
 import { toGraph, valueKey, inputEdgeKey } from './to-graph';
 import { parseXmlStrict } from './test-support/parse-xml';
 import { LIGHT, DARK } from './svg-theme';
-
-function article() {
-  const i = new Value(1.5, 'i');
-  const w = new Value(0.8, 'w');
-  const y = new Value(0.5, 'y');
-  const a = i.mul(w);
-  a.label = 'a';
-  const C = a.sub(y).pow(2);
-  C.label = 'C';
-  return { i, w, y, a, C };
-}
+import { article } from './test-support/article';
 
 /** Every text node of the SVG, in document order. */
 function texts(svg: string): string[] {

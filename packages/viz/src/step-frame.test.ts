@@ -8,18 +8,7 @@ import {
   type InputEdgeAttributes,
   type ValueNodeAttributes,
 } from './to-graph';
-
-/** The article's perceptron: a = i*w, C = (a - y)^2 with i = 1.5, y = 0.5, w = 0.8. */
-function article() {
-  const i = new Value(1.5, 'i');
-  const w = new Value(0.8, 'w');
-  const y = new Value(0.5, 'y');
-  const a = i.mul(w);
-  a.label = 'a';
-  const C = a.sub(y).pow(2);
-  C.label = 'C';
-  return { i, w, y, a, C };
-}
+import { article } from './test-support/article';
 
 const gradOf = (graph: ComputationGraph, v: Value) =>
   (graph.getNodeAttributes(valueKey(v.id)) as ValueNodeAttributes).grad;

@@ -4,17 +4,7 @@ import { toDot } from './to-dot';
 import { toGraph, valueKey } from './to-graph';
 import { hasGraphviz, runDot } from './test-support/graphviz';
 import { parseXmlStrict } from './test-support/parse-xml';
-
-function article() {
-  const i = new Value(1.5, 'i');
-  const w = new Value(0.8, 'w');
-  const y = new Value(0.5, 'y');
-  const a = i.mul(w);
-  a.label = 'a';
-  const C = a.sub(y).pow(2);
-  C.label = 'C';
-  return { i, w, y, a, C };
-}
+import { article } from './test-support/article';
 
 const HOSTILE = '<script>alert("x")</script> {a|b} \\N \\ "q" \u0001 ∂ 😀\nline2';
 

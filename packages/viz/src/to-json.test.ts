@@ -1,17 +1,6 @@
 import { Value, sum } from '@chainrule/core';
 import { toJSON } from './to-json';
-
-/** The article's perceptron: a = i*w, C = (a - y)^2 at i = 1.5, y = 0.5, w = 0.8. */
-function article() {
-  const i = new Value(1.5, 'i');
-  const w = new Value(0.8, 'w');
-  const y = new Value(0.5, 'y');
-  const a = i.mul(w);
-  a.label = 'a';
-  const C = a.sub(y).pow(2);
-  C.label = 'C';
-  return { i, w, y, a, C };
-}
+import { article } from './test-support/article';
 
 describe('toJSON', () => {
   it("writes the article's graph with its numbers, inputs before users and the root last", () => {

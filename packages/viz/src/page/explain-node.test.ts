@@ -5,17 +5,7 @@ import { toGraph, valueKey, opKey } from '../to-graph';
 import { explainNode } from './explain-node';
 import { formatNumber } from './format-number';
 import { nodeNames } from './node-names';
-
-function article() {
-  const i = new Value(1.5, 'i');
-  const w = new Value(0.8, 'w');
-  const y = new Value(0.5, 'y');
-  const a = i.mul(w);
-  a.label = 'a';
-  const C = a.sub(y).pow(2);
-  C.label = 'C';
-  return { i, w, y, a, C };
-}
+import { article } from '../test-support/article';
 
 function framesOf(root: Value) {
   const graph = toGraph(root, { grads: 'compute' });
