@@ -137,7 +137,7 @@ export const HIGHLIGHT_STROKE: Readonly<Record<string, string>> = {
 export interface TextLayoutOptions {
   /** `'LR'` (default, left to right) or `'TB'` (top to bottom). */
   direction?: 'LR' | 'TB';
-  /** `'local'` (default: ∂out/∂in), `'both'` (with the contribution) or `'none'`. */
+  /** What input edges say: `'local'` (default) ∂out/∂in, `'both'` adds the contribution ∇, `'none'`. */
   edgeLabels?: 'local' | 'both' | 'none';
 }
 

@@ -11,18 +11,14 @@ import {
   textLayoutOptions,
   valueFields,
 } from './export-graph';
-import type { GraphExportOptions, GraphSource } from './export-graph';
+import type { GraphExportOptions, GraphSource, TextLayoutOptions } from './export-graph';
 import type { InputEdgeAttributes, OpNodeAttributes, ValueNodeAttributes } from './to-graph';
 import { xmlSafe } from './xml-escape';
 
 const WHERE = 'toDot';
 
 /** Options of {@link toDot}. */
-export interface ToDotOptions extends GraphExportOptions {
-  /** Layout direction: `'LR'` (default, left to right) or `'TB'` (top to bottom). */
-  direction?: 'LR' | 'TB';
-  /** What input edges say: `'local'` (default) ∂out/∂in, `'both'` adds the contribution ∇, `'none'`. */
-  edgeLabels?: 'local' | 'both' | 'none';
+export interface ToDotOptions extends GraphExportOptions, TextLayoutOptions {
   /** Font of nodes and edges. Default `'Helvetica'`. */
   fontName?: string;
   /** Most Values accepted. Default 500,000 (Graphviz itself is slow far below that; use sfdp for big graphs). */

@@ -11,18 +11,14 @@ import {
   textLayoutOptions,
   valueFields,
 } from './export-graph';
-import type { GraphExportOptions, GraphSource } from './export-graph';
+import type { GraphExportOptions, GraphSource, TextLayoutOptions } from './export-graph';
 import { describeInput, vizError } from './viz-error';
 import { xmlSafe } from './xml-escape';
 
 const WHERE = 'toMermaid';
 
 /** Options of {@link toMermaid}. */
-export interface ToMermaidOptions extends GraphExportOptions {
-  /** Flow direction: `'LR'` (default) or `'TB'`. */
-  direction?: 'LR' | 'TB';
-  /** What input edges say: `'local'` (default) ∂out/∂in, `'both'` adds the contribution ∇, `'none'`. */
-  edgeLabels?: 'local' | 'both' | 'none';
+export interface ToMermaidOptions extends GraphExportOptions, TextLayoutOptions {
   /** Wrap the chart in a ```mermaid fence, ready to paste into markdown. Default false. */
   fenced?: boolean;
   /**

@@ -4,20 +4,10 @@ import { toGraph } from '../to-graph';
 import { describeStep } from './describe-step';
 import { formatNumber } from './format-number';
 import { nodeNames } from './node-names';
-
-function article() {
-  const i = new Value(1.5, 'i');
-  const w = new Value(0.8, 'w');
-  const y = new Value(0.5, 'y');
-  const a = i.mul(w);
-  a.label = 'a';
-  const C = a.sub(y).pow(2);
-  C.label = 'C';
-  return C;
-}
+import { article } from '../test-support/article';
 
 describe('describeStep', () => {
-  const C = article();
+  const { C } = article();
   const trace = stepTrace(C);
   const names = nodeNames(toGraph(C));
 
