@@ -1,6 +1,6 @@
 /**
  * The backward pass behind `Value.backward()`: reverse-mode accumulation over the op table's
- * numeric local derivatives. Intermediate gradients are overwritten on first touch (so a second
+ * numeric local derivatives, reading nodes' numbers straight from the node store. Intermediate gradients are overwritten on first touch (so a second
  * call never corrupts them); leaf gradients accumulate, as in PyTorch; constants receive nothing.
  */
 import { anomalyState, reportBackward } from './anomaly';
@@ -15,11 +15,12 @@ import { nextMark } from './walk';
 const heap = new IdHeap();
 
 export function backward(root: Value): void {
-  if (root._row === LEAF) {
+  const rootRow = root._row;
+  if (rootRow === LEAF) {
     root.grad += 1;
     return;
   }
-  if (root._row === CONSTANT) return;
+  if (rootRow === CONSTANT) return;
   const mark = nextMark();
   const check = anomalyState.enabled;
   heap.clear();
@@ -29,27 +30,30 @@ export function backward(root: Value): void {
 
   while (heap.size > 0) {
     const node = heap.pop();
-    const g = node.grad;
-    const row = node._row as OpRow;
-    const out = node.data;
+    const block = node._blk;
+    const s = node._slot;
+    const g = block.grad[s];
+    const row = block.rows[block.rowOf[s]] as OpRow;
+    const out = block.data[s];
     if (row.arity === 2) {
       const a = node._a!;
       const b = node._b as Value | number;
-      const bData = typeof b === 'number' ? b : b.data;
-      if (a._row !== CONSTANT) {
-        const ca = g * partialA(row, a.data, bData, out);
+      const aData = a._blk.data[a._slot];
+      const bData = typeof b === 'number' ? b : b._blk.data[b._slot];
+      if (!isConstant(a)) {
+        const ca = g * partialA(row, aData, bData, out);
         if (check && !Number.isFinite(ca)) reportBackward(node, 0, ca);
         send(a, ca, mark);
       }
-      if (typeof b !== 'number' && b._row !== CONSTANT) {
-        const cb = g * partialB(row, a.data, bData, out);
+      if (typeof b !== 'number' && !isConstant(b)) {
+        const cb = g * partialB(row, aData, bData, out);
         if (check && !Number.isFinite(cb)) reportBackward(node, 1, cb);
         send(b, cb, mark);
       }
     } else if (row.arity === 1) {
       const a = node._a!;
-      if (a._row !== CONSTANT) {
-        const ca = g * partial(row, a.data, out);
+      if (!isConstant(a)) {
+        const ca = g * partial(row, a._blk.data[a._slot], out);
         if (check && !Number.isFinite(ca)) reportBackward(node, 0, ca);
         send(a, ca, mark);
       }
@@ -57,26 +61,33 @@ export function backward(root: Value): void {
       const xs = node._b as readonly Value[];
       const data = readsInputs(row) ? xs.map((x) => x.data) : NOT_READ;
       for (let i = 0; i < xs.length; i++) {
-        if (xs[i]._row === CONSTANT) continue;
+        const x = xs[i];
+        if (isConstant(x)) continue;
         const c = g * row.derivative(i, data, out);
         if (check && !Number.isFinite(c)) reportBackward(node, i, c);
-        send(xs[i], c, mark);
+        send(x, c, mark);
       }
     }
   }
 }
 
+function isConstant(x: Value): boolean {
+  const block = x._blk;
+  return block.rows[block.rowOf[x._slot]] === CONSTANT;
+}
+
 /**
- * Adds `c` into the gradient of `x`: accumulates on leaves, overwrites on the first touch of an op
- * node in this pass (walk number `mark`, queueing it) and accumulates on later touches.
+ * Adds `c` into the gradient of `x` (not a constant): accumulates on leaves, overwrites on the
+ * first touch of an op node in this pass (walk number `mark`, queueing it) and accumulates on
+ * later touches.
  */
 function send(x: Value, c: number, mark: number): void {
-  const row = x._row;
-  if (row === LEAF) x.grad += c;
-  else if (row === CONSTANT) return;
-  else if (x._mark !== mark) {
-    x._mark = mark;
-    x.grad = c;
+  const block = x._blk;
+  const s = x._slot;
+  if (block.rows[block.rowOf[s]] === LEAF) block.grad[s] += c;
+  else if (block.mark[s] !== mark) {
+    block.mark[s] = mark;
+    block.grad[s] = c;
     heap.push(x);
-  } else x.grad += c;
+  } else block.grad[s] += c;
 }

@@ -7,10 +7,13 @@ import type { Value } from './value';
 
 export class IdHeap {
   private readonly items: Value[] = [];
+  /** The id of items[i], kept beside it so comparisons read a number, not a Value. */
+  private readonly ids: number[] = [];
 
   /** Empties the heap (a pass interrupted by an error may have left nodes in it). */
   clear(): void {
     this.items.length = 0;
+    this.ids.length = 0;
   }
 
   get size(): number {
@@ -18,36 +21,41 @@ export class IdHeap {
   }
 
   push(v: Value): void {
-    const items = this.items;
+    const { items, ids } = this;
     let i = items.length;
-    items.push(v);
     const id = v.id;
+    items.push(v);
+    ids.push(id);
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (items[parent].id >= id) break;
+      if (ids[parent] >= id) break;
       items[i] = items[parent];
+      ids[i] = ids[parent];
       i = parent;
     }
     items[i] = v;
+    ids[i] = id;
   }
 
   pop(): Value {
-    const items = this.items;
+    const { items, ids } = this;
     const top = items[0];
     const last = items.pop()!;
+    const id = ids.pop()!;
     const n = items.length;
     if (n > 0) {
       let i = 0;
-      const id = last.id;
       for (;;) {
         let child = 2 * i + 1;
         if (child >= n) break;
-        if (child + 1 < n && items[child + 1].id > items[child].id) child++;
-        if (items[child].id <= id) break;
+        if (child + 1 < n && ids[child + 1] > ids[child]) child++;
+        if (ids[child] <= id) break;
         items[i] = items[child];
+        ids[i] = ids[child];
         i = child;
       }
       items[i] = last;
+      ids[i] = id;
     }
     return top;
   }

@@ -1,16 +1,17 @@
 /**
  * Value: one scalar in a computation graph. It stores data, not closures: its number, its gradient,
- * the op-table row that made it and its ordered inputs (edge i = argument i, so `x.mul(x)` has two
- * edges). A number given to an op in place of a Value is kept as a constant input.
+ * the op-table row that made it (those in the node store, node-store.ts) and its ordered inputs
+ * (edge i = argument i, so `x.mul(x)` has two edges). A number given to an op in place of a Value
+ * is kept as a constant input.
  */
 import { anomalyState, checkForward, reportLeaf } from './anomaly';
 import { backward } from './backward';
 import { describe, usageError } from './errors';
 import type { AnyRow, BinaryRow, NaryRow, OpRow, UnaryRow } from './op-row';
+import { BLOCK_SIZE, claim, type Block } from './node-store';
 import { CONSTANT, LEAF, OPS } from './ops';
 import { forEachNode } from './walk';
 
-let nextId = 1;
 const NO_INPUTS: readonly Value[] = Object.freeze([]);
 
 /** Anything an op accepts as an operand. */
@@ -32,19 +33,13 @@ export type Operand = Value | number;
  * ```
  */
 export class Value {
-  // Fields are `declare`d and set only in the constructor: a class-field definition would first
-  // set each to undefined, and V8 would then keep `data` and `grad` as tagged fields, allocating
-  // a new heap number on every gradient written (16 bytes and ~100 ns per store).
-  /** The number this node holds. Leaves may be assigned new data (e.g. by an optimizer). */
-  declare data: number;
-  /** d(output)/d(this) after `backward()`: accumulates on leaves, recomputed on other nodes. */
-  declare grad: number;
-  /** A name shown in drawings and error messages; '' when unnamed. */
-  declare label: string;
-  /** A stable integer, unique in the process and increasing in creation order. */
-  declare readonly id: number;
-  /** @internal The op-table row that produced this node (LEAF or CONSTANT for leaves). */
-  declare _row: AnyRow;
+  // Fields are `declare`d and set only in the constructor (a class-field definition would first
+  // set each to undefined). The node's numbers, row, mark and label live in slot `_slot` of block
+  // `_blk` of the node store: a Value holds no number boxes, which the garbage collector would copy.
+  /** @internal The node-store block holding this node's numbers. */
+  declare readonly _blk: Block;
+  /** @internal This node's slot in `_blk`. */
+  declare readonly _slot: number;
   /** @internal First input (unary and binary ops). */
   declare _a: Value | null;
   /**
@@ -52,11 +47,6 @@ export class Value {
    * Value), or the input list of an n-ary op.
    */
   declare _b: Value | number | readonly Value[] | null;
-  /**
-   * @internal The number of the last walk that reached this node (see walk.ts); `trace` leaves
-   * -(slot + 1) here, which no walk number equals.
-   */
-  declare _mark: number;
 
   /**
    * A leaf holding `data`. (The other parameters are the engine's own, for op nodes: leave them out.)
@@ -76,23 +66,62 @@ export class Value {
     if (typeof label !== 'string') {
       throw usageError('Value', `label must be a string, got ${describe(label)}.`);
     }
-    // A fractional first store makes V8 lay `data` and `grad` out as in-place double fields from
-    // the start; an integer first (grad = 0) would make the first backward migrate every node.
-    this.data = 0.5;
-    this.grad = 0.5;
-    this.data = data;
-    this.grad = 0;
-    this.label = label;
-    this.id = nextId++;
-    this._row = row;
+    const block = claim(row, data);
+    this._blk = block;
+    this._slot = block.used - 1;
     this._a = a;
     this._b = b;
-    this._mark = 0;
+    if (label !== '') this.label = label;
     if (anomalyState.enabled) {
       if (row === LEAF) {
         if (!Number.isFinite(data)) reportLeaf(this);
       } else if (row !== CONSTANT) checkForward(this);
     }
+  }
+
+  /** The number this node holds. Leaves may be assigned new data (e.g. by an optimizer). */
+  get data(): number {
+    return this._blk.data[this._slot];
+  }
+  set data(x: number) {
+    this._blk.data[this._slot] = x;
+  }
+
+  /** d(output)/d(this) after `backward()`: accumulates on leaves, recomputed on other nodes. */
+  get grad(): number {
+    return this._blk.grad[this._slot];
+  }
+  set grad(g: number) {
+    this._blk.grad[this._slot] = g;
+  }
+
+  /** A name shown in drawings and error messages; '' when unnamed. */
+  get label(): string {
+    return this._blk.labels?.[this._slot] ?? '';
+  }
+  set label(text: string) {
+    (this._blk.labels ??= new Array<string | undefined>(BLOCK_SIZE))[this._slot] = text;
+  }
+
+  /** A stable integer, unique in the process and increasing in creation order. */
+  get id(): number {
+    return this._blk.base + this._slot;
+  }
+
+  /** @internal The op-table row that produced this node (LEAF or CONSTANT for leaves). */
+  get _row(): AnyRow {
+    return this._blk.rows[this._blk.rowOf[this._slot]];
+  }
+
+  /**
+   * @internal The number of the last walk that reached this node (see walk.ts); `trace` leaves
+   * -(slot + 1) here, which no walk number equals.
+   */
+  get _mark(): number {
+    return this._blk.mark[this._slot];
+  }
+  set _mark(mark: number) {
+    this._blk.mark[this._slot] = mark;
   }
 
   /** The op that produced this node: a row name of the op table, 'const', or '' for a leaf. */

@@ -1,0 +1,77 @@
+/**
+ * Where the numbers of nodes live: blocks of BLOCK_SIZE slots in typed arrays (data, grad, walk
+ * mark, op row, label). A Value is then one small object with no number boxes of its own, so a
+ * graph of a million nodes costs the garbage collector a third of what fields on the Value cost.
+ */
+import type { AnyRow } from './op-row';
+
+const SLOT_BITS = 12;
+/** Slots per block. */
+export const BLOCK_SIZE = 1 << SLOT_BITS;
+/** Distinct op rows one block can hold (its row index is a byte). */
+const MAX_ROWS = 256;
+
+/** The first id of the next block (ids are unique and increase in creation order). */
+let nextBase = 1;
+
+export class Block {
+  /** Id of slot 0: the node in slot s has id base + s. */
+  readonly base: number;
+  /** Slots in use. */
+  used = 0;
+  readonly data: Float64Array;
+  readonly grad: Float64Array;
+  /** The number of the last walk that reached the slot (see walk.ts); trace keeps -(tape slot + 1) here. */
+  readonly mark: Int32Array;
+  /** Index into `rows` of each slot's op row. */
+  readonly rowOf: Uint8Array;
+  /** The distinct op rows used in this block. */
+  readonly rows: AnyRow[] = [];
+  /** Labels by slot, created on the first label. */
+  labels: Array<string | undefined> | null = null;
+
+  constructor() {
+    this.base = nextBase;
+    nextBase += BLOCK_SIZE;
+    const buffer = new ArrayBuffer(BLOCK_SIZE * (8 + 8 + 4 + 1));
+    this.data = new Float64Array(buffer, 0, BLOCK_SIZE);
+    this.grad = new Float64Array(buffer, 8 * BLOCK_SIZE, BLOCK_SIZE);
+    this.mark = new Int32Array(buffer, 16 * BLOCK_SIZE, BLOCK_SIZE);
+    this.rowOf = new Uint8Array(buffer, 20 * BLOCK_SIZE, BLOCK_SIZE);
+  }
+
+  /** The op row of slot `s`. */
+  row(s: number): AnyRow {
+    return this.rows[this.rowOf[s]];
+  }
+
+  /** The index of `row` in `rows`, adding it; -1 when the block holds MAX_ROWS rows already. */
+  rowIndex(row: AnyRow): number {
+    const rows = this.rows;
+    for (let i = rows.length - 1; i >= 0; i--) if (rows[i] === row) return i;
+    if (rows.length === MAX_ROWS) return -1;
+    rows.push(row);
+    return rows.length - 1;
+  }
+}
+
+/** The block new nodes go into. */
+let current = new Block();
+
+/**
+ * Reserves the next slot for a node of `row` holding `data` (its gradient and mark zero) and
+ * returns its block; the slot is `block.used - 1`.
+ */
+export function claim(row: AnyRow, data: number): Block {
+  let block = current;
+  if (block.used === BLOCK_SIZE) block = current = new Block();
+  let index = block.rowIndex(row);
+  if (index < 0) {
+    block = current = new Block();
+    index = block.rowIndex(row);
+  }
+  const s = block.used++;
+  block.rowOf[s] = index;
+  block.data[s] = data;
+  return block;
+}
