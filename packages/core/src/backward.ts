@@ -4,15 +4,22 @@
  * call never corrupts them); leaf gradients accumulate, as in PyTorch; constants receive nothing.
  */
 import { anomalyState, reportBackward } from './anomaly';
-import { IdHeap } from './id-heap';
 import type { OpRow } from './op-row';
 import { CONSTANT, LEAF } from './ops';
 import { NOT_READ, partial, partialA, partialB, readsInputs } from './partials';
 import type { Value } from './value';
 import { nextMark } from './walk';
 
-/** Reused by every pass (a pass never starts inside another): no allocation per call. */
-const heap = new IdHeap();
+/**
+ * Reused by every pass (a pass never starts inside another): the depth-first stack and the op nodes
+ * in the order they finish (every node after all of its op inputs). They keep their length between
+ * passes (growing them again every pass costs more than the pass); `stackSize` and `orderSize`
+ * say how much is in use, and entries past those are cleared so no old graph is kept alive.
+ */
+const stack: Value[] = [];
+let stackSize = 0;
+const order: Value[] = [];
+let orderSize = 0;
 
 export function backward(root: Value): void {
   const rootRow = root._row;
@@ -21,52 +28,108 @@ export function backward(root: Value): void {
     return;
   }
   if (rootRow === CONSTANT) return;
-  const mark = nextMark();
-  const check = anomalyState.enabled;
-  heap.clear();
-  root._mark = mark;
+  finishOrder(root);
   root.grad = 1;
-  heap.push(root);
+  const check = anomalyState.enabled;
+  try {
+    for (let k = orderSize - 1; k >= 0; k--) propagate(order[k], check);
+  } finally {
+    order.fill(undefined as unknown as Value, 0, orderSize);
+    orderSize = 0;
+  }
+}
 
-  while (heap.size > 0) {
-    const node = heap.pop();
+/**
+ * Fills `order` with the op nodes under `root` in the order a depth-first search finishes them,
+ * zeroing their gradients. A node's inputs finish before it, so reading `order` backwards visits
+ * every node after all nodes that consume it. The stack is explicit: no recursion on graph depth.
+ */
+function finishOrder(root: Value): void {
+  const expanded = nextMark();
+  const finished = nextMark();
+  stackSize = 0;
+  orderSize = 0;
+  pushNode(root);
+  while (stackSize > 0) {
+    const node = stack[stackSize - 1];
     const block = node._blk;
     const s = node._slot;
-    const g = block.grad[s];
-    const row = block.rows[block.rowOf[s]] as OpRow;
-    const out = block.data[s];
-    if (row.arity === 2) {
-      const a = node._a!;
-      const b = node._b as Value | number;
-      const aData = a._blk.data[a._slot];
-      const bData = typeof b === 'number' ? b : b._blk.data[b._slot];
-      if (!isConstant(a)) {
-        const ca = g * partialA(row, aData, bData, out);
-        if (check && !Number.isFinite(ca)) reportBackward(node, 0, ca);
-        send(a, ca, mark);
-      }
-      if (typeof b !== 'number' && !isConstant(b)) {
-        const cb = g * partialB(row, aData, bData, out);
-        if (check && !Number.isFinite(cb)) reportBackward(node, 1, cb);
-        send(b, cb, mark);
-      }
-    } else if (row.arity === 1) {
-      const a = node._a!;
-      if (!isConstant(a)) {
-        const ca = g * partial(row, a._blk.data[a._slot], out);
-        if (check && !Number.isFinite(ca)) reportBackward(node, 0, ca);
-        send(a, ca, mark);
-      }
-    } else {
-      const xs = node._b as readonly Value[];
-      const data = readsInputs(row) ? xs.map((x) => x.data) : NOT_READ;
-      for (let i = 0; i < xs.length; i++) {
-        const x = xs[i];
-        if (isConstant(x)) continue;
-        const c = g * row.derivative(i, data, out);
-        if (check && !Number.isFinite(c)) reportBackward(node, i, c);
-        send(x, c, mark);
-      }
+    const mark = block.mark[s];
+    if (mark === finished) {
+      stack[--stackSize] = undefined as unknown as Value; // a second entry of a node with two consumers
+      continue;
+    }
+    if (mark === expanded) {
+      stack[--stackSize] = undefined as unknown as Value;
+      block.mark[s] = finished;
+      block.grad[s] = 0;
+      if (orderSize === order.length) order.push(node);
+      else order[orderSize] = node;
+      orderSize++;
+      continue;
+    }
+    block.mark[s] = expanded;
+    const b = node._b;
+    if (node._a !== null) pushInput(node._a, finished);
+    if (b === null || typeof b === 'number') continue;
+    if (Array.isArray(b)) for (let i = 0; i < b.length; i++) pushInput(b[i] as Value, finished);
+    else pushInput(b as Value, finished);
+  }
+}
+
+/**
+ * Stacks input `x` unless it is a leaf or finished. An input met before but not yet expanded is
+ * stacked again, so that it finishes before this consumer (its older entry is skipped later).
+ */
+function pushInput(x: Value, finished: number): void {
+  const block = x._blk;
+  const s = x._slot;
+  if (block.mark[s] !== finished && block.rows[block.rowOf[s]].arity !== 0) pushNode(x);
+}
+
+function pushNode(x: Value): void {
+  if (stackSize === stack.length) stack.push(x);
+  else stack[stackSize] = x;
+  stackSize++;
+}
+
+/** Sends the gradient of op node `node` (complete by now) into its inputs. */
+function propagate(node: Value, check: boolean): void {
+  const block = node._blk;
+  const s = node._slot;
+  const g = block.grad[s];
+  const row = block.rows[block.rowOf[s]] as OpRow;
+  const out = block.data[s];
+  if (row.arity === 2) {
+    const a = node._a!;
+    const b = node._b as Value | number;
+    const aData = a._blk.data[a._slot];
+    const bData = typeof b === 'number' ? b : b._blk.data[b._slot];
+    if (!isConstant(a)) {
+      const ca = g * partialA(row, aData, bData, out);
+      if (check && !Number.isFinite(ca)) reportBackward(node, 0, ca);
+      a._blk.grad[a._slot] += ca;
+    }
+    if (typeof b !== 'number' && !isConstant(b)) {
+      const cb = g * partialB(row, aData, bData, out);
+      if (check && !Number.isFinite(cb)) reportBackward(node, 1, cb);
+      b._blk.grad[b._slot] += cb;
+    }
+  } else if (row.arity === 1) {
+    const a = node._a!;
+    if (isConstant(a)) return;
+    const ca = g * partial(row, a._blk.data[a._slot], out);
+    if (check && !Number.isFinite(ca)) reportBackward(node, 0, ca);
+    a._blk.grad[a._slot] += ca;
+  } else {
+    const xs = node._b as readonly Value[];
+    const data = readsInputs(row) ? xs.map((x) => x.data) : NOT_READ;
+    for (let i = 0; i < xs.length; i++) {
+      const x = xs[i];
+      if (isConstant(x)) continue;
+      const c = g * row.derivative(i, data, out);
+      if (check && !Number.isFinite(c)) reportBackward(node, i, c);
+      x._blk.grad[x._slot] += c;
     }
   }
 }
@@ -74,20 +137,4 @@ export function backward(root: Value): void {
 function isConstant(x: Value): boolean {
   const block = x._blk;
   return block.rows[block.rowOf[x._slot]] === CONSTANT;
-}
-
-/**
- * Adds `c` into the gradient of `x` (not a constant): accumulates on leaves, overwrites on the
- * first touch of an op node in this pass (walk number `mark`, queueing it) and accumulates on
- * later touches.
- */
-function send(x: Value, c: number, mark: number): void {
-  const block = x._blk;
-  const s = x._slot;
-  if (block.rows[block.rowOf[s]] === LEAF) block.grad[s] += c;
-  else if (block.mark[s] !== mark) {
-    block.mark[s] = mark;
-    block.grad[s] = c;
-    heap.push(x);
-  } else block.grad[s] += c;
 }
