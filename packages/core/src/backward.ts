@@ -31,10 +31,15 @@ export function backward(root: Value): void {
   finishOrder(root);
   root.grad = 1;
   const check = anomalyState.enabled;
+  let k = orderSize - 1;
   try {
-    for (let k = orderSize - 1; k >= 0; k--) propagate(order[k], check);
+    for (; k >= 0; k--) {
+      const node = order[k];
+      order[k] = undefined as unknown as Value;
+      propagate(node, check);
+    }
   } finally {
-    order.fill(undefined as unknown as Value, 0, orderSize);
+    for (; k >= 0; k--) order[k] = undefined as unknown as Value; // after an anomaly error
     orderSize = 0;
   }
 }
