@@ -1,6 +1,6 @@
-// Shared jest settings for every package: TypeScript through ts-jest (transpile only), sibling
-// packages resolved to their sources so tests run on a fresh clone without a build, and d3's
-// ESM-only packages loaded through their UMD builds.
+// Shared jest settings for every package: TypeScript through ts-jest, transpile only (tsconfig.json
+// sets isolatedModules), sibling packages resolved to their sources so tests run on a fresh clone
+// without a build, and d3's ESM-only packages loaded through their UMD builds.
 const path = require('path');
 
 module.exports = function preset(packageDir) {
@@ -11,7 +11,7 @@ module.exports = function preset(packageDir) {
     testEnvironment: 'node',
     testMatch: ['<rootDir>/src/**/*.test.ts'],
     transform: {
-      '^.+\\.tsx?$': ['ts-jest', { isolatedModules: true, tsconfig: path.join(__dirname, 'tsconfig.json') }],
+      '^.+\\.tsx?$': ['ts-jest', { tsconfig: path.join(__dirname, 'tsconfig.json') }],
     },
     moduleNameMapper: {
       '^@chainrule/(.*)$': path.join(__dirname, 'packages/$1/src'),
