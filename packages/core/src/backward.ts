@@ -74,11 +74,15 @@ function finishOrder(root: Value): void {
       continue;
     }
     block.mark[s] = expanded;
+    // Inputs are stacked last to first, so the first input is expanded first and finishes first:
+    // reading `order` backwards then meets later arguments (usually the later-created nodes) first,
+    // as a walk in reverse creation order would, and gradients add up in that order.
     const b = node._b;
+    if (b !== null && typeof b !== 'number') {
+      if (Array.isArray(b)) for (let i = b.length - 1; i >= 0; i--) pushInput(b[i] as Value, finished);
+      else pushInput(b as Value, finished);
+    }
     if (node._a !== null) pushInput(node._a, finished);
-    if (b === null || typeof b === 'number') continue;
-    if (Array.isArray(b)) for (let i = 0; i < b.length; i++) pushInput(b[i] as Value, finished);
-    else pushInput(b as Value, finished);
   }
 }
 
