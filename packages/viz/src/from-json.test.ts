@@ -147,7 +147,13 @@ describe('fromJSON validation', () => {
     [
       'unknown version',
       { ...document([leaf(1)]), version: 2 },
-      /unsupported version the number 2.*reads version 1/,
+      /: unsupported version 2: this version of @chainrule\/viz reads version 1\. Re-export the graph with toJSON of this version\.$/,
+      undefined,
+    ],
+    [
+      'version of wrong type',
+      { ...document([leaf(1)]), version: '1' },
+      /: version must be a number, got the string "1": this version of @chainrule\/viz reads version 1\. Re-export/,
       undefined,
     ],
     ['root not an id', { ...document([leaf(1)]), root: 'a' }, /root must be a node id/, undefined],

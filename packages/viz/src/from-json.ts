@@ -141,10 +141,14 @@ function checkDocument(
     );
   }
   if (d.version !== GRAPH_VERSION) {
+    const found =
+      typeof d.version === 'number'
+        ? `unsupported version ${d.version}`
+        : `version must be a number, got ${describeInput(d.version)}`;
     throw vizError(
       WHERE,
-      `unsupported version ${describeInput(d.version)}; this version of @chainrule/viz reads version ${GRAPH_VERSION}.`,
-      'export the graph again with this version of toJSON',
+      `${found}: this version of @chainrule/viz reads version ${GRAPH_VERSION}.`,
+      're-export the graph with toJSON of this version',
     );
   }
   if (!isId(d.root)) {

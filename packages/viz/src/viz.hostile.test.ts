@@ -106,7 +106,7 @@ const cases: [string, () => unknown, RegExp][] = [
   [
     'fromJSON of version 2',
     () => fromJSON(doc([leaf], { version: 2 })),
-    /^@chainrule\/viz\/fromJSON: unsupported version the number 2/,
+    /^@chainrule\/viz\/fromJSON: unsupported version 2: this version of @chainrule\/viz reads version 1\. /,
   ],
   [
     'fromJSON of a __proto__ op',
