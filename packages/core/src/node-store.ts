@@ -1,9 +1,10 @@
 /**
- * Where the numbers of nodes live: blocks of BLOCK_SIZE slots in typed arrays (data, grad, walk
- * mark, op row, label). A Value is then one small object with no number boxes of its own, so a
+ * Where the numbers of nodes live: blocks of BLOCK_SIZE slots in typed arrays (id, data, grad,
+ * walk mark, op row, label). A Value is then one small object with no number boxes of its own, so a
  * graph of a million nodes costs the garbage collector a third of what fields on the Value cost.
  */
 import type { AnyRow } from './op-row';
+import { LEAF } from './ops';
 
 const SLOT_BITS = 12;
 /** Slots per block. */
@@ -11,14 +12,14 @@ export const BLOCK_SIZE = 1 << SLOT_BITS;
 /** Distinct op rows one block can hold (its row index is a byte). */
 const MAX_ROWS = 256;
 
-/** The first id of the next block (ids are unique and increase in creation order). */
-let nextBase = 1;
+/** The id of the next node: ids are unique and increase in creation order, across all blocks. */
+let nextId = 1;
 
 export class Block {
-  /** Id of slot 0: the node in slot s has id base + s. */
-  readonly base: number;
   /** Slots in use. */
   used = 0;
+  /** The id of each slot's node (a double: a long run creates more than 2^31 nodes). */
+  readonly id: Float64Array;
   readonly data: Float64Array;
   readonly grad: Float64Array;
   /** The number of the last walk that reached the slot (see walk.ts); trace keeps -(tape slot + 1) here. */
@@ -31,13 +32,12 @@ export class Block {
   labels: Array<string | undefined> | null = null;
 
   constructor() {
-    this.base = nextBase;
-    nextBase += BLOCK_SIZE;
-    const buffer = new ArrayBuffer(BLOCK_SIZE * (8 + 8 + 4 + 1));
-    this.data = new Float64Array(buffer, 0, BLOCK_SIZE);
-    this.grad = new Float64Array(buffer, 8 * BLOCK_SIZE, BLOCK_SIZE);
-    this.mark = new Int32Array(buffer, 16 * BLOCK_SIZE, BLOCK_SIZE);
-    this.rowOf = new Uint8Array(buffer, 20 * BLOCK_SIZE, BLOCK_SIZE);
+    const buffer = new ArrayBuffer(BLOCK_SIZE * (8 + 8 + 8 + 4 + 1));
+    this.id = new Float64Array(buffer, 0, BLOCK_SIZE);
+    this.data = new Float64Array(buffer, 8 * BLOCK_SIZE, BLOCK_SIZE);
+    this.grad = new Float64Array(buffer, 16 * BLOCK_SIZE, BLOCK_SIZE);
+    this.mark = new Int32Array(buffer, 24 * BLOCK_SIZE, BLOCK_SIZE);
+    this.rowOf = new Uint8Array(buffer, 28 * BLOCK_SIZE, BLOCK_SIZE);
   }
 
   /** The op row of slot `s`. */
@@ -55,22 +55,30 @@ export class Block {
   }
 }
 
-/** The block new nodes go into. */
-let current = new Block();
+/**
+ * The blocks new nodes go into: variables (leaves) in blocks of their own, apart from op nodes and
+ * constants. Leaves usually outlive the graphs built on them (a model's parameters), so a leaf kept
+ * for long pins a block of other leaves, not a block of a finished graph.
+ */
+let currentOps = new Block();
+let currentLeaves = new Block();
 
 /**
  * Reserves the next slot for a node of `row` holding `data` (its gradient and mark zero) and
  * returns its block; the slot is `block.used - 1`.
  */
 export function claim(row: AnyRow, data: number): Block {
-  let block = current;
-  if (block.used === BLOCK_SIZE) block = current = new Block();
-  let index = block.rowIndex(row);
+  const leaf = row === LEAF;
+  let block = leaf ? currentLeaves : currentOps;
+  let index = block.used === BLOCK_SIZE ? -1 : block.rowIndex(row);
   if (index < 0) {
-    block = current = new Block();
+    block = new Block();
+    if (leaf) currentLeaves = block;
+    else currentOps = block;
     index = block.rowIndex(row);
   }
   const s = block.used++;
+  block.id[s] = nextId++;
   block.rowOf[s] = index;
   block.data[s] = data;
   return block;

@@ -3,6 +3,7 @@
  * recomputed, constants get nothing), overflow-safe ops, and the errors raised for bad input.
  */
 import { OPS } from './ops';
+import { BLOCK_SIZE } from './node-store';
 import { applyOp, constant, sum, Value } from './value';
 
 describe('fan-out', () => {
@@ -89,6 +90,21 @@ describe('gradient semantics', () => {
     expect([a.op, b.op, constant(1).op]).toEqual(['', 'exp', 'const']);
     expect(a.isLeaf && !b.isLeaf).toBe(true);
     expect(b.id).toBeGreaterThan(a.id);
+  });
+
+  test('ids increase in creation order across leaves, constants and ops (they sit in different blocks)', () => {
+    const created: Value[] = [];
+    let x = new Value(1, 'x0');
+    created.push(x);
+    for (let i = 1; i < 3 * BLOCK_SIZE; i++) {
+      // Alternate new leaves and ops so both kinds of block fill up and roll over.
+      x = i % 3 === 0 ? x.add(new Value(i)) : i % 3 === 1 ? x.mul(constant(1.5)) : x.tanh();
+      created.push(x);
+    }
+    const ids = created.map((v) => v.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (let i = 1; i < ids.length; i++) expect(ids[i]).toBeGreaterThan(ids[i - 1]);
+    created.slice(1).forEach((v, i) => expect(v.inputs[0]).toBe(created[i])); // the same objects, not copies
   });
 
   test('toString names the label, data and grad', () => {

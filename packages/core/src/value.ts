@@ -105,7 +105,7 @@ export class Value {
 
   /** A stable integer, unique in the process and increasing in creation order. */
   get id(): number {
-    return this._blk.base + this._slot;
+    return this._blk.id[this._slot];
   }
 
   /** @internal The op-table row that produced this node (LEAF or CONSTANT for leaves). */
