@@ -4,6 +4,7 @@ import { toGraph, valueKey, inputEdgeKey } from './to-graph';
 import { parseXmlStrict } from './test-support/parse-xml';
 import { LIGHT, DARK } from './svg-theme';
 import { article } from './test-support/article';
+import { VizError } from './viz-error';
 
 /** Every text node of the SVG, in document order. */
 function texts(svg: string): string[] {
@@ -134,6 +135,41 @@ describe('renderSvg', () => {
     expect(() => renderSvg(C, { maxNodes: 5, group: 'never' })).toThrow(
       /has 10 nodes \(values and ops\), more than maxNodes = 5\. Pass \{ group: 'auto' \}.*\{ maxNodes \}/,
     );
+  });
+
+  test('refusals of sizes and numbers are VizErrors, like the rest of @chainrule/viz', () => {
+    const { C } = article();
+    let deep = new Value(0.1, 'x');
+    for (let k = 0; k < 20; k++) deep = deep.tanh().mul(2); // 1 + 20 × (tanh, the constant 2, mul) = 61 Values
+    const refusals: Array<[string, () => unknown, RegExp]> = [
+      ['precision 0', () => renderSvg(C, { precision: 0 }), /^@chainrule\/viz\/renderSvg: precision must be/],
+      ['maxNodes 0', () => renderSvg(C, { maxNodes: 0 }), /^@chainrule\/viz\/renderSvg: maxNodes must be a positive/],
+      [
+        'too many nodes, never grouped',
+        () => renderSvg(C, { maxNodes: 5, group: 'never' }),
+        /^@chainrule\/viz\/renderSvg: the graph has 10 nodes/,
+      ],
+      [
+        'too many boxes after grouping',
+        () => renderSvg(deep, { maxNodes: 3 }),
+        /^@chainrule\/viz\/renderSvg: the graph has \d+ nodes and still \d+ boxes after grouping/,
+      ],
+      [
+        'too many Values to group',
+        () => renderSvg(deep, { maxValues: 10, group: 'always' }),
+        /^@chainrule\/viz\/renderSvg: the graph has 61 Values, more than maxValues = 10/,
+      ],
+    ];
+    for (const [name, call, message] of refusals) {
+      let caught: unknown;
+      try {
+        call();
+      } catch (e) {
+        caught = e;
+      }
+      expect([name, caught]).toEqual([name, expect.any(VizError)]);
+      expect((caught as VizError).message).toMatch(message);
+    }
   });
 });
 

@@ -21,6 +21,7 @@ import { monoWidth } from './measure-text';
 import { groupScene } from './group-scene';
 import { groupFlat } from './group-graph';
 import { flattenGraph, flattenValues, type FlatGraph } from './flat-graph';
+import { VizError } from './viz-error';
 
 /** Options of `renderSvg(rootOrGraph, options)`. */
 export interface RenderSvgOptions extends Pick<ToGraphOptions, 'grads' | 'parameters' | 'maxValues'> {
@@ -90,9 +91,7 @@ export function renderSvg(rootOrGraph: Value | ComputationGraph, options: Render
   }
   const maxNodes = options.maxNodes ?? DEFAULT_MAX_NODES;
   if (!(maxNodes > 0))
-    throw new RangeError(
-      `${WHERE}: maxNodes must be a positive number, got ${maxNodes}. Pass e.g. { maxNodes: 2500 }.`,
-    );
+    throw new VizError(`${WHERE}: maxNodes must be a positive number, got ${maxNodes}. Pass e.g. { maxNodes: 2500 }.`);
   const showConstants = options.constants ?? true;
   const colours = themeColours(options.theme ?? 'light', options.colours);
   const format = options.format ?? significant(options.precision ?? 4);
@@ -114,7 +113,7 @@ export function renderSvg(rootOrGraph: Value | ComputationGraph, options: Render
   } else {
     const grouped = groupFlat(source.flat);
     if (grouped.groups.length > maxNodes) {
-      throw new RangeError(
+      throw new VizError(
         `${WHERE}: the graph has ${source.drawn} nodes and still ${grouped.groups.length} boxes after grouping, more than maxNodes = ${maxNodes}. ` +
           'Pass a larger { maxNodes } (slow), label sub-expressions so they group, or draw a smaller sub-graph.',
       );
@@ -172,7 +171,7 @@ function prepare(
   }
   const grouped = group === 'always' || drawn > maxNodes;
   if (grouped && group === 'never') {
-    throw new RangeError(
+    throw new VizError(
       `${WHERE}: the graph has ${drawn} nodes (values and ops), more than maxNodes = ${maxNodes}. ` +
         "Pass { group: 'auto' } to draw it grouped, or a larger { maxNodes } (layout time grows quickly beyond a few thousand).",
     );

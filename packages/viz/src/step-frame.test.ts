@@ -9,6 +9,7 @@ import {
   type ValueNodeAttributes,
 } from './to-graph';
 import { article } from './test-support/article';
+import { VizError } from './viz-error';
 
 const gradOf = (graph: ComputationGraph, v: Value) =>
   (graph.getNodeAttributes(valueKey(v.id)) as ValueNodeAttributes).grad;
@@ -113,7 +114,9 @@ describe('stepFrame', () => {
   it('rejects positions outside the pass with the valid range', () => {
     const { C } = article();
     const graph = toGraph(C, { grads: 'compute' });
-    expect(() => stepFrame(graph, stepTrace(C), 4)).toThrow('Pass an integer from 0 to 3');
-    expect(() => stepFrame(graph, stepTrace(C), 0.5)).toThrow(RangeError);
+    expect(() => stepFrame(graph, stepTrace(C), 4)).toThrow(
+      new VizError('@chainrule/viz/stepFrame: position 4 is outside the backward pass. Pass an integer from 0 to 3.'),
+    );
+    expect(() => stepFrame(graph, stepTrace(C), 0.5)).toThrow(VizError);
   });
 });

@@ -5,7 +5,7 @@
  */
 import type { ComputationGraph, Highlight, ValueNodeAttributes } from './to-graph';
 import type { StepTrace } from './step-trace';
-import { describeInput, vizError } from './viz-error';
+import { VizError, describeInput, vizError } from './viz-error';
 
 /**
  * A copy of `graph` at `position` of `trace`: position 0 is the start (only the output's seed
@@ -26,7 +26,7 @@ export function stepFrame(graph: ComputationGraph, trace: StepTrace, position: n
   }
   const count = trace.steps.length;
   if (!Number.isInteger(position) || position < 0 || position > count) {
-    throw new RangeError(
+    throw new VizError(
       `@chainrule/viz/stepFrame: position ${position} is outside the backward pass. Pass an integer from 0 to ${count}.`,
     );
   }

@@ -9,6 +9,7 @@ import {
   type ValueNodeAttributes,
 } from './to-graph';
 import { article } from './test-support/article';
+import { VizError } from './viz-error';
 
 function valueAttrs(g: ReturnType<typeof toGraph>, v: Value): ValueNodeAttributes {
   return g.getNodeAttributes(valueKey(v.id)) as ValueNodeAttributes;
@@ -132,7 +133,13 @@ describe('toGraph', () => {
   test('refuses a graph larger than maxValues, naming the option', () => {
     let x = new Value(0.1, 'x');
     for (let k = 0; k < 20; k++) x = x.tanh();
-    expect(() => toGraph(x, { maxValues: 10 })).toThrow(/21 Values, more than maxValues = 10.*\{ maxValues \}/);
+    expect(() => toGraph(x, { maxValues: 10 })).toThrow(
+      new VizError(
+        '@chainrule/viz/toGraph: the graph has 21 Values, more than maxValues = 10. ' +
+          'Pass a larger { maxValues } if you have the memory, or draw a smaller sub-graph.',
+      ),
+    );
+    expect(() => toGraph(x, { maxValues: 10 })).toThrow(VizError);
   });
 
   test('a deep chain is built without recursion; a chain of 10^6 is refused quickly by the size limit', () => {

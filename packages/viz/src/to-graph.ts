@@ -5,6 +5,7 @@
  */
 import { MultiDirectedGraph } from 'graphology';
 import { Value, OPS, backwardSteps, localGradients, topoSort } from '@chainrule/core';
+import { VizError } from './viz-error';
 
 /** The role of a Value in the graph. */
 export type ValueKind = 'leaf' | 'parameter' | 'constant' | 'intermediate' | 'output';
@@ -184,11 +185,11 @@ export function checkGradsMode(mode: ToGraphOptions['grads'], where: string): No
   return m;
 }
 
-/** @internal topoSort(root), refused with a RangeError past `maxValues` (default 500,000). */
+/** @internal topoSort(root), refused with a VizError past `maxValues` (default 500,000). */
 export function sortWithinLimit(root: Value, maxValues = DEFAULT_MAX_VALUES, where: string): Value[] {
   const order = topoSort(root);
   if (order.length > maxValues) {
-    throw new RangeError(
+    throw new VizError(
       `${where}: the graph has ${order.length} Values, more than maxValues = ${maxValues}. ` +
         'Pass a larger { maxValues } if you have the memory, or draw a smaller sub-graph.',
     );
