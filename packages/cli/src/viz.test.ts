@@ -41,6 +41,14 @@ describe('chainrule viz', () => {
     ],
     ['a formula error', (dir) => ['viz', 'x +* 2', '--at', 'x=1', '-o', path.join(dir, 'g.svg')], /Value expected/],
     ['no -o', () => ['viz', ...ARTICLE], /required option/],
+    ...(['contribution', 'both'] as const).map((labels): [string, (dir: string) => string[], RegExp] => [
+      `--labels ${labels} with --no-backward`,
+      (dir) => ['viz', ...ARTICLE, '-o', path.join(dir, 'g.svg'), '--no-backward', '--labels', labels],
+      new RegExp(
+        `^chainrule viz: --labels ${labels} shows each edge's contribution to a gradient, and --no-backward skips ` +
+          'the backward pass that computes them\\. Drop --no-backward, or pick --labels local or --labels none\\.\\n$',
+      ),
+    ]),
   ];
   it.each(bad)('exits 2 for %s and writes nothing', (_what, args, message) => {
     const dir = tempDir();
@@ -49,6 +57,16 @@ describe('chainrule viz', () => {
     expect(run.stderr).toMatch(message);
     expect(hasStackTrace(run.stderr)).toBe(false);
     expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it.each(['local', 'none'])('draws the forward pass with --no-backward --labels %s', (labels) => {
+    const file = path.join(tempDir(), 'g.json');
+    const run = runCli(['viz', ...ARTICLE, '-o', file, '--no-backward', '--labels', labels]);
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    // No backward pass ran: every gradient in the document is still 0.
+    const grads = (JSON.parse(fs.readFileSync(file, 'utf8')) as { nodes: { grad: number }[] }).nodes.map((n) => n.grad);
+    expect(grads.length).toBeGreaterThan(0);
+    expect(grads.every((g) => g === 0)).toBe(true);
   });
 
   it('leaves an existing file untouched when writing fails', () => {

@@ -32,11 +32,20 @@ export interface DrawOptions {
   precision: number;
 }
 
-/** Resolves the flags; --colour and --color are one flag in two spellings and must not contradict. */
+/**
+ * Resolves the flags; --colour and --color are one flag in two spellings and must not contradict,
+ * and edge labels with contributions need the gradients that --no-backward leaves uncomputed.
+ */
 export function drawOptions(options: VizOptions): DrawOptions {
   if (options.colour !== undefined && options.color !== undefined && options.colour !== options.color) {
     throw new CliError(
       `chainrule viz: --colour ${options.colour} and --color ${options.color} contradict each other. Give one.`,
+    );
+  }
+  if (options.backward === false && (options.labels === 'contribution' || options.labels === 'both')) {
+    throw new CliError(
+      `chainrule viz: --labels ${options.labels} shows each edge's contribution to a gradient, and --no-backward ` +
+        'skips the backward pass that computes them. Drop --no-backward, or pick --labels local or --labels none.',
     );
   }
   const precision = Number(options.precision ?? 4);
