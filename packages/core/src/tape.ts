@@ -1,24 +1,28 @@
 /**
  * Replay: trace(root) flattens a graph into a Tape of typed arrays (values and gradients in
  * Float64Arrays, input slots in Int32Arrays, one op-table row per op slot), so the same graph can
- * be re-evaluated forward and backward on new leaf values without rebuilding it. The loops call
- * the same op-table rows as the engine: there is no second copy of any derivative.
+ * be re-evaluated forward and backward on new leaf values without rebuilding it. The replay code
+ * (generated per tape, see tape-compile.ts) calls the op-table rows' own functions: there is no
+ * second copy of any derivative.
  */
 import { AnomalyError, anomalyState, nodeName } from './anomaly';
 import { describe, usageError } from './errors';
+import type { Block } from './node-store';
 import type { OpRow } from './op-row';
 import { CONSTANT, OPS } from './ops';
 import { NOT_READ, partial, readsInputs, unaryForward } from './partials';
+import { compileReplay, type CompiledReplay } from './tape-compile';
 import { Value } from './value';
 import { walk } from './walk';
 
 const NARY = 3;
 
 /**
- * The replay loops call rows through one call site, which sees many different functions and so
- * cannot inline them. For the four arithmetic rows, which dominate real graphs, the loops call the
- * row's own functions from a call site of their own (still the op table's code, just reached
- * directly), so the compiler can inline them. Other rows take the generic path.
+ * Replay runs code generated for the tape (tape-compile.ts). Where code cannot be generated, the
+ * generic loops below run instead: they call rows through one call site, which sees many
+ * different functions and so cannot inline them. For the four arithmetic rows, which dominate real
+ * graphs, they call the row's own functions from a call site of their own (still the op table's
+ * code, just reached directly), so the compiler can inline them. Other rows take the generic path.
  */
 const { add, sub, mul, div } = OPS;
 const GENERIC = 0;
@@ -80,6 +84,17 @@ export class Tape {
   readonly _trainable: Uint8Array;
   /** @internal Scratch arrays for the n-ary ops' input values, by op index (null for other ops). */
   private readonly scratch: Array<number[] | null>;
+  /**
+   * The leaves' numbers live in node-store blocks (see value.ts); leaves made one after another sit
+   * in consecutive slots of one block. Run r is leaves leafRunStart[r] .. leafRunStart[r + 1] - 1,
+   * which are slots leafRunSlot[r] on of block leafRunBlock[r]: forward and backward copy whole
+   * runs instead of going through each leaf's getter and setter.
+   */
+  private readonly leafRunBlock: Block[] = [];
+  private readonly leafRunSlot: number[] = [];
+  private readonly leafRunStart: number[] = [];
+  /** @internal The replay code generated for this tape; null where code cannot be generated. */
+  readonly _compiled: CompiledReplay | null;
 
   /** @internal Use `trace(root)`. */
   constructor(parts: {
@@ -111,6 +126,26 @@ export class Tape {
       this._code[j] = FAST_PATH.get(row) ?? GENERIC;
       if (row.arity === 'n') this.scratch[j] = new Array<number>(parts.inputStart[j + 1] - parts.inputStart[j]).fill(0);
     });
+    parts.leaves.forEach((leaf, i) => {
+      const r = this.leafRunBlock.length - 1;
+      const continues =
+        r >= 0 && leaf._blk === this.leafRunBlock[r] && leaf._slot === this.leafRunSlot[r] + i - this.leafRunStart[r];
+      if (continues) return;
+      this.leafRunBlock.push(leaf._blk);
+      this.leafRunSlot.push(leaf._slot);
+      this.leafRunStart.push(i);
+    });
+    this.leafRunStart.push(parts.leaves.length);
+    this._compiled = compileReplay({
+      values: this.values,
+      grads: this.grads,
+      firstOp: this._firstOp,
+      rows: this._rows,
+      inputStart: this._inputStart,
+      inputSlots: this._inputSlots,
+      trainable: this._trainable,
+      scratch: this.scratch,
+    });
   }
 
   /** Number of slots (variables, constants and ops). */
@@ -124,8 +159,12 @@ export class Tape {
    */
   forward(): number {
     const values = this.values;
-    const leaves = this.leaves;
-    for (let i = 0; i < leaves.length; i++) values[i] = leaves[i].data;
+    const starts = this.leafRunStart;
+    for (let r = 0; r < this.leafRunBlock.length; r++) {
+      const data = this.leafRunBlock[r].data;
+      const offset = this.leafRunSlot[r] - starts[r];
+      for (let i = starts[r]; i < starts[r + 1]; i++) values[i] = data[i + offset];
+    }
     this._evaluateFrom(this._firstOp);
     if (anomalyState.enabled) this.checkFinite(values, 'forward value');
     return values[values.length - 1];
@@ -139,8 +178,12 @@ export class Tape {
     this._gradients();
     if (anomalyState.enabled) this.checkFinite(this.grads, 'gradient');
     const grads = this.grads;
-    const leaves = this.leaves;
-    for (let i = 0; i < leaves.length; i++) leaves[i].grad += grads[i];
+    const starts = this.leafRunStart;
+    for (let r = 0; r < this.leafRunBlock.length; r++) {
+      const leafGrads = this.leafRunBlock[r].grad;
+      const offset = this.leafRunSlot[r] - starts[r];
+      for (let i = starts[r]; i < starts[r + 1]; i++) leafGrads[i + offset] += grads[i];
+    }
   }
 
   /** Writes the tape's values and gradients into the op nodes' `.data` and `.grad`. */
@@ -155,6 +198,19 @@ export class Tape {
 
   /** @internal Re-evaluates op slots from `start` on (every earlier slot is taken as it is). */
   _evaluateFrom(start: number): void {
+    const compiled = this._compiled;
+    if (compiled === null) this.evaluateGeneric(start);
+    else if (start <= this._firstOp) compiled.evaluate();
+    else if (start < this.values.length) compiled.evaluateFrom(start);
+  }
+
+  /** @internal Fills `grads` with d root / d slot for the current values; touches no Value. */
+  _gradients(): void {
+    if (this._compiled !== null) this._compiled.gradients();
+    else this.gradientsGeneric();
+  }
+
+  private evaluateGeneric(start: number): void {
     const values = this.values;
     const rows = this._rows;
     const arity = this._arity;
@@ -187,8 +243,7 @@ export class Tape {
     }
   }
 
-  /** @internal Fills `grads` with d root / d slot for the current values; touches no Value. */
-  _gradients(): void {
+  private gradientsGeneric(): void {
     const values = this.values;
     const grads = this.grads;
     const rows = this._rows;

@@ -1,0 +1,205 @@
+/**
+ * Generated replay code (tape-compile.ts): straight-line code for small tapes and generated loops
+ * for large ones give bit for bit what rebuilding the graph gives, and what the generic loops give
+ * where `new Function` is forbidden, over every op row and custom rows of each arity.
+ */
+import type { BinaryRow, NaryRow, OpRow, UnaryRow } from './op-row';
+import { OPS } from './ops';
+import { _setFunctionMaker, STRAIGHT_LINE_LIMIT } from './tape-compile';
+import { trace, type Tape } from './tape';
+import { lcg } from './test-support/lcg';
+import { applyOp, sum, Value } from './value';
+
+const twice: UnaryRow = {
+  ...OPS.neg,
+  name: 'twice',
+  forward: (a) => 2 * a,
+  derivative: () => 2,
+  derivativeValue: () => 2,
+};
+/** sqrt(a² + b² + 1): never 0, so its derivatives are finite everywhere. */
+const hypot: BinaryRow = {
+  ...OPS.mul,
+  name: 'hypot',
+  forward: (a, b) => Math.sqrt(a * a + b * b + 1),
+  derivativeA: (a, _b, out) => a / out,
+  derivativeB: (_a, b, out) => b / out,
+  derivativeValueA: (a, _b, out) => a.div(out),
+  derivativeValueB: (_a, b, out) => b.div(out),
+};
+/** An n-ary row whose derivative reads the inputs: the product of x / (4 + |x|) over the inputs. */
+const squashedProduct: NaryRow = {
+  ...OPS.sum,
+  name: 'squashedProduct',
+  forward: (xs) => xs.reduce((p, x) => (p * x) / (4 + Math.abs(x)), 1),
+  derivative: (i, xs) => {
+    let others = 1;
+    xs.forEach((x, j) => {
+      if (j !== i) others = (others * x) / (4 + Math.abs(x));
+    });
+    return (others * 4) / ((4 + Math.abs(xs[i])) * (4 + Math.abs(xs[i])));
+  },
+  derivativeValue: (i, xs) => {
+    let others: Value | number = 1;
+    xs.forEach((x, j) => {
+      if (j !== i) others = x.mul(others).div(x.abs().add(4));
+    });
+    return xs[i].abs().add(4).square().pow(-1).mul(others).mul(4);
+  },
+};
+
+/** One step of a random graph: a row applied to earlier nodes (by index) or number operands. */
+type Step = { row: OpRow; inputs: Array<number | { node: number }> };
+
+const ROWS: OpRow[] = [...Object.values(OPS), twice, hypot, squashedProduct];
+/** Rows whose first input must be positive (log, sqrt, pow's base) or whose second must be (div). */
+const POSITIVE_A = new Set<OpRow>([OPS.log, OPS.sqrt, OPS.pow]);
+
+const LEAVES = 3;
+
+/**
+ * A random graph of about `size` steps over LEAVES leaves: each step applies a row (every row once
+ * first, then random ones) to inputs among the last nodes (or numbers), made positive first where
+ * the row's domain asks for it, its output squashed by tanh so values and gradients stay finite.
+ */
+function randomSteps(seed: number, size: number): Step[] {
+  const random = lcg(seed);
+  const steps: Step[] = [];
+  let nodes = LEAVES;
+  const pick = (): { node: number } => ({ node: Math.max(0, nodes - 1 - Math.floor(random.next() * 12)) });
+  const push = (step: Step): number => {
+    steps.push(step);
+    return nodes++;
+  };
+  const positive = (x: { node: number }): { node: number } => {
+    const squared = push({ row: OPS.square, inputs: [x] });
+    return { node: push({ row: OPS.add, inputs: [{ node: squared }, 0.5] }) };
+  };
+  for (let picked = 0; steps.length < size; picked++) {
+    const row = ROWS[picked < ROWS.length ? picked : Math.floor(random.next() * ROWS.length)];
+    const operand = (): number | { node: number } => (random.next() < 0.2 ? random.uniform(-2, 2) : pick());
+    let inputs: Step['inputs'];
+    if (row.arity === 1) inputs = [POSITIVE_A.has(row) ? positive(pick()) : pick()];
+    else if (row.arity === 2) {
+      const a = POSITIVE_A.has(row) ? positive(pick()) : pick();
+      inputs = [a, row === OPS.div ? positive(pick()) : operand()];
+    } else inputs = Array.from({ length: 1 + Math.floor(random.next() * 5) }, operand);
+    push({ row: OPS.tanh, inputs: [{ node: push({ row, inputs }) }] });
+  }
+  return steps;
+}
+
+/** Builds the steps on `leaves`; the root sums every node (so every step is in the graph). */
+function build(steps: Step[], leaves: Value[]): Value {
+  const nodes: Value[] = [...leaves];
+  for (const { row, inputs } of steps) {
+    nodes.push(
+      applyOp(
+        row,
+        inputs.map((x) => (typeof x === 'number' ? x : nodes[x.node])),
+      ),
+    );
+  }
+  return sum(nodes);
+}
+
+/** Traces with `new Function` forbidden, as under a CSP without 'unsafe-eval'. */
+function traceWithoutEval(root: Value): Tape {
+  _setFunctionMaker(() => {
+    throw new EvalError('Refused to evaluate a string as JavaScript');
+  });
+  try {
+    return trace(root);
+  } finally {
+    _setFunctionMaker();
+  }
+}
+
+/** Replays `tape` at `point` (leaves' data set, gradients zeroed) and returns its values, gradients and leaf gradients. */
+function replay(tape: Tape, point: number[]): { values: number[]; grads: number[]; leafGrads: number[] } {
+  tape.leaves.forEach((leaf, i) => {
+    leaf.data = point[i];
+    leaf.grad = 0;
+  });
+  tape.forward();
+  tape.backward();
+  return { values: Array.from(tape.values), grads: Array.from(tape.grads), leafGrads: tape.leaves.map((l) => l.grad) };
+}
+
+describe.each([
+  ['straight-line code (small tape)', 150, true],
+  ['generated loops (large tape)', 3000, false],
+])('%s', (_name, size, straightLine) => {
+  test('equals rebuilding the graph and the generic loops, bit for bit', () => {
+    for (let seed = 1; seed <= 4; seed++) {
+      const steps = randomSteps(seed, size);
+      const leaves = Array.from({ length: LEAVES }, (_, i) => new Value(0.1 * (i + 1)));
+      const root = build(steps, leaves);
+      const compiled = trace(root);
+      const generic = traceWithoutEval(root);
+      expect(compiled._compiled).not.toBeNull();
+      expect(generic._compiled).toBeNull();
+      expect(new Set(compiled._rows)).toEqual(new Set(ROWS));
+      expect(compiled._inputSlots.length <= STRAIGHT_LINE_LIMIT).toBe(straightLine);
+      const random = lcg(seed);
+      for (let trial = 0; trial < 3; trial++) {
+        const point = leaves.map(() => random.uniform(-1.5, 1.5));
+        const fromCompiled = replay(compiled, point);
+        expect(replay(generic, point)).toEqual(fromCompiled);
+        const fresh = point.map((x) => new Value(x));
+        const rebuilt = build(steps, fresh);
+        rebuilt.backward();
+        expect(fromCompiled.values[fromCompiled.values.length - 1]).toBe(rebuilt.data);
+        expect(fromCompiled.leafGrads).toEqual(fresh.map((v) => v.grad));
+        expect(fromCompiled.leafGrads.every(Number.isFinite)).toBe(true);
+      }
+    }
+  });
+
+  test('re-evaluating from any op slot equals a full forward', () => {
+    const steps = randomSteps(9, size);
+    const leaves = Array.from({ length: LEAVES }, (_, i) => new Value(0.2 * (i + 1)));
+    const tape = trace(build(steps, leaves));
+    const full = Array.from(tape.values);
+    for (const start of [tape._firstOp, tape._firstOp + 1, (tape._firstOp + tape.size) >> 1, tape.size - 1]) {
+      tape.values.fill(0, start);
+      tape._evaluateFrom(start);
+      expect(Array.from(tape.values)).toEqual(full);
+    }
+  });
+});
+
+test('tapes with the same rows share their generated code; a custom row of each arity gets its own', () => {
+  const made: string[] = [];
+  _setFunctionMaker((params, body) => {
+    made.push(body);
+    return new Function(...params, body) as (...args: unknown[]) => unknown;
+  });
+  try {
+    const chain = (x: Value): Value => {
+      let y = x;
+      for (let k = 0; k < 1500; k++) y = y.mul(1.0001).add(0.0001);
+      return y;
+    };
+    trace(chain(new Value(1)));
+    const loopsMade = made.length;
+    trace(chain(new Value(2)));
+    expect(made.length).toBe(loopsMade);
+    const x = new Value(0.5);
+    const custom = applyOp(squashedProduct, [applyOp(twice, [x]), applyOp(hypot, [x, 3]), x]);
+    expect(trace(custom).forward()).toBe(custom.data);
+    expect(made.length).toBeGreaterThan(loopsMade);
+  } finally {
+    _setFunctionMaker();
+  }
+});
+
+test('a tape of one leaf replays with or without generated code', () => {
+  const x = new Value(4);
+  for (const tape of [trace(x), traceWithoutEval(x)]) {
+    x.grad = 0;
+    expect(tape.forward()).toBe(4);
+    tape.backward();
+    expect(x.grad).toBe(1);
+  }
+});

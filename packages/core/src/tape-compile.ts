@@ -1,0 +1,316 @@
+/**
+ * Replay code made for one tape: for every tape, a forward and a backward loop with one `case` per
+ * distinct (row, inputs that receive gradient) pair (shared by tapes with the same pairs); for
+ * small tapes also straight-line code, one statement per op with its slots written in. Either way
+ * each call of a row's own function has a call site of its own, so the compiler can inline it.
+ * Where `new Function` is forbidden (a page whose CSP lacks 'unsafe-eval') this gives null.
+ */
+import type { OpRow } from './op-row';
+import { NOT_READ, readsInputs } from './partials';
+
+/** The arrays of a tape that the replay loops read (see Tape for what each holds). */
+export interface ReplayArrays {
+  readonly values: Float64Array;
+  readonly grads: Float64Array;
+  readonly firstOp: number;
+  readonly rows: readonly OpRow[];
+  readonly inputStart: Int32Array;
+  readonly inputSlots: Int32Array;
+  readonly trainable: Uint8Array;
+  /** Scratch arrays for the n-ary ops' input values, by op index (null for other ops). */
+  readonly scratch: ReadonlyArray<number[] | null>;
+}
+
+/** A tape's generated replay: the same contract as Tape._evaluateFrom and Tape._gradients. */
+export interface CompiledReplay {
+  /** Re-evaluates every op slot. */
+  evaluate(): void;
+  /** Re-evaluates op slots from `start` (an op slot) on. */
+  evaluateFrom(start: number): void;
+  /** Fills `grads` with d root / d slot for the current values. */
+  gradients(): void;
+}
+
+/** Straight-line code for one tape's structure: every op's statements with its slots written in. */
+interface StraightLine {
+  evaluate(values: Float64Array, inputs: Int32Array, scratch: ReplayArrays['scratch']): void;
+  gradients(
+    values: Float64Array,
+    grads: Float64Array,
+    inputs: Int32Array,
+    trainable: Uint8Array,
+    scratch: ReplayArrays['scratch'],
+  ): void;
+}
+
+/** The loops of one list of kinds, taking the tape's arrays as arguments. */
+interface ReplayLoops {
+  evaluate(arrays: ReplayArrays, kinds: KindArray, start: number): void;
+  gradients(arrays: ReplayArrays, kinds: KindArray): void;
+}
+
+type KindArray = Uint8Array | Uint16Array;
+
+/** What an op's case is generated from: its row and, for arity 1 and 2, which inputs receive gradient. */
+interface Kind {
+  readonly row: OpRow;
+  /** Bit 0: the first input is trainable; bit 1: the second. Always 0 for n-ary rows (checked per input). */
+  readonly trainableMask: number;
+}
+
+/** Makes a function from parameter names and a body: `new Function` unless a test swaps it. */
+export type FunctionMaker = (params: readonly string[], body: string) => (...args: unknown[]) => unknown;
+
+const newFunction: FunctionMaker = (params, body) => new Function(...params, body) as (...args: unknown[]) => unknown;
+
+let makeFunction = newFunction;
+
+/** Compiled code by what it was made from (cleared when it holds CACHE_LIMIT entries). */
+const loopCache = new Map<string, ReplayLoops>();
+const straightLineCache = new Map<string, StraightLine>();
+const CACHE_LIMIT = 64;
+
+/**
+ * Tapes with up to this many inputs over all ops get straight-line code, which reads no kind or
+ * input slot per op. Longer code costs more to compile than it saves (and V8 does not optimise
+ * functions of over about 60 KB of bytecode).
+ */
+export const STRAIGHT_LINE_LIMIT = 2000;
+
+/** A number per row object, for cache keys. */
+const rowIds = new WeakMap<OpRow, number>();
+let nextRowId = 0;
+
+/**
+ * @internal For tests: replaces how functions are made (e.g. with one that throws, as under a
+ * CSP without 'unsafe-eval'), or restores `new Function` when given nothing. Clears the caches.
+ */
+export function _setFunctionMaker(maker: FunctionMaker = newFunction): void {
+  makeFunction = maker;
+  loopCache.clear();
+  straightLineCache.clear();
+}
+
+/**
+ * Generated replay code for the tape whose arrays are given, or null where code cannot be
+ * generated (the caller then uses its generic loops).
+ */
+export function compileReplay(arrays: ReplayArrays): CompiledReplay | null {
+  const { kinds, list } = kindsOf(arrays);
+  if (list.length > 0xffff) return null;
+  let loops: ReplayLoops;
+  let straight: StraightLine | null = null;
+  try {
+    loops = cached(loopCache, kindsKey(list), () => generateLoops(list));
+    if (arrays.inputSlots.length <= STRAIGHT_LINE_LIMIT) {
+      const { rowList, source } = straightLineSource(arrays);
+      straight = cached(
+        straightLineCache,
+        `${rowsKey(rowList)}\n${source}`,
+        () =>
+          makeFunction(['NOT_READ', ...rowList.map((_, i) => `r${i}`)], source)(NOT_READ, ...rowList) as StraightLine,
+      );
+    }
+  } catch {
+    return null;
+  }
+  const kindArray = list.length <= 0x100 ? Uint8Array.from(kinds) : Uint16Array.from(kinds);
+  const evaluateFrom = (start: number): void => loops.evaluate(arrays, kindArray, start);
+  if (straight !== null) {
+    const { values, grads, inputSlots, scratch, trainable } = arrays;
+    const { evaluate, gradients } = straight;
+    return {
+      evaluate: () => evaluate(values, inputSlots, scratch),
+      evaluateFrom,
+      gradients: () => gradients(values, grads, inputSlots, trainable, scratch),
+    };
+  }
+  return {
+    evaluate: () => loops.evaluate(arrays, kindArray, arrays.firstOp),
+    evaluateFrom,
+    gradients: () => loops.gradients(arrays, kindArray),
+  };
+}
+
+function cached<T>(cache: Map<string, T>, key: string, make: () => T): T {
+  let made = cache.get(key);
+  if (made === undefined) {
+    made = make();
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(key, made);
+  }
+  return made;
+}
+
+function kindsKey(list: readonly Kind[]): string {
+  return list.map((kind) => `${rowId(kind.row)}.${kind.trainableMask}`).join(' ');
+}
+
+function rowsKey(rowList: readonly OpRow[]): string {
+  return rowList.map(rowId).join(' ');
+}
+
+function rowId(row: OpRow): number {
+  let id = rowIds.get(row);
+  if (id === undefined) rowIds.set(row, (id = nextRowId++));
+  return id;
+}
+
+/** Each op's kind index, and the distinct kinds in order of first use. */
+function kindsOf({ rows, inputStart, inputSlots, trainable }: ReplayArrays): { kinds: number[]; list: Kind[] } {
+  const list: Kind[] = [];
+  const indexByKey = new Map<OpRow, number[]>();
+  const kinds = new Array<number>(rows.length);
+  for (let j = 0; j < rows.length; j++) {
+    const row = rows[j];
+    const s = inputStart[j];
+    let mask = 0;
+    if (row.arity !== 'n') {
+      mask = trainable[inputSlots[s]];
+      if (row.arity === 2) mask |= trainable[inputSlots[s + 1]] << 1;
+    }
+    let byMask = indexByKey.get(row);
+    if (byMask === undefined) indexByKey.set(row, (byMask = [-1, -1, -1, -1]));
+    if (byMask[mask] < 0) {
+      byMask[mask] = list.length;
+      list.push({ row, trainableMask: mask });
+    }
+    kinds[j] = byMask[mask];
+  }
+  return { kinds, list };
+}
+
+/**
+ * The loops' source. Row i of `list` is parameter `r<i>`. Both loops keep `s`, the position of the
+ * current op's first input in `inputSlots`, moving it by the row's arity (known in each case).
+ */
+function generateLoops(list: readonly Kind[]): ReplayLoops {
+  const forwardCases = list.map((kind, i) => `case ${i}: {\n${forwardCase(kind, `r${i}`)}\nbreak;\n}`);
+  const backwardCases = list.map((kind, i) => `case ${i}: {\n${backwardCase(kind, `r${i}`)}\nbreak;\n}`);
+  const body = `
+function evaluate(arrays, kinds, start) {
+  const { values, firstOp, inputStart, scratch } = arrays;
+  const inputs = arrays.inputSlots;
+  let s = inputStart[start - firstOp];
+  for (let k = start, j = start - firstOp; k < values.length; k++, j++) {
+    switch (kinds[j]) {
+${forwardCases.join('\n')}
+    }
+  }
+}
+function gradients(arrays, kinds) {
+  const { values, grads, firstOp, inputStart, trainable, scratch } = arrays;
+  const inputs = arrays.inputSlots;
+  for (let i = 0; i < grads.length; i++) grads[i] = 0;
+  grads[grads.length - 1] = 1;
+  let s = inputs.length;
+  for (let k = values.length - 1, j = k - firstOp; j >= 0; k--, j--) {
+    const g = grads[k];
+    switch (kinds[j]) {
+${backwardCases.join('\n')}
+    }
+  }
+}
+return { evaluate, gradients };`;
+  const params = [...list.map((_, i) => `r${i}`), 'NOT_READ'];
+  return makeFunction(params, body)(...list.map((kind) => kind.row), NOT_READ) as ReplayLoops;
+}
+
+/** Computes values[k] from the inputs at `s`, and moves `s` past them. */
+function forwardCase({ row }: Kind, r: string): string {
+  if (row.arity === 2) return `values[k] = ${r}.forward(values[inputs[s]], values[inputs[s + 1]]);\ns += 2;`;
+  if (row.arity === 1) return `values[k] = ${r}.forward(values[inputs[s]]);\ns += 1;`;
+  return `${gather('s', 'inputStart[j + 1]')}\nvalues[k] = ${r}.forward(xs);\ns = end;`;
+}
+
+/** Moves `s` back to the op's first input and adds g times each local derivative into its trainable inputs. */
+function backwardCase({ row, trainableMask }: Kind, r: string): string {
+  const intoA = (trainableMask & 1) !== 0;
+  const intoB = (trainableMask & 2) !== 0;
+  if (row.arity === 2) {
+    const lines = ['s -= 2;'];
+    if (intoA || intoB) lines.push('const a = inputs[s];', 'const b = inputs[s + 1];');
+    if (intoA) lines.push(`grads[a] += g * ${r}.derivativeA(values[a], values[b], values[k]);`);
+    if (intoB) lines.push(`grads[b] += g * ${r}.derivativeB(values[a], values[b], values[k]);`);
+    return lines.join('\n');
+  }
+  if (row.arity === 1) {
+    return intoA ? `s -= 1;\nconst a = inputs[s];\ngrads[a] += g * ${r}.derivative(values[a], values[k]);` : 's -= 1;';
+  }
+  const xs = readsInputs(row) ? gather('first', 's') : 'const xs = NOT_READ;\nconst end = s;';
+  return `const first = inputStart[j];
+${xs}
+for (let i = first; i < end; i++) {
+  const x = inputs[i];
+  if (trainable[x] === 1) grads[x] += g * ${r}.derivative(i - first, xs, values[k]);
+}
+s = first;`;
+}
+
+/** Declares `xs` (the op's scratch array) filled with the values of inputs[from .. end). */
+function gather(from: string, to: string): string {
+  return `const end = ${to};
+const xs = scratch[j];
+for (let i = ${from}; i < end; i++) xs[i - ${from}] = values[inputs[i]];`;
+}
+
+/**
+ * The source of the straight-line code: every op as statements with its slots written in, over
+ * `v` (values) and `g` (grads). Distinct row i is `r<i>`.
+ */
+function straightLineSource(arrays: ReplayArrays): { rowList: OpRow[]; source: string } {
+  const { values, firstOp, rows, inputStart, inputSlots, trainable } = arrays;
+  const root = values.length - 1;
+  const rowList: OpRow[] = [];
+  const rowIndex = new Map<OpRow, number>();
+  const nameOf = (row: OpRow): string => {
+    let i = rowIndex.get(row);
+    if (i === undefined) {
+      rowIndex.set(row, (i = rowList.length));
+      rowList.push(row);
+    }
+    return `r${i}`;
+  };
+  const forward: string[] = [];
+  const backward: string[] = [];
+  for (let j = 0; j < rows.length; j++) {
+    const k = j + firstOp;
+    const row = rows[j];
+    const r = nameOf(row);
+    const s = inputStart[j];
+    const a = inputSlots[s];
+    const b = inputSlots[s + 1];
+    if (row.arity === 2) {
+      forward.push(`v[${k}] = ${r}.forward(v[${a}], v[${b}]);`);
+      const lines = [];
+      if (trainable[a] === 1) lines.push(`g[${a}] += g[${k}] * ${r}.derivativeA(v[${a}], v[${b}], v[${k}]);`);
+      if (trainable[b] === 1) lines.push(`g[${b}] += g[${k}] * ${r}.derivativeB(v[${a}], v[${b}], v[${k}]);`);
+      backward.push(lines.join(' '));
+    } else if (row.arity === 1) {
+      forward.push(`v[${k}] = ${r}.forward(v[${a}]);`);
+      backward.push(trainable[a] === 1 ? `g[${a}] += g[${k}] * ${r}.derivative(v[${a}], v[${k}]);` : '');
+    } else {
+      const end = inputStart[j + 1];
+      const fill = `const xs = scratch[${j}]; for (let i = ${s}; i < ${end}; i++) xs[i - ${s}] = v[inputs[i]];`;
+      forward.push(`{ ${fill} v[${k}] = ${r}.forward(xs); }`);
+      backward.push(
+        `{ ${readsInputs(row) ? fill : 'const xs = NOT_READ;'} ` +
+          `for (let i = ${s}; i < ${end}; i++) { const x = inputs[i]; ` +
+          `if (trainable[x] === 1) g[x] += g[${k}] * ${r}.derivative(i - ${s}, xs, v[${k}]); } }`,
+      );
+    }
+  }
+  backward.reverse();
+  const source = `
+return {
+  evaluate(v, inputs, scratch) {
+${forward.join('\n')}
+  },
+  gradients(v, g, inputs, trainable, scratch) {
+    for (let i = 0; i < g.length; i++) g[i] = 0;
+    g[${root}] = 1;
+${backward.join('\n')}
+  },
+};`;
+  return { rowList, source };
+}
