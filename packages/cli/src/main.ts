@@ -147,9 +147,16 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
 }
 
 /**
- * Runs the command line on `argv` (as process.argv: node, script, args...) and returns the exit code.
+ * Runs the command line on `argv` (as process.argv: node, script, args...) and returns the exit code;
+ * the executable runs `main(process.argv)` and exits with that code. `io` receives what would be printed.
  * @example
- * process.exitCode = await main(process.argv);
+ * ```ts
+ * const printed: string[] = [];
+ * const io = { out: (text: string) => printed.push(text), err: (text: string) => printed.push(text) };
+ * main(['node', 'chainrule', 'grad', 'x^2*y', '--at', 'x=3,y=2', '--json'], io).then((code) => {
+ *   console.log(code, JSON.parse(printed[0]).gradients); // 0 { x: 12, y: 9 }
+ * });
+ * ```
  */
 export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
   let code: number = EXIT.ok;

@@ -48,7 +48,13 @@ export class Adam extends Optimizer {
    * With t the step number from 1 and g the gradient (+ λ·p unless decoupled):
    * `m ← β1·m + (1-β1)·g`, `v ← β2·v + (1-β2)·g²`, `p ← p - lr·(m/(1-β1^t)) / (√(v/(1-β2^t)) + eps)`.
    * @example
+   * ```ts
+   * const model = new MLP(2, [4, 1]);
    * const opt = new Adam(model, { lr: 0.01, weightDecay: 1e-4 });
+   * mse(model.forward([0.5, -1]), [1]).backward();
+   * opt.step();
+   * console.log(opt.stepCount); // 1
+   * ```
    */
   constructor(params: Module | readonly Value[], options: AdamOptions = {}) {
     super('Adam', params);

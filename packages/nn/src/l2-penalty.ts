@@ -9,7 +9,14 @@ import { checkFinite, describeValue, nnError } from './errors';
  * @param params - the parameters, e.g. `model.parameters()`.
  * @param alpha - strength (micrograd's demo uses 1e-4).
  * @example
- * const loss = hinge(scores, y).add(l2Penalty(model.parameters(), 1e-4));
+ * ```ts
+ * const w = [new Value(3), new Value(-4)];
+ * console.log(l2Penalty(w, 0.01).data); // 0.25 (0.01 · (3² + (-4)²))
+ * // As weight decay added to a loss:
+ * const model = new MLP(2, [4, 1]);
+ * const scores = [[0.5, -1], [-1, 2]].map((x) => model.forward(x)[0]);
+ * const loss = hinge(scores, [1, -1]).add(l2Penalty(model.parameters(), 1e-4));
+ * ```
  */
 export function l2Penalty(params: readonly Value[], alpha: number): Value {
   if (!Array.isArray(params) || params.length === 0) {

@@ -18,7 +18,11 @@ const TYPES = ['Neuron', 'Perceptron', 'Layer', 'MLP'];
  * The model as JSON text: `{ format, version, type, <architecture>, parameters }`.
  * @param indent - spaces of indentation (JSON.stringify's). Default 0 (one line).
  * @example
- * fs.writeFileSync('model.json', saveModel(model));
+ * ```ts
+ * const model = new Perceptron(1, { weights: [0.8] });
+ * console.log(saveModel(model));
+ * // {"format":"chainrule-nn-model","version":1,"type":"Perceptron","nin":1,"activation":"linear","bias":false,"parameters":[0.8]}
+ * ```
  */
 export function saveModel(model: Module, indent = 0): string {
   if (!(model instanceof Module))
@@ -30,7 +34,11 @@ export function saveModel(model: Module, indent = 0): string {
  * A model rebuilt from `saveModel`'s text (or the parsed object), with the saved weights.
  * Throws an error naming the wrong field when the input is malformed or does not fit its type.
  * @example
- * const model = loadModel(fs.readFileSync('model.json', 'utf8')) as MLP;
+ * ```ts
+ * const model = new MLP(2, [4, 1]);
+ * const copy = loadModel(saveModel(model)) as MLP; // or loadModel(fs.readFileSync('model.json', 'utf8'))
+ * console.log(copy.forward([0.5, -1])[0].data === model.forward([0.5, -1])[0].data); // true
+ * ```
  */
 export function loadModel(json: string | object): Module {
   let spec: unknown = json;

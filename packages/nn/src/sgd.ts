@@ -38,8 +38,15 @@ export class SGD extends Optimizer {
 
   /**
    * @example
+   * ```ts
+   * const model = new MLP(2, [4, 1]);
    * const opt = new SGD(model, { lr: 0.1 });
-   * opt.zeroGrad(); loss.backward(); opt.step();
+   * const loss = mse(model.forward([0.5, -1]), [1]);
+   * opt.zeroGrad();
+   * loss.backward();
+   * opt.step();
+   * console.log(mse(model.forward([0.5, -1]), [1]).data < loss.data); // true (one step downhill)
+   * ```
    */
   constructor(params: Module | readonly Value[], options: SGDOptions = {}) {
     super('SGD', params);
