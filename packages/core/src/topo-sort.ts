@@ -4,7 +4,7 @@
  */
 import { usageError, describe } from './errors';
 import { Value } from './value';
-import { walk } from './walk';
+import { sortById, walk } from './walk';
 
 /**
  * Every Value under `root`, each after all of its inputs: leaves first, the root last.
@@ -13,7 +13,7 @@ import { walk } from './walk';
  */
 export function topoSort(root: Value): Value[] {
   if (!(root instanceof Value)) throw usageError('topoSort', `expected a Value, got ${describe(root)}.`);
-  const leaves: Value[] = [];
+  let leaves: Value[] = [];
   const ops: Value[] = [];
   walk(
     root,
@@ -21,7 +21,7 @@ export function topoSort(root: Value): Value[] {
     (v) => leaves.push(v),
     true,
   );
-  leaves.sort((x, y) => x.id - y.id);
+  leaves = sortById(leaves);
   for (let i = ops.length - 1; i >= 0; i--) leaves.push(ops[i]);
   return leaves;
 }
