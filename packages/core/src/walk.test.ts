@@ -41,3 +41,8 @@ test('a leaf read by many ops is listed once', () => {
   expect(order.filter((v) => v === x)).toHaveLength(1);
   expect(order).toHaveLength(1 + 100 + 100 + 1); // x, the 100 number operands as constants, the products, the sum
 });
+
+test('a graph without leaves: an empty sum', () => {
+  const empty = sum([]);
+  expect(topoSort(empty)).toEqual([empty]);
+});

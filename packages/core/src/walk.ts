@@ -83,6 +83,7 @@ function forEachByIdDescending(ops: Value[] & { lowest: number }, highest: numbe
  * so each node is placed at its id in an array read in order; ids spread far apart are sorted.
  */
 export function sortById(values: readonly Value[]): Value[] {
+  if (values.length === 0) return [];
   let lowest = Infinity;
   let highest = -Infinity;
   for (const v of values) {
