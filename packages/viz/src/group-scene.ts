@@ -7,9 +7,8 @@ import { OPS } from '@chainrule/core';
 import type { GroupedGraph, ValueGroup } from './group-graph';
 import { monoWidth, sansWidth } from './measure-text';
 import { highlightRing, NOT_COMPUTED_PATTERN, type NodeStyle } from './svg-nodes';
-import { px, type Scene, type SceneBox } from './svg-scene';
+import { emptyScene, px, type Scene, type SceneBox } from './svg-scene';
 import { MONO } from './svg-theme';
-import type { Highlight } from './to-graph';
 import { escapeXml } from './xml-escape';
 
 const LINE = 15;
@@ -19,14 +18,7 @@ const MAX_EDGE_LABELS = 80;
 /** The scene of a grouped graph (see groupGraph). */
 export function groupScene(grouped: GroupedGraph, style: NodeStyle): Scene {
   const { colours, scale, format } = style;
-  const scene: Scene = {
-    boxes: [],
-    edges: [],
-    labelWidth: 0,
-    notes: [],
-    highlights: new Set<Highlight>(),
-    kinds: new Set(),
-  };
+  const scene = emptyScene();
   for (const group of grouped.groups) {
     if (group.highlight) scene.highlights.add(group.highlight);
     scene.boxes.push(groupBox(group, style));

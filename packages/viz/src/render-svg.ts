@@ -4,17 +4,11 @@
  * graphs are drawn grouped (see group-scene.ts) instead of failing.
  */
 import { Value, topoSort } from '@chainrule/core';
-import {
-  toGraph,
-  type ComputationGraph,
-  type Highlight,
-  type InputEdgeAttributes,
-  type ToGraphOptions,
-} from './to-graph';
+import { toGraph, type ComputationGraph, type InputEdgeAttributes, type ToGraphOptions } from './to-graph';
 import { gradientColourScale } from './gradient-colour';
 import { significant } from './svg-format';
 import { opBox, valueBox, type NodeStyle, type RecordField } from './svg-nodes';
-import type { Scene, SceneEdge } from './svg-scene';
+import { emptyScene, type Scene, type SceneEdge } from './svg-scene';
 import { sceneToSvg } from './svg-document';
 import { themeColours, type SvgColours } from './svg-theme';
 import { monoWidth } from './measure-text';
@@ -241,14 +235,7 @@ interface FullSceneOptions {
 /** Every value and op as its own box. */
 function fullScene(graph: ComputationGraph, style: NodeStyle, options: FullSceneOptions): Scene {
   const { colours, scale, format } = style;
-  const scene: Scene = {
-    boxes: [],
-    edges: [],
-    labelWidth: 0,
-    notes: [],
-    highlights: new Set<Highlight>(),
-    kinds: new Set(),
-  };
+  const scene = emptyScene();
   const hidden = (key: string): boolean => {
     const a = graph.getNodeAttributes(key);
     return !options.showConstants && a.type === 'value' && a.kind === 'constant';

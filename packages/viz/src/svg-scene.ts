@@ -43,6 +43,11 @@ export interface Scene {
   kinds: Set<'parameter' | 'leaf'>;
 }
 
+/** A scene with nothing in it yet, for a drawing to fill. */
+export function emptyScene(): Scene {
+  return { boxes: [], edges: [], labelWidth: 0, notes: [], highlights: new Set(), kinds: new Set() };
+}
+
 /** Rounds a coordinate to 0.1 px to keep the SVG small. */
 export function px(n: number): string {
   return String(Math.round(n * 10) / 10);
