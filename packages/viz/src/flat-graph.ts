@@ -8,8 +8,8 @@ import { Value, localGradients } from '@chainrule/core';
 import {
   checkGradsMode,
   gradientReader,
-  kindOf,
   sortWithinLimit,
+  valueAttributes,
   type ComputationGraph,
   type Highlight,
   type ToGraphOptions,
@@ -98,15 +98,7 @@ export function flattenValues(root: Value, options: ToGraphOptions = {}, where =
   const values: ValueNodeAttributes[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const v = order[i];
-    values[i] = {
-      type: 'value',
-      kind: kindOf(v, root, parameters),
-      id: v.id,
-      label: v.label,
-      op: v.op,
-      data: v.data,
-      grad: gradOf === null || v.isConstant ? null : gradOf(v),
-    };
+    values[i] = valueAttributes(v, root, parameters, gradOf);
     if (v.isLeaf) continue;
     const inputs = v.inputs;
     const locals = localGradients(v);

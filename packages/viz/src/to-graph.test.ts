@@ -5,6 +5,7 @@ import {
   opKey,
   inputEdgeKey,
   resultEdgeKey,
+  valueAttributes,
   type InputEdgeAttributes,
   type ValueNodeAttributes,
 } from './to-graph';
@@ -123,6 +124,30 @@ describe('toGraph', () => {
     g.forEachEdge((_, __, source, target) => {
       expect(position.get(source)!).toBeLessThan(position.get(target)!);
     });
+  });
+
+  test("valueAttributes: a Value's kind, numbers and gradient, read by the given reader", () => {
+    const { i, w, a, C } = article();
+    C.backward();
+    const two = C.inputs.find((v) => v.isConstant)!; // the exponent of (a - y)^2
+    const parameters = new Set([w]);
+    const current = (v: Value): number => v.grad;
+    const attributes = (v: Value) => valueAttributes(v, C, parameters, current);
+    // dC/dw = 2(a - y)·i = 2.1 and dC/di = 2(a - y)·w = 1.12, by hand.
+    expect(attributes(w)).toEqual({
+      type: 'value',
+      kind: 'parameter',
+      id: w.id,
+      label: 'w',
+      op: '',
+      data: 0.8,
+      grad: expect.closeTo(2.1, 12),
+    });
+    expect(attributes(i)).toMatchObject({ kind: 'leaf', label: 'i', data: 1.5, grad: expect.closeTo(1.12, 12) });
+    expect(attributes(a)).toMatchObject({ kind: 'intermediate', label: 'a', op: 'mul', data: expect.closeTo(1.2, 12) });
+    expect(attributes(C)).toMatchObject({ kind: 'output', id: C.id, grad: 1 });
+    expect(attributes(two)).toMatchObject({ kind: 'constant', op: 'const', data: 2, grad: null });
+    expect(valueAttributes(w, C, parameters, null).grad).toBeNull();
   });
 
   test('rejects a non-Value root and an unknown grads mode with a clear message', () => {

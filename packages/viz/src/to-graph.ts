@@ -160,15 +160,7 @@ export function toGraph(root: Value, options: ToGraphOptions = {}): ComputationG
   for (const v of order) {
     if (v.isConstant && !showConstants) continue;
     if (!v.isLeaf) addOperation(graph, v, gradOf, showConstants);
-    graph.addNode(valueKey(v.id), {
-      type: 'value',
-      kind: kindOf(v, root, parameters),
-      id: v.id,
-      label: v.label,
-      op: v.op,
-      data: v.data,
-      grad: gradOf === null || v.isConstant ? null : gradOf(v),
-    });
+    graph.addNode(valueKey(v.id), valueAttributes(v, root, parameters, gradOf));
     if (!v.isLeaf) graph.addDirectedEdgeWithKey(resultEdgeKey(v.id), opKey(v.id), valueKey(v.id), { type: 'result' });
   }
   return graph;
@@ -230,8 +222,29 @@ export function gradientReader(root: Value, mode: NonNullable<ToGraphOptions['gr
   return (v) => grads.get(v) ?? 0;
 }
 
-/** @internal The kind of `v` in the graph under `root`. */
-export function kindOf(v: Value, root: Value, parameters: Set<Value>): ValueKind {
+/**
+ * @internal The attributes of Value `v`'s node in the graph under `root`: its kind, numbers and
+ * gradient (null when gradients are not available, and always for constants).
+ */
+export function valueAttributes(
+  v: Value,
+  root: Value,
+  parameters: Set<Value>,
+  gradOf: GradReader,
+): ValueNodeAttributes {
+  return {
+    type: 'value',
+    kind: kindOf(v, root, parameters),
+    id: v.id,
+    label: v.label,
+    op: v.op,
+    data: v.data,
+    grad: gradOf === null || v.isConstant ? null : gradOf(v),
+  };
+}
+
+/** The kind of `v` in the graph under `root`. */
+function kindOf(v: Value, root: Value, parameters: Set<Value>): ValueKind {
   if (v === root) return 'output';
   if (v.isConstant) return 'constant';
   if (v.isLeaf) return parameters.has(v) ? 'parameter' : 'leaf';
