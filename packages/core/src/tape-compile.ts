@@ -34,13 +34,7 @@ export interface CompiledReplay {
 /** Straight-line code for one tape's structure: every op's statements with its slots written in. */
 interface StraightLine {
   evaluate(values: Float64Array, inputs: Int32Array, scratch: ReplayArrays['scratch']): void;
-  gradients(
-    values: Float64Array,
-    grads: Float64Array,
-    inputs: Int32Array,
-    trainable: Uint8Array,
-    scratch: ReplayArrays['scratch'],
-  ): void;
+  gradients(values: Float64Array, grads: Float64Array, inputs: Int32Array, scratch: ReplayArrays['scratch']): void;
 }
 
 /** The loops of one list of kinds, taking the tape's arrays as arguments. */
@@ -117,12 +111,12 @@ export function compileReplay(arrays: ReplayArrays): CompiledReplay | null {
   const kindArray = list.length <= 0x100 ? Uint8Array.from(kinds) : Uint16Array.from(kinds);
   const evaluateFrom = (start: number): void => loops.evaluate(arrays, kindArray, start);
   if (straight !== null) {
-    const { values, grads, inputSlots, scratch, trainable } = arrays;
+    const { values, grads, inputSlots, scratch } = arrays;
     const { evaluate, gradients } = straight;
     return {
       evaluate: () => evaluate(values, inputSlots, scratch),
       evaluateFrom,
-      gradients: () => gradients(values, grads, inputSlots, trainable, scratch),
+      gradients: () => gradients(values, grads, inputSlots, scratch),
     };
   }
   return {
@@ -256,7 +250,9 @@ for (let i = ${from}; i < end; i++) xs[i - ${from}] = values[inputs[i]];`;
 
 /**
  * The source of the straight-line code: every op as statements with its slots written in, over
- * `v` (values) and `g` (grads). Distinct row i is `r<i>`.
+ * `v` (values) and `g` (grads). Distinct row i is `r<i>`. Backward sets each gradient slot with
+ * `= 0 + ...` where it is first reached (exactly what adding into a zeroed slot gives) and zeroes
+ * the slots it never reaches, instead of zeroing every slot first.
  */
 function straightLineSource(arrays: ReplayArrays): { rowList: OpRow[]; source: string } {
   const { values, firstOp, rows, inputStart, inputSlots, trainable } = arrays;
@@ -271,44 +267,58 @@ function straightLineSource(arrays: ReplayArrays): { rowList: OpRow[]; source: s
     }
     return `r${i}`;
   };
+  const gather = (j: number): string =>
+    `const xs = scratch[${j}]; for (let i = ${inputStart[j]}; i < ${inputStart[j + 1]}; i++) xs[i - ${inputStart[j]}] = v[inputs[i]];`;
+
   const forward: string[] = [];
-  const backward: string[] = [];
   for (let j = 0; j < rows.length; j++) {
-    const k = j + firstOp;
     const row = rows[j];
     const r = nameOf(row);
     const s = inputStart[j];
-    const a = inputSlots[s];
-    const b = inputSlots[s + 1];
+    const k = j + firstOp;
+    if (row.arity === 2) forward.push(`v[${k}] = ${r}.forward(v[${inputSlots[s]}], v[${inputSlots[s + 1]}]);`);
+    else if (row.arity === 1) forward.push(`v[${k}] = ${r}.forward(v[${inputSlots[s]}]);`);
+    else forward.push(`{ ${gather(j)} v[${k}] = ${r}.forward(xs); }`);
+  }
+
+  const reached = new Uint8Array(values.length);
+  reached[root] = 1;
+  const backward: string[] = [];
+  const addInto = (x: number, k: number, derivative: string): void => {
+    if (trainable[x] === 0) return;
+    backward.push(`g[${x}] ${reached[x] === 1 ? '+=' : '= 0 +'} g[${k}] * ${derivative};`);
+    reached[x] = 1;
+  };
+  for (let j = rows.length - 1; j >= 0; j--) {
+    const row = rows[j];
+    const r = nameOf(row);
+    const s = inputStart[j];
+    const k = j + firstOp;
     if (row.arity === 2) {
-      forward.push(`v[${k}] = ${r}.forward(v[${a}], v[${b}]);`);
-      const lines = [];
-      if (trainable[a] === 1) lines.push(`g[${a}] += g[${k}] * ${r}.derivativeA(v[${a}], v[${b}], v[${k}]);`);
-      if (trainable[b] === 1) lines.push(`g[${b}] += g[${k}] * ${r}.derivativeB(v[${a}], v[${b}], v[${k}]);`);
-      backward.push(lines.join(' '));
+      const [a, b] = [inputSlots[s], inputSlots[s + 1]];
+      addInto(a, k, `${r}.derivativeA(v[${a}], v[${b}], v[${k}])`);
+      addInto(b, k, `${r}.derivativeB(v[${a}], v[${b}], v[${k}])`);
     } else if (row.arity === 1) {
-      forward.push(`v[${k}] = ${r}.forward(v[${a}]);`);
-      backward.push(trainable[a] === 1 ? `g[${a}] += g[${k}] * ${r}.derivative(v[${a}], v[${k}]);` : '');
+      addInto(inputSlots[s], k, `${r}.derivative(v[${inputSlots[s]}], v[${k}])`);
     } else {
-      const end = inputStart[j + 1];
-      const fill = `const xs = scratch[${j}]; for (let i = ${s}; i < ${end}; i++) xs[i - ${s}] = v[inputs[i]];`;
-      forward.push(`{ ${fill} v[${k}] = ${r}.forward(xs); }`);
-      backward.push(
-        `{ ${readsInputs(row) ? fill : 'const xs = NOT_READ;'} ` +
-          `for (let i = ${s}; i < ${end}; i++) { const x = inputs[i]; ` +
-          `if (trainable[x] === 1) g[x] += g[${k}] * ${r}.derivative(i - ${s}, xs, v[${k}]); } }`,
-      );
+      backward.push(`{ ${readsInputs(row) ? gather(j) : 'const xs = NOT_READ;'}`);
+      for (let i = s; i < inputStart[j + 1]; i++) addInto(inputSlots[i], k, `${r}.derivative(${i - s}, xs, v[${k}])`);
+      backward.push('}');
     }
   }
-  backward.reverse();
+  const unreached: string[] = [];
+  reached.forEach((isReached, x) => {
+    if (isReached === 0) unreached.push(`g[${x}] = 0;`);
+  });
+
   const source = `
 return {
   evaluate(v, inputs, scratch) {
 ${forward.join('\n')}
   },
-  gradients(v, g, inputs, trainable, scratch) {
-    for (let i = 0; i < g.length; i++) g[i] = 0;
-    g[${root}] = 1;
+  gradients(v, g, inputs, scratch) {
+g[${root}] = 1;
+${unreached.join(' ')}
 ${backward.join('\n')}
   },
 };`;
