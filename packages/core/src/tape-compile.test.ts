@@ -194,6 +194,29 @@ test('tapes with the same rows share their generated code; a custom row of each 
   }
 });
 
+test('a tape of more than 256 distinct rows replays like its generic loops (kinds in a Uint16Array)', () => {
+  const shifts = Array.from({ length: 300 }, (_, i): UnaryRow => ({
+    ...twice,
+    name: `shift${i}`,
+    forward: (a) => a + i,
+    derivative: () => 1,
+  }));
+  const x = new Value(0.25);
+  let y = x;
+  let expected = 0.75;
+  for (let k = 0; k < 2 * STRAIGHT_LINE_LIMIT; k++) {
+    y = applyOp(shifts[k % shifts.length], [y]);
+    expected += k % shifts.length;
+  }
+  const compiled = trace(y);
+  const generic = traceWithoutEval(y);
+  expect(compiled._compiled).not.toBeNull();
+  const replayed = replay(compiled, [0.75]);
+  expect(replayed).toEqual(replay(generic, [0.75]));
+  expect(replayed.values[replayed.values.length - 1]).toBe(expected);
+  expect(replayed.leafGrads).toEqual([1]);
+});
+
 test('a tape of one leaf replays with or without generated code', () => {
   const x = new Value(4);
   for (const tape of [trace(x), traceWithoutEval(x)]) {
