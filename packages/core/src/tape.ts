@@ -13,7 +13,7 @@ import { CONSTANT, OPS } from './ops';
 import { NOT_READ, partial, readsInputs, unaryForward } from './partials';
 import { compileReplay, type CompiledReplay } from './tape-compile';
 import { Value } from './value';
-import { walk } from './walk';
+import { sortById, walk } from './walk';
 
 const NARY = 3;
 
@@ -364,14 +364,14 @@ type NaryOp = Extract<OpRow, { arity: 'n' }>;
 export function trace(root: Value): Tape {
   if (!(root instanceof Value)) throw usageError('trace', `expected a Value, got ${describe(root)}.`);
   const opsDescending: Value[] = [];
-  const leaves: Value[] = [];
+  const reached: Value[] = [];
   const constants: Value[] = [];
   walk(
     root,
     (v) => opsDescending.push(v),
-    (v) => (v._row === CONSTANT ? constants : leaves).push(v),
+    (v) => (v._row === CONSTANT ? constants : reached).push(v),
   );
-  leaves.sort((x, y) => x.id - y.id);
+  const leaves = sortById(reached);
   let numberOperands = 0;
   let edges = 0;
   for (const v of opsDescending) {
