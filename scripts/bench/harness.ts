@@ -51,11 +51,14 @@ export function median(xs: readonly number[]): number {
 }
 
 /**
- * A full GC runs before a timed run only when the run before it grew the heap by more than this:
- * it gives big workloads a clean heap, but right after a full GC V8 runs small workloads several
- * times slower for a while, which would swamp them.
+ * A full GC runs before a timed run only when the run before it grew the heap by more than this, or
+ * took longer than COLLECT_ABOVE_MS: it gives big workloads a clean heap (a replay allocates
+ * nothing, but a collection of an earlier workload's garbage would otherwise land in its timed
+ * runs), while right after a full GC V8 runs small workloads several times slower for a while,
+ * which would swamp them.
  */
 const COLLECT_ABOVE_BYTES = 1 << 20;
+const COLLECT_ABOVE_MS = 20;
 
 /** Untimed warm-up runs are repeated until this much time is spent (at least one run). */
 const WARMUP_MS = 200;
@@ -75,9 +78,10 @@ export function measure<T>(variant: Variant<T>, reps: number, warmup?: () => voi
   const failures = new Set<string>();
   let peakBytes = 0;
   let growth = Infinity;
+  let lastMs = Infinity;
   for (let rep = 0; rep < reps; rep++) {
     let input: T | null = variant.setup();
-    if (growth > COLLECT_ABOVE_BYTES) collect();
+    if (growth > COLLECT_ABOVE_BYTES || lastMs > COLLECT_ABOVE_MS) collect();
     const before = memory();
     const c0 = process.cpuUsage();
     const t0 = process.hrtime.bigint();
@@ -87,7 +91,8 @@ export function measure<T>(variant: Variant<T>, reps: number, warmup?: () => voi
     cpuTimes.push((cpu.user + cpu.system) / 1e3);
     growth = memory() - before;
     peakBytes = Math.max(peakBytes, growth);
-    times.push(Number(t1 - t0) / 1e6);
+    lastMs = Number(t1 - t0) / 1e6;
+    times.push(lastMs);
     const failure = variant.check(input);
     if (failure !== null) failures.add(failure);
     // Drop the reference so the next setup's allocation can reclaim this run's graph.
