@@ -1,12 +1,14 @@
 /**
  * Replay code made for one tape: for every tape, a forward and a backward loop with one `case` per
- * distinct (row, inputs that receive gradient) pair (shared by tapes with the same pairs); for
+ * distinct (row, inputs that receive gradient) pair (shared by tapes with the same pairs), plus one
+ * per kind of product group (tape-fuse.ts: a neuron's products and their sum in one case); for
  * small tapes also straight-line code, one statement per op with its slots written in. Either way
  * each call of a row's own function has a call site of its own, so the compiler can inline it.
  * Where `new Function` is forbidden (a page whose CSP lacks 'unsafe-eval') this gives null.
  */
 import type { OpRow } from './op-row';
 import { NOT_READ, readsInputs } from './partials';
+import { findProductGroups } from './tape-fuse';
 
 /** The arrays of a tape that the replay loops read (see Tape for what each holds). */
 export interface ReplayArrays {
@@ -37,10 +39,14 @@ interface StraightLine {
   gradients(values: Float64Array, grads: Float64Array, inputs: Int32Array, scratch: ReplayArrays['scratch']): void;
 }
 
-/** The loops of one list of kinds, taking the tape's arrays as arguments. */
+/**
+ * The loops of one list of kinds, taking the tape's arrays as arguments. `kinds` holds each op's
+ * kind for that loop (a product group's kind sits at its first op in forward, at its last in
+ * backward); `partner` holds, at those places, the op index of the group's other end.
+ */
 interface ReplayLoops {
-  evaluate(arrays: ReplayArrays, kinds: KindArray, start: number): void;
-  gradients(arrays: ReplayArrays, kinds: KindArray): void;
+  evaluate(arrays: ReplayArrays, kinds: KindArray, partner: Int32Array, start: number): void;
+  gradients(arrays: ReplayArrays, kinds: KindArray, partner: Int32Array): void;
 }
 
 type KindArray = Uint8Array | Uint16Array;
@@ -50,6 +56,8 @@ interface Kind {
   readonly row: OpRow;
   /** Bit 0: the first input is trainable; bit 1: the second. Always 0 for n-ary rows (checked per input). */
   readonly trainableMask: number;
+  /** For a product group: the kind of its products (its n-ary op is `row`); null for a single op. */
+  readonly product: Kind | null;
 }
 
 /** Makes a function from parameter names and a body: `new Function` unless a test swaps it. */
@@ -91,7 +99,7 @@ export function _setFunctionMaker(maker: FunctionMaker = newFunction): void {
  * generated (the caller then uses its generic loops).
  */
 export function compileReplay(arrays: ReplayArrays): CompiledReplay | null {
-  const { kinds, list } = kindsOf(arrays);
+  const { forwardKinds, backwardKinds, partner, list } = kindsOf(arrays);
   if (list.length > 0xffff) return null;
   let loops: ReplayLoops;
   let straight: StraightLine | null = null;
@@ -109,8 +117,11 @@ export function compileReplay(arrays: ReplayArrays): CompiledReplay | null {
   } catch {
     return null;
   }
-  const kindArray = list.length <= 0x100 ? Uint8Array.from(kinds) : Uint16Array.from(kinds);
-  const evaluateFrom = (start: number): void => loops.evaluate(arrays, kindArray, start);
+  const kindArray = (kinds: number[]): KindArray =>
+    list.length <= 0x100 ? Uint8Array.from(kinds) : Uint16Array.from(kinds);
+  const forward = kindArray(forwardKinds);
+  const backward = kindArray(backwardKinds);
+  const evaluateFrom = (start: number): void => loops.evaluate(arrays, forward, partner, start);
   if (straight !== null) {
     const { values, grads, inputSlots, scratch } = arrays;
     const { evaluate, gradients } = straight;
@@ -121,9 +132,9 @@ export function compileReplay(arrays: ReplayArrays): CompiledReplay | null {
     };
   }
   return {
-    evaluate: () => loops.evaluate(arrays, kindArray, arrays.firstOp),
+    evaluate: () => loops.evaluate(arrays, forward, partner, arrays.firstOp),
     evaluateFrom,
-    gradients: () => loops.gradients(arrays, kindArray),
+    gradients: () => loops.gradients(arrays, backward, partner),
   };
 }
 
@@ -138,7 +149,12 @@ function cached<T>(cache: Map<string, T>, key: string, make: () => T): T {
 }
 
 function kindsKey(list: readonly Kind[]): string {
-  return list.map((kind) => `${rowId(kind.row)}.${kind.trainableMask}`).join(' ');
+  return list.map(kindKey).join(' ');
+}
+
+function kindKey(kind: Kind): string {
+  const own = `${rowId(kind.row)}.${kind.trainableMask}`;
+  return kind.product === null ? own : `${kindKey(kind.product)}>${own}`;
 }
 
 function rowsKey(rowList: readonly OpRow[]): string {
@@ -151,11 +167,22 @@ function rowId(row: OpRow): number {
   return id;
 }
 
-/** Each op's kind index, and the distinct kinds in order of first use. */
-function kindsOf({ rows, inputStart, inputSlots, trainable }: ReplayArrays): { kinds: number[]; list: Kind[] } {
+/**
+ * Each op's kind index for the forward and the backward loop, the partner array (see ReplayLoops)
+ * and the distinct kinds in order of first use. Outside product groups both loops use the op's own
+ * kind; inside one, every op but the group's first (forward) or last (backward) keeps its own kind
+ * too, so a forward from any op inside a group runs op by op from there.
+ */
+function kindsOf(arrays: ReplayArrays): {
+  forwardKinds: number[];
+  backwardKinds: number[];
+  partner: Int32Array;
+  list: Kind[];
+} {
+  const { rows, inputStart, inputSlots, trainable } = arrays;
   const list: Kind[] = [];
-  const indexByKey = new Map<OpRow, number[]>();
-  const kinds = new Array<number>(rows.length);
+  const indexByMask = new Map<OpRow, number[]>();
+  const forwardKinds = new Array<number>(rows.length);
   for (let j = 0; j < rows.length; j++) {
     const row = rows[j];
     const s = inputStart[j];
@@ -164,26 +191,44 @@ function kindsOf({ rows, inputStart, inputSlots, trainable }: ReplayArrays): { k
       mask = trainable[inputSlots[s]];
       if (row.arity === 2) mask |= trainable[inputSlots[s + 1]] << 1;
     }
-    let byMask = indexByKey.get(row);
-    if (byMask === undefined) indexByKey.set(row, (byMask = [-1, -1, -1, -1]));
+    let byMask = indexByMask.get(row);
+    if (byMask === undefined) indexByMask.set(row, (byMask = [-1, -1, -1, -1]));
     if (byMask[mask] < 0) {
       byMask[mask] = list.length;
-      list.push({ row, trainableMask: mask });
+      list.push({ row, trainableMask: mask, product: null });
     }
-    kinds[j] = byMask[mask];
+    forwardKinds[j] = byMask[mask];
   }
-  return { kinds, list };
+  const backwardKinds = forwardKinds.slice();
+  const partner = new Int32Array(rows.length);
+  const groupIndexByKey = new Map<string, number>();
+  for (const { first, last, productMask } of findProductGroups(arrays)) {
+    const product: Kind = { row: rows[first], trainableMask: productMask, product: null };
+    const kind: Kind = { row: rows[last], trainableMask: 0, product };
+    const key = kindKey(kind);
+    let group = groupIndexByKey.get(key);
+    if (group === undefined) {
+      groupIndexByKey.set(key, (group = list.length));
+      list.push(kind);
+    }
+    forwardKinds[first] = group;
+    backwardKinds[last] = group;
+    partner[first] = last;
+    partner[last] = first;
+  }
+  return { forwardKinds, backwardKinds, partner, list };
 }
 
 /**
- * The loops' source. Row i of `list` is parameter `r<i>`. Both loops keep `s`, the position of the
- * current op's first input in `inputSlots`, moving it by the row's arity (known in each case).
+ * The loops' source. Row i of `list` is parameter `r<i>` (and, for a product group, its products'
+ * row `p<i>`). Both loops keep `s`, the position of the current op's first input in `inputSlots`,
+ * moving it by the row's arity (known in each case).
  */
 function generateLoops(list: readonly Kind[]): ReplayLoops {
-  const forwardCases = list.map((kind, i) => `case ${i}: {\n${forwardCase(kind, `r${i}`)}\nbreak;\n}`);
-  const backwardCases = list.map((kind, i) => `case ${i}: {\n${backwardCase(kind, `r${i}`)}\nbreak;\n}`);
+  const forwardCases = list.map((kind, i) => `case ${i}: {\n${forwardCase(kind, i)}\nbreak;\n}`);
+  const backwardCases = list.map((kind, i) => `case ${i}: {\n${backwardCase(kind, i)}\nbreak;\n}`);
   const body = `
-function evaluate(arrays, kinds, start) {
+function evaluate(arrays, kinds, partner, start) {
   const { values, firstOp, inputStart, scratch } = arrays;
   const inputs = arrays.inputSlots;
   let s = inputStart[start - firstOp];
@@ -193,7 +238,7 @@ ${forwardCases.join('\n')}
     }
   }
 }
-function gradients(arrays, kinds) {
+function gradients(arrays, kinds, partner) {
   const { values, grads, firstOp, inputStart, trainable, scratch } = arrays;
   const inputs = arrays.inputSlots;
   for (let i = 0; i < grads.length; i++) grads[i] = 0;
@@ -207,19 +252,78 @@ ${backwardCases.join('\n')}
   }
 }
 return { evaluate, gradients };`;
-  const params = [...list.map((_, i) => `r${i}`), 'NOT_READ'];
-  return makeFunction(params, body)(...list.map((kind) => kind.row), NOT_READ) as ReplayLoops;
+  const params = [...list.map((_, i) => `r${i}`), ...list.map((_, i) => `p${i}`), 'NOT_READ'];
+  const args = [...list.map((kind) => kind.row), ...list.map((kind) => kind.product?.row), NOT_READ];
+  return makeFunction(params, body)(...args) as ReplayLoops;
 }
 
-/** Computes values[k] from the inputs at `s`, and moves `s` past them. */
-function forwardCase({ row }: Kind, r: string): string {
+/**
+ * Computes values[k] from the inputs at `s`, and moves `s` past them. A product group's case
+ * gathers its n-ary op's other inputs, computes each product into its slot and straight into the
+ * n-ary op's input array, then the n-ary op, leaving `k` and `j` at the n-ary op.
+ */
+function forwardCase(kind: Kind, index: number): string {
+  if (kind.product === null) return opForward(kind, `r${index}`);
+  return `const last = partner[j];
+const xs = scratch[last];
+const others = inputStart[last + 1] - inputStart[last] - (last - j);
+for (let i = 0; i < others; i++) xs[i] = values[inputs[inputStart[last] + i]];
+for (let i = others; j < last; j++, k++, i++) {
+  const product = p${index}.forward(values[inputs[s]], values[inputs[s + 1]]);
+  values[k] = product;
+  xs[i] = product;
+  s += 2;
+}
+values[k] = r${index}.forward(xs);
+s = inputStart[j + 1];`;
+}
+
+/**
+ * Adds g times each local derivative into the trainable inputs and moves `s` back. A product
+ * group's case adds into the n-ary op's other inputs, then, from the last product to the first,
+ * into that product and from it into the product's inputs (the products are used nowhere else,
+ * so each product's gradient is complete once the n-ary op has added into it, and every other
+ * slot receives its additions in the same order as op by op), leaving `k` and `j` at the first.
+ */
+function backwardCase(kind: Kind, index: number): string {
+  const { row, product } = kind;
+  if (product === null) return opBackward(kind, `r${index}`);
+  if (row.arity !== 'n') throw new Error('a product group ends in an n-ary op');
+  const intoA = (product.trainableMask & 1) !== 0;
+  const intoB = (product.trainableMask & 2) !== 0;
+  const productLines = ['s -= 2;'];
+  if (intoA || intoB) productLines.push('const a = inputs[s];', 'const b = inputs[s + 1];');
+  if (intoA) productLines.push(`grads[a] += gk * p${index}.derivativeA(values[a], values[b], values[k]);`);
+  if (intoB) productLines.push(`grads[b] += gk * p${index}.derivativeB(values[a], values[b], values[k]);`);
+  const xs = readsInputs(row) ? gather('first', 's') : 'const xs = NOT_READ;\nconst end = s;';
+  return `const first = inputStart[j];
+${xs}
+const out = values[k];
+const firstProduct = partner[j];
+const productsAt = end - (j - firstProduct);
+for (let i = first; i < productsAt; i++) {
+  const x = inputs[i];
+  if (trainable[x] === 1) grads[x] += g * r${index}.derivative(i - first, xs, out);
+}
+s = first;
+for (let i = end - 1; i >= productsAt; i--) {
+  k--;
+  j--;
+  grads[k] += g * r${index}.derivative(i - first, xs, out);
+  const gk = grads[k];
+${productLines.join('\n')}
+}`;
+}
+
+/** One op's forward statements (see forwardCase). */
+function opForward({ row }: Kind, r: string): string {
   if (row.arity === 2) return `values[k] = ${r}.forward(values[inputs[s]], values[inputs[s + 1]]);\ns += 2;`;
   if (row.arity === 1) return `values[k] = ${r}.forward(values[inputs[s]]);\ns += 1;`;
   return `${gather('s', 'inputStart[j + 1]')}\nvalues[k] = ${r}.forward(xs);\ns = end;`;
 }
 
-/** Moves `s` back to the op's first input and adds g times each local derivative into its trainable inputs. */
-function backwardCase({ row, trainableMask }: Kind, r: string): string {
+/** One op's backward statements (see backwardCase): moves `s` back to its first input first. */
+function opBackward({ row, trainableMask }: Kind, r: string): string {
   const intoA = (trainableMask & 1) !== 0;
   const intoB = (trainableMask & 2) !== 0;
   if (row.arity === 2) {

@@ -1,0 +1,53 @@
+/**
+ * Product groups of a tape: an n-ary op (a neuron's `sum`) with the run of mul ops right before
+ * it that nothing but that op uses, which the generated replay loops (tape-compile.ts) replay in
+ * one case instead of one dispatch per op. Only the layout is decided here: the replay still calls
+ * the op table's own functions, in the same order as op by op.
+ */
+import { OPS } from './ops';
+import type { ReplayArrays } from './tape-compile';
+
+/**
+ * Ops first .. last - 1 (op indices) are products whose only use is op `last`, an n-ary op, whose
+ * last inputs they are, in the same order.
+ */
+export interface ProductGroup {
+  readonly first: number;
+  readonly last: number;
+  /** Which inputs of every product receive gradient (bit 0: the first, bit 1: the second). */
+  readonly productMask: number;
+}
+
+/**
+ * The tape's product groups, in op order: for each n-ary op, the longest run of ops right before
+ * it that are all `mul`, are its last inputs in op order, are used nowhere else (not twice by it
+ * either) and have the same trainable inputs as the product right before it. A neuron's
+ * `sum([b, w0 * x0, w1 * x1, ...])` is one group.
+ */
+export function findProductGroups(arrays: ReplayArrays): ProductGroup[] {
+  const { values, firstOp, rows, inputStart, inputSlots, trainable } = arrays;
+  const uses = new Int32Array(values.length);
+  for (let e = 0; e < inputSlots.length; e++) uses[inputSlots[e]]++;
+  const maskOf = (j: number): number =>
+    trainable[inputSlots[inputStart[j]]] | (trainable[inputSlots[inputStart[j] + 1]] << 1);
+  const groups: ProductGroup[] = [];
+  for (let last = 1; last < rows.length; last++) {
+    if (rows[last].arity !== 'n') continue;
+    const end = inputStart[last + 1];
+    const inputCount = end - inputStart[last];
+    if (rows[last - 1] !== OPS.mul) continue;
+    const productMask = maskOf(last - 1);
+    // Product j (op index) would be input end - (last - j) of the n-ary op.
+    const isGroupProduct = (j: number): boolean =>
+      last - j <= inputCount &&
+      inputSlots[end - (last - j)] === j + firstOp &&
+      rows[j] === OPS.mul &&
+      uses[j + firstOp] === 1 &&
+      maskOf(j) === productMask;
+    if (!isGroupProduct(last - 1)) continue;
+    let first = last - 1;
+    while (first > 0 && isGroupProduct(first - 1)) first--;
+    groups.push({ first, last, productMask });
+  }
+  return groups;
+}
