@@ -6,8 +6,9 @@
 import type { BinaryRow, NaryRow, OpRow, UnaryRow } from './op-row';
 import { OPS } from './ops';
 import { _setFunctionMaker, STRAIGHT_LINE_LIMIT } from './tape-compile';
-import { trace, type Tape } from './tape';
+import { trace } from './tape';
 import { lcg } from './test-support/lcg';
+import { replay, traceWithoutEval } from './test-support/replay';
 import { applyOp, sum, Value } from './value';
 
 const twice: UnaryRow = {
@@ -103,29 +104,6 @@ function build(steps: Step[], leaves: Value[]): Value {
     );
   }
   return sum(nodes);
-}
-
-/** Traces with `new Function` forbidden, as under a CSP without 'unsafe-eval'. */
-function traceWithoutEval(root: Value): Tape {
-  _setFunctionMaker(() => {
-    throw new EvalError('Refused to evaluate a string as JavaScript');
-  });
-  try {
-    return trace(root);
-  } finally {
-    _setFunctionMaker();
-  }
-}
-
-/** Replays `tape` at `point` (leaves' data set, gradients zeroed) and returns its values, gradients and leaf gradients. */
-function replay(tape: Tape, point: number[]): { values: number[]; grads: number[]; leafGrads: number[] } {
-  tape.leaves.forEach((leaf, i) => {
-    leaf.data = point[i];
-    leaf.grad = 0;
-  });
-  tape.forward();
-  tape.backward();
-  return { values: Array.from(tape.values), grads: Array.from(tape.grads), leafGrads: tape.leaves.map((l) => l.grad) };
 }
 
 /** One small graph per row (straight-line code) and four large graphs (generated loops). */

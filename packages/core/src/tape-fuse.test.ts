@@ -6,10 +6,11 @@
 import { checkNodes } from './check-nodes';
 import type { NaryRow } from './op-row';
 import { OPS } from './ops';
-import { _setFunctionMaker, STRAIGHT_LINE_LIMIT } from './tape-compile';
+import { STRAIGHT_LINE_LIMIT } from './tape-compile';
 import { findProductGroups, type ProductGroup } from './tape-fuse';
 import { trace, type Tape } from './tape';
 import { lcg } from './test-support/lcg';
+import { replay, traceWithoutEval } from './test-support/replay';
 import { applyOp, sum, Value } from './value';
 
 /** Σ x²: an n-ary row whose derivative reads its inputs. */
@@ -118,29 +119,6 @@ const PARAMETERS = 41;
 
 function freshLeaves(random: { uniform(a: number, b: number): number }): Value[] {
   return Array.from({ length: PARAMETERS }, () => new Value(random.uniform(-1, 1)));
-}
-
-/** Traces with `new Function` forbidden, as under a CSP without 'unsafe-eval'. */
-function traceWithoutEval(root: Value): Tape {
-  _setFunctionMaker(() => {
-    throw new EvalError('Refused to evaluate a string as JavaScript');
-  });
-  try {
-    return trace(root);
-  } finally {
-    _setFunctionMaker();
-  }
-}
-
-/** Replays `tape` at `point` (leaves' data set, gradients zeroed) and returns its values, gradients and leaf gradients. */
-function replay(tape: Tape, point: number[]): { values: number[]; grads: number[]; leafGrads: number[] } {
-  tape.leaves.forEach((leaf, i) => {
-    leaf.data = point[i];
-    leaf.grad = 0;
-  });
-  tape.forward();
-  tape.backward();
-  return { values: Array.from(tape.values), grads: Array.from(tape.grads), leafGrads: tape.leaves.map((l) => l.grad) };
 }
 
 describe('replay with product groups', () => {
