@@ -1,7 +1,7 @@
 /**
  * Replay code made for one tape: for every tape, a forward and a backward loop with one `case` per
  * distinct (row, inputs that receive gradient) pair (shared by tapes with the same pairs), plus one
- * per kind of product group (tape-fuse.ts: a neuron's products and their sum in one case); for
+ * per kind of product group (tape-fuse.ts: a neuron's products, their sum and its relu in one case); for
  * small tapes also straight-line code, one statement per op with its slots written in. Either way
  * each call of a row's own function has a call site of its own, so the compiler can inline it.
  * Where `new Function` is forbidden (a page whose CSP lacks 'unsafe-eval') this gives null.
@@ -41,8 +41,9 @@ interface StraightLine {
 
 /**
  * The loops of one list of kinds, taking the tape's arrays as arguments. `kinds` holds each op's
- * kind for that loop (a product group's kind sits at its first op in forward, at its last in
- * backward); `partner` holds, at those places, the op index of the group's other end.
+ * kind for that loop (a product group's kind sits at its first op in forward, at its n-ary op or
+ * the unary op after it in backward); `partner` holds, at the group's first op and its n-ary op,
+ * the op index of the other.
  */
 interface ReplayLoops {
   evaluate(arrays: ReplayArrays, kinds: KindArray, partner: Int32Array, start: number): void;
@@ -58,6 +59,8 @@ interface Kind {
   readonly trainableMask: number;
   /** For a product group: the kind of its products (its n-ary op is `row`); null for a single op. */
   readonly product: Kind | null;
+  /** For a product group that takes in the unary op after its n-ary op: that op's kind; else null. */
+  readonly unary: Kind | null;
 }
 
 /** Makes a function from parameter names and a body: `new Function` unless a test swaps it. */
@@ -154,7 +157,9 @@ function kindsKey(list: readonly Kind[]): string {
 
 function kindKey(kind: Kind): string {
   const own = `${rowId(kind.row)}.${kind.trainableMask}`;
-  return kind.product === null ? own : `${kindKey(kind.product)}>${own}`;
+  if (kind.product === null) return own;
+  const group = `${kindKey(kind.product)}>${own}`;
+  return kind.unary === null ? group : `${group}>${kindKey(kind.unary)}`;
 }
 
 function rowsKey(rowList: readonly OpRow[]): string {
@@ -195,16 +200,19 @@ function kindsOf(arrays: ReplayArrays): {
     if (byMask === undefined) indexByMask.set(row, (byMask = [-1, -1, -1, -1]));
     if (byMask[mask] < 0) {
       byMask[mask] = list.length;
-      list.push({ row, trainableMask: mask, product: null });
+      list.push({ row, trainableMask: mask, product: null, unary: null });
     }
     forwardKinds[j] = byMask[mask];
   }
   const backwardKinds = forwardKinds.slice();
   const partner = new Int32Array(rows.length);
   const groupIndexByKey = new Map<string, number>();
-  for (const { first, last, productMask } of findProductGroups(arrays)) {
-    const product: Kind = { row: rows[first], trainableMask: productMask, product: null };
-    const kind: Kind = { row: rows[last], trainableMask: 0, product };
+  for (const { first, last, productMask, unary } of findProductGroups(arrays)) {
+    const product: Kind = { row: rows[first], trainableMask: productMask, product: null, unary: null };
+    const unaryKind: Kind | null = unary
+      ? { row: rows[last + 1], trainableMask: trainable[last + arrays.firstOp], product: null, unary: null }
+      : null;
+    const kind: Kind = { row: rows[last], trainableMask: 0, product, unary: unaryKind };
     const key = kindKey(kind);
     let group = groupIndexByKey.get(key);
     if (group === undefined) {
@@ -212,7 +220,7 @@ function kindsOf(arrays: ReplayArrays): {
       list.push(kind);
     }
     forwardKinds[first] = group;
-    backwardKinds[last] = group;
+    backwardKinds[unary ? last + 1 : last] = group;
     partner[first] = last;
     partner[last] = first;
   }
@@ -221,8 +229,8 @@ function kindsOf(arrays: ReplayArrays): {
 
 /**
  * The loops' source. Row i of `list` is parameter `r<i>` (and, for a product group, its products'
- * row `p<i>`). Both loops keep `s`, the position of the current op's first input in `inputSlots`,
- * moving it by the row's arity (known in each case).
+ * row `p<i>` and, if it takes in a unary op, that op's row `u<i>`). Both loops keep `s`, the position of the current op's
+ * first input in `inputSlots`, moving it by the row's arity (known in each case).
  */
 function generateLoops(list: readonly Kind[]): ReplayLoops {
   const forwardCases = list.map((kind, i) => `case ${i}: {\n${forwardCase(kind, i)}\nbreak;\n}`);
@@ -252,18 +260,31 @@ ${backwardCases.join('\n')}
   }
 }
 return { evaluate, gradients };`;
-  const params = [...list.map((_, i) => `r${i}`), ...list.map((_, i) => `p${i}`), 'NOT_READ'];
-  const args = [...list.map((kind) => kind.row), ...list.map((kind) => kind.product?.row), NOT_READ];
+  const unaryAt = list.flatMap((kind, i) => (kind.unary === null ? [] : [i]));
+  const params = [
+    ...list.map((_, i) => `r${i}`),
+    ...list.map((_, i) => `p${i}`),
+    ...unaryAt.map((i) => `u${i}`),
+    'NOT_READ',
+  ];
+  const args = [
+    ...list.map((kind) => kind.row),
+    ...list.map((kind) => kind.product?.row),
+    ...unaryAt.map((i) => list[i].unary?.row),
+    NOT_READ,
+  ];
   return makeFunction(params, body)(...args) as ReplayLoops;
 }
 
 /**
  * Computes values[k] from the inputs at `s`, and moves `s` past them. A product group's case
  * gathers its n-ary op's other inputs, computes each product into its slot and straight into the
- * n-ary op's input array, then the n-ary op, leaving `k` and `j` at the n-ary op.
+ * n-ary op's input array, then the n-ary op and its unary op if the group has one, leaving `k` and
+ * `j` at the group's last op.
  */
 function forwardCase(kind: Kind, index: number): string {
   if (kind.product === null) return opForward(kind, `r${index}`);
+  const unaryLines = kind.unary === null ? '' : `\nj++;\nk++;\nvalues[k] = u${index}.forward(values[k - 1]);\ns += 1;`;
   return `const last = partner[j];
 const xs = scratch[last];
 const others = inputStart[last + 1] - inputStart[last] - (last - j);
@@ -275,15 +296,17 @@ for (let i = others; j < last; j++, k++, i++) {
   s += 2;
 }
 values[k] = r${index}.forward(xs);
-s = inputStart[j + 1];`;
+s = inputStart[j + 1];${unaryLines}`;
 }
 
 /**
  * Adds g times each local derivative into the trainable inputs and moves `s` back. A product
- * group's case adds into the n-ary op's other inputs, then, from the last product to the first,
- * into that product and from it into the product's inputs (the products are used nowhere else,
- * so each product's gradient is complete once the n-ary op has added into it, and every other
- * slot receives its additions in the same order as op by op), leaving `k` and `j` at the first.
+ * group's case first does its unary op's statements, if it has one, and moves to the n-ary op
+ * (whose gradient is then complete: the unary op is its only use); then it adds into the n-ary
+ * op's other inputs, then, from the last product to the first, into that product and from it
+ * into the product's inputs (the products are used nowhere else, so each product's gradient is
+ * complete once the n-ary op has added into it, and every other slot receives its additions in
+ * the same order as op by op), leaving `k` and `j` at the first.
  */
 function backwardCase(kind: Kind, index: number): string {
   const { row, product } = kind;
@@ -296,7 +319,7 @@ function backwardCase(kind: Kind, index: number): string {
   if (intoA) productLines.push(`grads[a] += gk * p${index}.derivativeA(values[a], values[b], values[k]);`);
   if (intoB) productLines.push(`grads[b] += gk * p${index}.derivativeB(values[a], values[b], values[k]);`);
   const xs = readsInputs(row) ? gather('first', 's') : 'const xs = NOT_READ;\nconst end = s;';
-  return `const first = inputStart[j];
+  const groupLines = `const first = inputStart[j];
 ${xs}
 const out = values[k];
 const firstProduct = partner[j];
@@ -312,6 +335,14 @@ for (let i = end - 1; i >= productsAt; i--) {
   grads[k] += g * r${index}.derivative(i - first, xs, out);
   const gk = grads[k];
 ${productLines.join('\n')}
+}`;
+  if (kind.unary === null) return groupLines;
+  return `${opBackward(kind.unary, `u${index}`)}
+k--;
+j--;
+{
+const g = grads[k];
+${groupLines}
 }`;
 }
 

@@ -43,13 +43,23 @@ function opIndex(tape: Tape, v: Value): number {
 describe('findProductGroups', () => {
   const [w0, w1, w2, b, x] = [0.5, -0.25, 0.75, 0.1, 1.5].map((d) => new Value(d));
 
-  test("a neuron's products (used by its sum only, its last inputs in op order) form one group", () => {
+  test("a neuron's products (used by its sum only, its last inputs in op order) and its relu form one group", () => {
     const products = [w0.mul(x), w1.mul(x), w2.mul(x)];
     const neuron = sum([b, ...products]);
     const tape = trace(neuron.relu());
     expect(groupsOf(tape)).toEqual([
-      { first: opIndex(tape, products[0]), last: opIndex(tape, neuron), productMask: 3 },
+      { first: opIndex(tape, products[0]), last: opIndex(tape, neuron), productMask: 3, unary: true },
     ]);
+  });
+
+  test('the op after the sum is left out unless it is unary, reads the sum and is its only use', () => {
+    const shared = sum([b, w0.mul(x)]);
+    expect(groupsOf(trace(shared.tanh().add(shared))).map((g) => g.unary)).toEqual([false]);
+    expect(groupsOf(trace(sum([b, w0.mul(x)]).add(b))).map((g) => g.unary)).toEqual([false]);
+    const notAfter = sum([b, w0.mul(x)]);
+    const between = w1.relu();
+    expect(groupsOf(trace(sum([between, notAfter.relu()]))).map((g) => g.unary)).toEqual([false]);
+    expect(groupsOf(trace(sum([b, w0.mul(x)]))).map((g) => g.unary)).toEqual([false]);
   });
 
   test('products of a number operand, and a number times a Value, have their own masks', () => {
@@ -62,7 +72,7 @@ describe('findProductGroups', () => {
   test('a product used elsewhere, used twice, out of order, with another mask or not last is left out', () => {
     const usedElsewhere = w0.mul(x);
     const elsewhere = trace(sum([b, usedElsewhere, w1.mul(x)]).add(usedElsewhere));
-    expect(groupsOf(elsewhere)).toEqual([{ first: 1, last: 2, productMask: 3 }]);
+    expect(groupsOf(elsewhere)).toEqual([{ first: 1, last: 2, productMask: 3, unary: false }]);
 
     const twice = w0.mul(x);
     expect(groupsOf(trace(sum([twice, twice])))).toEqual([]);
@@ -71,7 +81,7 @@ describe('findProductGroups', () => {
     expect(groupsOf(trace(sum([q, p])))).toEqual([]);
 
     const otherMask = trace(sum([w0.mul(x), w1.mul(2)]));
-    expect(groupsOf(otherMask)).toEqual([{ first: 1, last: 2, productMask: 1 }]);
+    expect(groupsOf(otherMask)).toEqual([{ first: 1, last: 2, productMask: 1, unary: false }]);
 
     const notLast = trace(sum([w0.mul(x), b]));
     expect(groupsOf(notLast)).toEqual([]);
@@ -81,10 +91,15 @@ describe('findProductGroups', () => {
 /**
  * An MLP-like graph on `leaves` (read by index, so a rebuild on fresh leaves has the same shape):
  * per point, neurons `relu(sum([b, w0 * x0, ...]))` as nn's Neuron builds them, on number inputs
- * and then on activations, and beside them the shapes that must not be grouped or only in part; the
+ * and then on activations, and beside them the shapes that must not be grouped or only in part (a
+ * sum followed by tanh takes it in; one used elsewhere too does not); the
  * root sums every output with `sumOfSquares` over products and ends in an L2 sum of p * p.
  */
 function network(leaves: Value[], points: number[][]): Value {
+  const sharedSum = (bias: Value, product: Value): Value => {
+    const shared = sum([bias, product]);
+    return shared.tanh().add(shared);
+  };
   let next = 0;
   const param = (): Value => leaves[next++ % leaves.length];
   const neuron = (inputs: Value[] | number[]): Value => sum([param(), ...inputs.map((x) => param().mul(x))]).relu();
@@ -105,6 +120,7 @@ function network(leaves: Value[], points: number[][]): Value {
       sum([applyOp(OPS.mul, [point[1], param()]), applyOp(OPS.mul, [0.5, param()])]),
       sum([param().mul(h[1])]),
       applyOp(sumOfSquares, [param(), param().mul(h[2]), param().mul(h[3])]),
+      sharedSum(param(), param().mul(h[1])),
     );
   }
   return sum([...outputs, ...leaves.map((p) => p.mul(p))]);
@@ -136,6 +152,9 @@ describe('replay with product groups', () => {
     expect(new Set(groups.map((g) => g.productMask))).toEqual(new Set([1, 2, 3]));
     expect(new Set(groups.map((g) => compiled._rows[g.last]))).toEqual(new Set([OPS.sum, sumOfSquares]));
     expect(groups.some((g) => g.last - g.first === 1)).toBe(true);
+    const unaryRows = groups.filter((g) => g.unary).map((g) => compiled._rows[g.last + 1]);
+    expect(new Set(unaryRows)).toEqual(new Set([OPS.relu, OPS.tanh]));
+    expect(groups.some((g) => !g.unary && compiled._rows[g.last + 1]?.arity === 1)).toBe(true);
   });
 
   test('equals the generic loops bit for bit (values and gradients of every slot) and rebuilding the graph', () => {

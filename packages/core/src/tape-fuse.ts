@@ -1,7 +1,8 @@
 /**
  * Product groups of a tape: an n-ary op (a neuron's `sum`) with the run of mul ops right before
- * it that nothing but that op uses, which the generated replay loops (tape-compile.ts) replay in
- * one case instead of one dispatch per op. Only the layout is decided here: the replay still calls
+ * it that nothing but that op uses, and the unary op right after it (a neuron's `relu`) when that
+ * is its only use, which the generated replay loops (tape-compile.ts) replay in one case instead
+ * of one dispatch per op. Only the layout is decided here: the replay still calls
  * the op table's own functions, in the same order as op by op.
  */
 import { OPS } from './ops';
@@ -16,13 +17,16 @@ export interface ProductGroup {
   readonly last: number;
   /** Which inputs of every product receive gradient (bit 0: the first, bit 1: the second). */
   readonly productMask: number;
+  /** Whether op last + 1 is a unary op whose input is op `last`, used nowhere else, and is in the group. */
+  readonly unary: boolean;
 }
 
 /**
  * The tape's product groups, in op order: for each n-ary op, the longest run of ops right before
  * it that are all `mul`, are its last inputs in op order, are used nowhere else (not twice by it
- * either) and have the same trainable inputs as the product right before it. A neuron's
- * `sum([b, w0 * x0, w1 * x1, ...])` is one group.
+ * either) and have the same trainable inputs as the product right before it, plus the op right
+ * after it if that is unary and the n-ary op's only use. A neuron's
+ * `sum([b, w0 * x0, w1 * x1, ...]).relu()` is one group.
  */
 export function findProductGroups(arrays: ReplayArrays): ProductGroup[] {
   const { values, firstOp, rows, inputStart, inputSlots, trainable } = arrays;
@@ -47,7 +51,13 @@ export function findProductGroups(arrays: ReplayArrays): ProductGroup[] {
     if (!isGroupProduct(last - 1)) continue;
     let first = last - 1;
     while (first > 0 && isGroupProduct(first - 1)) first--;
-    groups.push({ first, last, productMask });
+    const next = last + 1;
+    const unary =
+      next < rows.length &&
+      rows[next].arity === 1 &&
+      inputSlots[inputStart[next]] === last + firstOp &&
+      uses[last + firstOp] === 1;
+    groups.push({ first, last, productMask, unary });
   }
   return groups;
 }
