@@ -7,25 +7,13 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Value } from '@chainrule/core';
 import { MLP, SGD, accuracy, hinge, l2Penalty, makeMoons } from '@chainrule/nn';
 import { plotDecisionBoundary, plotDescent, plotLoss, renderSvg, toGraph, valueKey } from '@chainrule/viz';
+import { article } from '../packages/viz/src/test-support/article';
 import { mlpLoss } from '../packages/viz/src/test-support/mlp-graph';
 import { svgToPng } from './svg-to-png';
 
 const OUT = path.resolve(__dirname, '../docs/viz');
-
-/** The article's perceptron: a = i*w, C = (a - y)^2 with i = 1.5, y = 0.5, w = 0.8. */
-function article(): { C: Value; w: Value } {
-  const i = new Value(1.5, 'i');
-  const w = new Value(0.8, 'w');
-  const y = new Value(0.5, 'y');
-  const a = i.mul(w);
-  a.label = 'a';
-  const C = a.sub(y).pow(2);
-  C.label = 'C';
-  return { C, w };
-}
 
 function pictures(): Array<{ name: string; svg: string }> {
   const before = article();
