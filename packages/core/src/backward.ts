@@ -1,7 +1,8 @@
 /**
  * The backward pass behind `Value.backward()`: reverse-mode accumulation over the op table's
- * numeric local derivatives, reading nodes' numbers straight from the node store. Intermediate gradients are overwritten on first touch (so a second
- * call never corrupts them); leaf gradients accumulate, as in PyTorch; constants receive nothing.
+ * numeric local derivatives, reading nodes' numbers straight from the node store. Intermediate
+ * gradients are recomputed on every call (so a second call never corrupts them); leaf gradients
+ * accumulate, as in PyTorch; constants receive nothing.
  */
 import { anomalyState, reportBackward } from './anomaly';
 import type { OpRow } from './op-row';
