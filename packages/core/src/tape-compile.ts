@@ -249,7 +249,7 @@ ${forwardCases.join('\n')}
 function gradients(arrays, kinds, partner) {
   const { values, grads, firstOp, inputStart, trainable, scratch } = arrays;
   const inputs = arrays.inputSlots;
-  for (let i = 0; i < grads.length; i++) grads[i] = 0;
+  grads.fill(0);
   grads[grads.length - 1] = 1;
   let s = inputs.length;
   for (let k = values.length - 1, j = k - firstOp; j >= 0; k--, j--) {
