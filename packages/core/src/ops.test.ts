@@ -103,3 +103,13 @@ describe.each(rows.map((row, k) => [row.name, row, k] as const))('op row %s', (_
     for (const [lo, hi] of row.domain) expect(lo).toBeLessThan(hi);
   });
 });
+
+test('pow multiplies squares out and gives exactly the doubles Math.pow gives', () => {
+  const random = lcg(2026);
+  const xs = [0, -0, 1, -1, 5e-324, -1e-200, 1e200, 1.5e154, Infinity, -Infinity, NaN];
+  for (let i = 0; i < 2000; i++) xs.push(random.uniform(-1, 1) * 10 ** Math.round(random.uniform(-300, 300)));
+  for (const x of xs) {
+    expect(Object.is(OPS.pow.forward(x, 2), Math.pow(x, 2))).toBe(true);
+    expect(Object.is(OPS.pow.derivativeA(x, 2, x * x), 2 * Math.pow(x, 1))).toBe(true);
+  }
+});

@@ -82,9 +82,11 @@ const pow: BinaryRow = {
   symbol: '^',
   arity: 2,
   domain: [positive, [-2, 3]],
-  forward: (a, b) => Math.pow(a, b),
+  // Squares (the commonest power: costs, MSE) are multiplied out: the same doubles as Math.pow,
+  // which computes x^2 as x·x and x^1 as x, at a fraction of its cost.
+  forward: (a, b) => (b === 2 ? a * a : Math.pow(a, b)),
   // b·a^(b-1), taken as 0 when b = 0 (x^0 is constant even at x = 0), as PyTorch does.
-  derivativeA: (a, b) => (b === 0 ? 0 : b * Math.pow(a, b - 1)),
+  derivativeA: (a, b) => (b === 2 ? 2 * a : b === 0 ? 0 : b * Math.pow(a, b - 1)),
   // out·ln(a), taken as 0 where out is 0 (base 0): NaN for a negative base, as in PyTorch.
   // A constant exponent never asks for it.
   derivativeB: (a, _b, out) => (out === 0 ? 0 : out * Math.log(a)),
