@@ -7,6 +7,7 @@
  * Where `new Function` is forbidden (a page whose CSP lacks 'unsafe-eval') this gives null.
  */
 import type { OpRow } from './op-row';
+import { OPS } from './ops';
 import { NOT_READ, readsInputs } from './partials';
 import { findProductGroups } from './tape-fuse';
 
@@ -307,6 +308,12 @@ s = inputStart[j + 1];${unaryLines}`;
  * into the product's inputs (the products are used nowhere else, so each product's gradient is
  * complete once the n-ary op has added into it, and every other slot receives its additions in
  * the same order as op by op), leaving `k` and `j` at the first.
+ *
+ * A `sum` group whose gradient is 0 (a neuron whose relu is off, a point whose hinge is closed)
+ * and whose value is finite adds nothing and is skipped, as hand-written backprop skips it: a
+ * finite sum has finite terms, a finite product has finite inputs, so every contribution would be
+ * 0 × (a finite number) = ±0, and adding ±0 leaves every gradient slot as it is (slots start at
+ * +0 and sums of doubles never make -0 from it). The result is the same to the bit.
  */
 function backwardCase(kind: Kind, index: number): string {
   const { row, product } = kind;
@@ -319,11 +326,21 @@ function backwardCase(kind: Kind, index: number): string {
   if (intoA) productLines.push(`grads[a] += gk * p${index}.derivativeA(values[a], values[b], values[k]);`);
   if (intoB) productLines.push(`grads[b] += gk * p${index}.derivativeB(values[a], values[b], values[k]);`);
   const xs = readsInputs(row) ? gather('first', 's') : 'const xs = NOT_READ;\nconst end = s;';
+  const skipZero =
+    row === OPS.sum
+      ? `if (g === 0 && Number.isFinite(out)) {
+  const products = end - productsAt;
+  k -= products;
+  j -= products;
+  s = first - 2 * products;
+} else `
+      : '';
   const groupLines = `const first = inputStart[j];
 ${xs}
 const out = values[k];
 const firstProduct = partner[j];
 const productsAt = end - (j - firstProduct);
+${skipZero}{
 for (let i = first; i < productsAt; i++) {
   const x = inputs[i];
   if (trainable[x] === 1) grads[x] += g * r${index}.derivative(i - first, xs, out);
@@ -335,6 +352,7 @@ for (let i = end - 1; i >= productsAt; i--) {
   grads[k] += g * r${index}.derivative(i - first, xs, out);
   const gk = grads[k];
 ${productLines.join('\n')}
+}
 }`;
   if (kind.unary === null) return groupLines;
   return `${opBackward(kind.unary, `u${index}`)}

@@ -202,3 +202,40 @@ describe('replay with product groups', () => {
     leafRows.forEach((r, i) => expect(r.analytic).toBeCloseTo(small[i].grad, 12));
   });
 });
+
+describe('replay skips a sum group whose gradient is 0', () => {
+  /** 12 neurons relu(sum([b, w0·x0, w1·x1])) over shared inputs, summed: enough inputs for the loops. */
+  function layer(inputs: Value[], weights: Value[]): Value {
+    const neurons = [];
+    for (let n = 0; n < 12; n++) {
+      const [b, w0, w1] = weights.slice(3 * n, 3 * n + 3);
+      neurons.push(sum([b, w0.mul(inputs[0]), w1.mul(inputs[1])]).relu());
+    }
+    return sum(neurons);
+  }
+
+  function bothWays(inputs: number[], weights: number[]): Array<ReturnType<typeof replay>> {
+    const leaves = [...inputs, ...weights].map((d) => new Value(d));
+    const root = layer(leaves.slice(0, 2), leaves.slice(2));
+    const compiled = trace(root);
+    expect(compiled._compiled).not.toBeNull();
+    expect(compiled._inputSlots.length).toBeGreaterThan(STRAIGHT_LINE_LIMIT);
+    const point = leaves.map((l) => l.data);
+    return [replay(compiled, point), replay(traceWithoutEval(root), point)];
+  }
+
+  const random = lcg(11);
+  const weights = Array.from({ length: 36 }, (_, i) => (i % 3 === 0 ? -5 : random.uniform(-1, 1)));
+
+  test('with every relu off, gives the generic loops bit for bit (all gradients 0 below them)', () => {
+    const [compiled, generic] = bothWays([0.5, -0.25], weights);
+    expect(compiled).toEqual(generic);
+    expect(compiled.leafGrads.every((g) => g === 0)).toBe(true);
+  });
+
+  test('not when the sum is infinite: 0 × ∞ reaches the weights as NaN, as op by op', () => {
+    const [compiled, generic] = bothWays([Infinity, 0.5], weights.map((w) => (w === -5 ? w : -Math.abs(w))));
+    expect(compiled).toEqual(generic);
+    expect(compiled.leafGrads.some(Number.isNaN)).toBe(true);
+  });
+});
