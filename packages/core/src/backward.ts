@@ -6,7 +6,7 @@
  */
 import { anomalyState, reportBackward } from './anomaly';
 import type { OpRow } from './op-row';
-import { CONSTANT, LEAF } from './ops';
+import { CONSTANT, LEAF, OPS } from './ops';
 import { NOT_READ, partial, partialA, partialB, readsInputs } from './partials';
 import type { Value } from './value';
 import { nextMark } from './walk';
@@ -114,6 +114,7 @@ function propagate(node: Value, check: boolean): void {
   const g = block.grad[s];
   const row = block.rows[block.rowOf[s]] as OpRow;
   const out = block.data[s];
+  if (g === 0 && sendsOnlyZeros(row, out)) return;
   if (row.arity === 2) {
     const a = node._a!;
     const b = node._b as Value | number;
@@ -146,6 +147,23 @@ function propagate(node: Value, check: boolean): void {
       x._blk.grad[x._slot] += c;
     }
   }
+}
+
+/**
+ * Whether a node whose gradient is 0 would add only ±0 into its inputs, which changes no gradient
+ * (they start at +0, and sums of doubles never make -0 from it), so it can be skipped, as
+ * hand-written backprop skips an off relu: rows whose local derivatives are constants, and a
+ * product whose value is finite (then both factors are, and 0 × a finite number is ±0).
+ */
+function sendsOnlyZeros(row: OpRow, out: number): boolean {
+  return (
+    row === OPS.add ||
+    row === OPS.sum ||
+    row === OPS.relu ||
+    row === OPS.sub ||
+    row === OPS.neg ||
+    (row === OPS.mul && Number.isFinite(out))
+  );
 }
 
 function isConstant(x: Value): boolean {
