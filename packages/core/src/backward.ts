@@ -62,23 +62,21 @@ function finishOrder(root: Value): void {
   pushNode(root);
   while (stackSize > 0) {
     const node = stack[stackSize - 1];
-    const block = node._blk;
-    const s = node._slot;
-    const mark = block.mark[s];
+    const mark = node._mark;
     if (mark === finished) {
       stack[--stackSize] = undefined as unknown as Value; // a second entry of a node with two consumers
       continue;
     }
     if (mark === expanded) {
       stack[--stackSize] = undefined as unknown as Value;
-      block.mark[s] = finished;
-      block.grad[s] = 0;
+      node._mark = finished;
+      node._blk.grad[node._slot] = 0;
       if (orderSize === order.length) order.push(node);
       else order[orderSize] = node;
       orderSize++;
       continue;
     }
-    block.mark[s] = expanded;
+    node._mark = expanded;
     // Inputs are stacked last to first, so the first input is expanded first and finishes first:
     // reading `order` backwards then meets later arguments (usually the later-created nodes) first,
     // as a walk in reverse creation order would, and gradients add up in that order.
@@ -92,13 +90,12 @@ function finishOrder(root: Value): void {
 }
 
 /**
- * Stacks input `x` unless it is a leaf or finished. An input met before but not yet expanded is
+ * Stacks input `x` unless it is finished or a leaf (a node with no inputs: a variable or a
+ * constant; an n-ary node always has an input list). An input met before but not yet expanded is
  * stacked again, so that it finishes before this consumer (its older entry is skipped later).
  */
 function pushInput(x: Value, finished: number): void {
-  const block = x._blk;
-  const s = x._slot;
-  if (block.mark[s] !== finished && block.rows[block.rowOf[s]].arity !== 0) pushNode(x);
+  if (x._mark !== finished && (x._a !== null || x._b !== null)) pushNode(x);
 }
 
 function pushNode(x: Value): void {

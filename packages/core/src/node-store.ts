@@ -1,6 +1,6 @@
 /**
  * Where the numbers of nodes live: blocks of BLOCK_SIZE slots in typed arrays (id, data, grad,
- * walk mark, op row, label). A Value is then one small object with no number boxes of its own: a
+ * op row, label). A Value is then one small object with no number boxes of its own: a
  * million-step chain takes 87 bytes a node instead of 126, and about 40% less time to build.
  */
 import type { AnyRow } from './op-row';
@@ -22,8 +22,6 @@ export class Block {
   readonly id: Float64Array;
   readonly data: Float64Array;
   readonly grad: Float64Array;
-  /** The number of the last walk that reached the slot (see walk.ts); trace keeps -(tape slot + 1) here. */
-  readonly mark: Int32Array;
   /** Index into `rows` of each slot's op row. */
   readonly rowOf: Uint8Array;
   /** The distinct op rows used in this block. */
@@ -32,12 +30,11 @@ export class Block {
   labels: Array<string | undefined> | null = null;
 
   constructor() {
-    const buffer = new ArrayBuffer(BLOCK_SIZE * (8 + 8 + 8 + 4 + 1));
+    const buffer = new ArrayBuffer(BLOCK_SIZE * (8 + 8 + 8 + 1));
     this.id = new Float64Array(buffer, 0, BLOCK_SIZE);
     this.data = new Float64Array(buffer, 8 * BLOCK_SIZE, BLOCK_SIZE);
     this.grad = new Float64Array(buffer, 16 * BLOCK_SIZE, BLOCK_SIZE);
-    this.mark = new Int32Array(buffer, 24 * BLOCK_SIZE, BLOCK_SIZE);
-    this.rowOf = new Uint8Array(buffer, 28 * BLOCK_SIZE, BLOCK_SIZE);
+    this.rowOf = new Uint8Array(buffer, 24 * BLOCK_SIZE, BLOCK_SIZE);
   }
 
   /** The op row of slot `s`. */
@@ -64,7 +61,7 @@ let currentOps = new Block();
 let currentLeaves = new Block();
 
 /**
- * Reserves the next slot for a node of `row` holding `data` (its gradient and mark zero) and
+ * Reserves the next slot for a node of `row` holding `data` (its gradient zero) and
  * returns its block; the slot is `block.used - 1`.
  */
 export function claim(row: AnyRow, data: number): Block {

@@ -34,7 +34,7 @@ export type Operand = Value | number;
  */
 export class Value {
   // Fields are `declare`d and set only in the constructor (a class-field definition would first
-  // set each to undefined). The node's numbers, row, mark and label live in slot `_slot` of block
+  // set each to undefined). The node's numbers, row and label live in slot `_slot` of block
   // `_blk` of the node store: a Value holds no number boxes, which the garbage collector would copy.
   /** @internal The node-store block holding this node's numbers. */
   declare readonly _blk: Block;
@@ -47,6 +47,12 @@ export class Value {
    * Value), or the input list of an n-ary op.
    */
   declare _b: Value | number | readonly Value[] | null;
+  /**
+   * @internal The number of the last walk that reached this node (see walk.ts); `trace` leaves
+   * -(slot + 1) here, which no walk number equals. A field of its own, not a block slot: walks
+   * read it for every edge, and a field is one load where a block's typed array is three.
+   */
+  declare _mark: number;
 
   /**
    * A leaf holding `data`. (The other parameters are the engine's own, for op nodes: leave them out.)
@@ -71,6 +77,7 @@ export class Value {
     this._slot = block.used - 1;
     this._a = a;
     this._b = b;
+    this._mark = 0;
     if (label !== '') this.label = label;
     if (anomalyState.enabled) {
       if (row === LEAF) {
@@ -111,17 +118,6 @@ export class Value {
   /** @internal The op-table row that produced this node (LEAF or CONSTANT for leaves). */
   get _row(): AnyRow {
     return this._blk.rows[this._blk.rowOf[this._slot]];
-  }
-
-  /**
-   * @internal The number of the last walk that reached this node (see walk.ts); `trace` leaves
-   * -(slot + 1) here, which no walk number equals.
-   */
-  get _mark(): number {
-    return this._blk.mark[this._slot];
-  }
-  set _mark(mark: number) {
-    this._blk.mark[this._slot] = mark;
   }
 
   /** The op that produced this node: a row name of the op table, 'const', or '' for a leaf. */
