@@ -1,12 +1,13 @@
 /**
  * Replay code made for one tape: for every tape, a forward and a backward loop with one `case` per
  * distinct (row, inputs that receive gradient) pair (shared by tapes with the same pairs), plus one
- * per kind of product group (tape-fuse.ts: a neuron's products, their sum and its relu in one case); for
+ * per kind of product group (tape-fuse.ts: a neuron's products, their sum and its relu in one case,
+ * or a product and the add or sub that takes it, as in a micrograd-style neuron); for
  * small tapes also straight-line code, one statement per op with its slots written in. Either way
  * each call of a row's own function has a call site of its own, so the compiler can inline it.
  * Where `new Function` is forbidden (a page whose CSP lacks 'unsafe-eval') this gives null.
  */
-import type { OpRow } from './op-row';
+import type { NaryRow, OpRow } from './op-row';
 import { OPS } from './ops';
 import { NOT_READ, readsInputs } from './partials';
 import { findProductGroups } from './tape-fuse';
@@ -42,9 +43,9 @@ interface StraightLine {
 
 /**
  * The loops of one list of kinds, taking the tape's arrays as arguments. `kinds` holds each op's
- * kind for that loop (a product group's kind sits at its first op in forward, at its n-ary op or
- * the unary op after it in backward); `partner` holds, at the group's first op and its n-ary op,
- * the op index of the other.
+ * kind for that loop (a product group's kind sits at its first op in forward, at its last op (n-ary,
+ * add or sub) or the unary op after it in backward); `partner` holds, at the group's first op and
+ * its last op, the op index of the other.
  */
 interface ReplayLoops {
   evaluate(arrays: ReplayArrays, kinds: KindArray, partner: Int32Array, start: number): void;
@@ -213,7 +214,10 @@ function kindsOf(arrays: ReplayArrays): {
     const unaryKind: Kind | null = unary
       ? { row: rows[last + 1], trainableMask: trainable[last + arrays.firstOp], product: null, unary: null }
       : null;
-    const kind: Kind = { row: rows[last], trainableMask: 0, product, unary: unaryKind };
+    const row = rows[last];
+    const mask =
+      row.arity === 'n' ? 0 : trainable[inputSlots[inputStart[last]]] | (trainable[last - 1 + arrays.firstOp] << 1);
+    const kind: Kind = { row, trainableMask: mask, product, unary: unaryKind };
     const key = kindKey(kind);
     let group = groupIndexByKey.get(key);
     if (group === undefined) {
@@ -280,12 +284,20 @@ return { evaluate, gradients };`;
 /**
  * Computes values[k] from the inputs at `s`, and moves `s` past them. A product group's case
  * gathers its n-ary op's other inputs, computes each product into its slot and straight into the
- * n-ary op's input array, then the n-ary op and its unary op if the group has one, leaving `k` and
- * `j` at the group's last op.
+ * n-ary op's input array, then the n-ary op (a pair: the product, then the add or sub), then its
+ * unary op if the group has one, leaving `k` and `j` at the group's last op.
  */
 function forwardCase(kind: Kind, index: number): string {
   if (kind.product === null) return opForward(kind, `r${index}`);
   const unaryLines = kind.unary === null ? '' : `\nj++;\nk++;\nvalues[k] = u${index}.forward(values[k - 1]);\ns += 1;`;
+  if (kind.row.arity === 2) {
+    return `values[k] = p${index}.forward(values[inputs[s]], values[inputs[s + 1]]);
+s += 2;
+j++;
+k++;
+values[k] = r${index}.forward(values[inputs[s]], values[k - 1]);
+s += 2;${unaryLines}`;
+  }
   return `const last = partner[j];
 const xs = scratch[last];
 const others = inputStart[last + 1] - inputStart[last] - (last - j);
@@ -304,7 +316,8 @@ s = inputStart[j + 1];${unaryLines}`;
  * Adds g times each local derivative into the trainable inputs and moves `s` back. A product
  * group's case first does its unary op's statements, if it has one, and moves to the n-ary op
  * (whose gradient is then complete: the unary op is its only use); then it adds into the n-ary
- * op's other inputs, then, from the last product to the first, into that product and from it
+ * op's other inputs (a pair: the add or sub's first input), then, from the last product to the
+ * first, into that product and from it
  * into the product's inputs (the products are used nowhere else, so each product's gradient is
  * complete once the n-ary op has added into it, and every other slot receives its additions in
  * the same order as op by op), leaving `k` and `j` at the first.
@@ -318,13 +331,49 @@ s = inputStart[j + 1];${unaryLines}`;
 function backwardCase(kind: Kind, index: number): string {
   const { row, product } = kind;
   if (product === null) return opBackward(kind, `r${index}`);
-  if (row.arity !== 'n') throw new Error('a product group ends in an n-ary op');
   const intoA = (product.trainableMask & 1) !== 0;
   const intoB = (product.trainableMask & 2) !== 0;
   const productLines = ['s -= 2;'];
   if (intoA || intoB) productLines.push('const a = inputs[s];', 'const b = inputs[s + 1];');
   if (intoA) productLines.push(`grads[a] += gk * p${index}.derivativeA(values[a], values[b], values[k]);`);
   if (intoB) productLines.push(`grads[b] += gk * p${index}.derivativeB(values[a], values[b], values[k]);`);
+  const groupLines = row.arity === 2 ? pairLines(kind, index, productLines) : naryGroupLines(kind, index, productLines);
+  if (kind.unary === null) return groupLines;
+  return `${opBackward(kind.unary, `u${index}`)}
+k--;
+j--;
+{
+const g = grads[k];
+${groupLines}
+}`;
+}
+
+/**
+ * A pair's backward (see backwardCase): the add or sub into its first input and into the product
+ * (its second input, the slot before it), then the product into its inputs.
+ */
+function pairLines(kind: Kind, index: number, productLines: readonly string[]): string {
+  const lines = ['s -= 2;'];
+  if ((kind.trainableMask & 1) !== 0) {
+    lines.push(
+      `{\nconst a = inputs[s];\ngrads[a] += g * r${index}.derivativeA(values[a], values[k - 1], values[k]);\n}`,
+    );
+  }
+  if ((kind.trainableMask & 2) !== 0) {
+    lines.push(`grads[k - 1] += g * r${index}.derivativeB(values[inputs[s]], values[k - 1], values[k]);`);
+  }
+  return `${lines.join('\n')}
+k--;
+j--;
+{
+const gk = grads[k];
+${productLines.join('\n')}
+}`;
+}
+
+/** An n-ary group's backward (see backwardCase), with its skip when its gradient is 0. */
+function naryGroupLines(kind: Kind, index: number, productLines: readonly string[]): string {
+  const row = kind.row as NaryRow; // backwardCase sends the other groups to pairLines
   const xs = readsInputs(row) ? gather('first', 's') : 'const xs = NOT_READ;\nconst end = s;';
   const skipZero =
     row === OPS.sum
@@ -335,7 +384,7 @@ function backwardCase(kind: Kind, index: number): string {
   s = first - 2 * products;
 } else `
       : '';
-  const groupLines = `const first = inputStart[j];
+  return `const first = inputStart[j];
 ${xs}
 const out = values[k];
 const firstProduct = partner[j];
@@ -353,14 +402,6 @@ for (let i = end - 1; i >= productsAt; i--) {
   const gk = grads[k];
 ${productLines.join('\n')}
 }
-}`;
-  if (kind.unary === null) return groupLines;
-  return `${opBackward(kind.unary, `u${index}`)}
-k--;
-j--;
-{
-const g = grads[k];
-${groupLines}
 }`;
 }
 

@@ -86,6 +86,19 @@ describe('findProductGroups', () => {
     const notLast = trace(sum([w0.mul(x), b]));
     expect(groupsOf(notLast)).toEqual([]);
   });
+
+  test('an add or sub whose second input is the product right before it, used nowhere else, is a pair', () => {
+    const step = b.add(w0.mul(x));
+    const chain = trace(step.sub(w1.mul(x)).relu());
+    expect(groupsOf(chain)).toEqual([
+      { first: 0, last: 1, productMask: 3, unary: false },
+      { first: 2, last: 3, productMask: 3, unary: true },
+    ]);
+    expect(groupsOf(trace(w0.mul(x).add(b)))).toEqual([]);
+    const shared = w0.mul(x);
+    expect(groupsOf(trace(b.add(shared).mul(shared)))).toEqual([]);
+    expect(groupsOf(trace(b.mul(w0.mul(x))))).toEqual([]);
+  });
 });
 
 /**
@@ -100,6 +113,9 @@ function network(leaves: Value[], points: number[][]): Value {
     const shared = sum([bias, product]);
     return shared.tanh().add(shared);
   };
+  /** micrograd's neuron: act = b, then act = act + w·x for every input (a chain of pairs). */
+  const microgradNeuron = (bias: Value, inputs: Value[] | number[], param: () => Value): Value =>
+    (inputs as Array<Value | number>).reduce<Value>((act, x) => act.add(param().mul(x)), bias);
   let next = 0;
   const param = (): Value => leaves[next++ % leaves.length];
   const neuron = (inputs: Value[] | number[]): Value => sum([param(), ...inputs.map((x) => param().mul(x))]).relu();
@@ -121,6 +137,9 @@ function network(leaves: Value[], points: number[][]): Value {
       sum([param().mul(h[1])]),
       applyOp(sumOfSquares, [param(), param().mul(h[2]), param().mul(h[3])]),
       sharedSum(param(), param().mul(h[1])),
+      microgradNeuron(param(), h, param).relu(),
+      microgradNeuron(param(), point, param).sub(param().mul(h[2])),
+      param().add(usedElsewhere),
     );
   }
   return sum([...outputs, ...leaves.map((p) => p.mul(p))]);
@@ -150,7 +169,9 @@ describe('replay with product groups', () => {
     expect(generic._compiled).toBeNull();
     expect(compiled._inputSlots.length).toBeGreaterThan(STRAIGHT_LINE_LIMIT);
     expect(new Set(groups.map((g) => g.productMask))).toEqual(new Set([1, 2, 3]));
-    expect(new Set(groups.map((g) => compiled._rows[g.last]))).toEqual(new Set([OPS.sum, sumOfSquares]));
+    expect(new Set(groups.map((g) => compiled._rows[g.last]))).toEqual(
+      new Set([OPS.sum, sumOfSquares, OPS.add, OPS.sub]),
+    );
     expect(groups.some((g) => g.last - g.first === 1)).toBe(true);
     const unaryRows = groups.filter((g) => g.unary).map((g) => compiled._rows[g.last + 1]);
     expect(new Set(unaryRows)).toEqual(new Set([OPS.relu, OPS.tanh]));
@@ -234,7 +255,10 @@ describe('replay skips a sum group whose gradient is 0', () => {
   });
 
   test('not when the sum is infinite: 0 × ∞ reaches the weights as NaN, as op by op', () => {
-    const [compiled, generic] = bothWays([Infinity, 0.5], weights.map((w) => (w === -5 ? w : -Math.abs(w))));
+    const [compiled, generic] = bothWays(
+      [Infinity, 0.5],
+      weights.map((w) => (w === -5 ? w : -Math.abs(w))),
+    );
     expect(compiled).toEqual(generic);
     expect(compiled.leafGrads.some(Number.isNaN)).toBe(true);
   });
