@@ -49,6 +49,26 @@ test('replay equals rebuild: values and gradients on new leaf values', () => {
   }
 });
 
+test('forward reads new leaf data from long runs of leaves (a block-sized run too) and short ones', () => {
+  // 5,000 leaves created in a row make runs of consecutive slots, cut where a block ends, each long
+  // enough to be copied in one piece; a leaf outside the graph on either side of `lone` makes it
+  // a run of its own.
+  const many = Array.from({ length: 5000 }, (_, i) => new Value(i));
+  const outside = [new Value(0), new Value(0)];
+  const lone = new Value(1);
+  outside.push(new Value(0));
+  const root = sum([...many.map((v, i) => v.mul(i % 7)), lone.square()]);
+  const tape = trace(root);
+  expect(tape.leaves).toEqual([...many, lone]);
+  const random = lcg(21);
+  for (const v of [...many, lone, ...outside]) v.data = random.uniform(-1, 1);
+  const expected = many.reduce((total, v, i) => total + v.data * (i % 7), 0) + lone.data ** 2;
+  expect(tape.forward()).toBeCloseTo(expected, 9);
+  tape.backward();
+  expect(many[4999].grad).toBe(4999 % 7);
+  expect(lone.grad).toBe(2 * lone.data);
+});
+
 test('tape.backward accumulates into leaves like backward(); sync writes op nodes', () => {
   const w = new Value(0.8, 'w');
   const a = w.mul(1.5);
