@@ -2,7 +2,8 @@
  * The backward pass behind `Value.backward()`: reverse-mode accumulation over the op table's
  * numeric local derivatives, reading nodes' numbers straight from the node store. Intermediate
  * gradients are recomputed on every call (so a second call never corrupts them); leaf gradients
- * accumulate, as in PyTorch; constants receive nothing.
+ * accumulate, as in PyTorch; constants receive nothing. A node whose gradient is 0 and that could
+ * only pass zeros on (an off relu and the sum under it) is skipped, as hand-written backprop does.
  */
 import { anomalyState, reportBackward } from './anomaly';
 import type { OpRow } from './op-row';
@@ -90,12 +91,11 @@ function finishOrder(root: Value): void {
 }
 
 /**
- * Stacks input `x` unless it is finished or a leaf (a node with no inputs: a variable or a
- * constant; an n-ary node always has an input list). An input met before but not yet expanded is
+ * Stacks input `x` unless it is a leaf or finished. An input met before but not yet expanded is
  * stacked again, so that it finishes before this consumer (its older entry is skipped later).
  */
 function pushInput(x: Value, finished: number): void {
-  if (x._mark !== finished && (x._a !== null || x._b !== null)) pushNode(x);
+  if (x._mark !== finished && !x.isLeaf) pushNode(x);
 }
 
 function pushNode(x: Value): void {

@@ -125,9 +125,13 @@ export class Value {
     return this._row.name;
   }
 
-  /** True for leaves (variables and constants). */
+  /**
+   * True for leaves (variables and constants): the nodes with no inputs (an n-ary node always has
+   * an input list, even an empty one). Read from the Value itself, not its block: walks ask it of
+   * every edge.
+   */
   get isLeaf(): boolean {
-    return this._row.arity === 0;
+    return this._a === null && this._b === null;
   }
 
   /** True for a constant: a number an op received in place of a Value. */
