@@ -317,10 +317,10 @@ s = inputStart[j + 1];${unaryLines}`;
  * group's case first does its unary op's statements, if it has one, and moves to the n-ary op
  * (whose gradient is then complete: the unary op is its only use); then it adds into the n-ary
  * op's other inputs (a pair: the add or sub's first input), then, from the last product to the
- * first, into that product and from it
- * into the product's inputs (the products are used nowhere else, so each product's gradient is
- * complete once the n-ary op has added into it, and every other slot receives its additions in
- * the same order as op by op), leaving `k` and `j` at the first.
+ * first, into that product and from it into the product's inputs (the products are used nowhere
+ * else, so each product's gradient is complete once the n-ary op has added into it, and every
+ * other slot receives its additions in the same order as op by op), leaving `k` and `j` at the
+ * first.
  *
  * A `sum` group whose gradient is 0 (a neuron whose relu is off, a point whose hinge is closed)
  * and whose value is finite adds nothing and is skipped, as hand-written backprop skips it: a
