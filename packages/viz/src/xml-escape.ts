@@ -9,8 +9,10 @@ const NOT_XML_CHAR =
   // eslint-disable-next-line no-control-regex -- finding control characters is this regex's job
   /[\0-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 // Tab, line feed and carriage return as references too: parsers turn them into spaces in attributes
-// and a bare \r into \n in text, so only references keep them exactly.
-const MARKUP = /[&<>"'\t\n\r]/g;
+// and a bare \r into \n in text, so only references keep them exactly. NEL (U+0085) and LINE
+// SEPARATOR (U+2028) are line ends in XML 1.1, and some parsers (xmldom) turn them into \n even in
+// 1.0 documents; a reference keeps them too.
+const MARKUP = /[&<>"'\t\n\r\u0085\u2028]/g;
 const ENTITY: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',
@@ -20,6 +22,8 @@ const ENTITY: Record<string, string> = {
   '\t': '&#9;',
   '\n': '&#10;',
   '\r': '&#13;',
+  '\u0085': '&#133;',
+  '\u2028': '&#8232;',
 };
 
 /** `text` with characters XML cannot hold replaced by U+FFFD (no escaping of markup). */
