@@ -1,13 +1,28 @@
 /**
  * The order and bookkeeping of backward.ts: a node reached through consumers met in different
- * orders still gets its whole gradient before it passes it on, a pass stopped by an anomaly leaves
- * nothing behind for the next one, the reused arrays never keep a graph alive, and nodes whose
- * gradient is 0 are skipped only where that changes nothing.
+ * orders still gets its whole gradient before it passes it on, nodes of other graphs in the same
+ * blocks are left alone, the order of additions is the tape's, a pass stopped by an anomaly leaves
+ * nothing behind for the next one, and nodes whose gradient is 0 are skipped only where that
+ * changes nothing.
  */
 import { AnomalyError, detectAnomaly } from './anomaly';
 import { gradients } from './gradients';
+import { BLOCK_SIZE } from './node-store';
+import { trace } from './tape';
+import { topoSort } from './topo-sort';
 import { lcg } from './test-support/lcg';
 import { sum, Value } from './value';
+
+/** A small MLP's loss over a few points: inputs and weights fan out to many consumers. */
+function mlpLoss(weights: Value[], points: number[][]): Value {
+  const scores = points.map(([x, y]) => {
+    const hidden = Array.from({ length: 6 }, (_, n) =>
+      sum([weights[3 * n], weights[3 * n + 1].mul(x), weights[3 * n + 2].mul(y)]).tanh(),
+    );
+    return hidden.reduce((acc, h, n) => acc.add(weights[18 + n].mul(h)), weights[24] as Value);
+  });
+  return sum(scores.map((s, i) => s.sub(i % 2).square())).div(points.length);
+}
 
 test('a node used by an earlier and a later consumer gets its whole gradient first', () => {
   // out = c + n with n = c * 3: the search stacks c (from out) before meeting it again under n.
@@ -30,6 +45,79 @@ test('a deeper diamond: every path into the leaf is counted once', () => {
   out.backward();
   const expected = 5 * x.data ** 4 + 4 * x.data ** 3 + 3 * x.data ** 2;
   expect(x.grad).toBeCloseTo(expected, 12);
+});
+
+test('two graphs built in turn in the same blocks: a pass over one leaves the other alone', () => {
+  const x = new Value(0.5, 'x');
+  let a = x.mul(1);
+  let b = x.mul(2);
+  for (let k = 0; k < BLOCK_SIZE; k++) {
+    a = a.mul(0.999).add(k % 3); // a's nodes and b's alternate, slot after slot
+    b = b.mul(-0.999).add(x);
+  }
+  const bOps = topoSort(b).filter((v) => !v.isLeaf);
+  b.backward();
+  const bGrads = bOps.map((v) => v.grad);
+  expect(bGrads.filter((g) => g !== 0).length).toBe(bOps.length);
+  x.grad = 0;
+  a.backward();
+  expect(bOps.map((v) => v.grad)).toEqual(bGrads);
+  expect(x.grad).toBeCloseTo(0.999 ** BLOCK_SIZE, 12);
+});
+
+test('a graph whose nodes lie blocks apart, with unrelated blocks between them', () => {
+  const w = new Value(1.5, 'w');
+  const early = w.mul(w);
+  let noise = w.mul(3);
+  for (let k = 0; k < 3 * BLOCK_SIZE; k++) noise = noise.add(1);
+  const out = early.mul(w).add(early); // w^3 + w^2
+  noise.backward();
+  w.grad = 0;
+  out.backward();
+  expect(w.grad).toBe(3 * 1.5 ** 2 + 2 * 1.5);
+  expect(early.grad).toBe(1.5 + 1);
+  expect(noise.grad).toBe(1); // from its own pass, untouched by out's
+});
+
+test("a fan-out node adds its consumers' contributions newest first, as a tape does", () => {
+  // Rounding makes the order visible: (-1e16 + 1e16) + 1 = 1, but (1e16 + 1) + -1e16 = 0.
+  const w = new Value(1, 'w');
+  const h = w.mul(1);
+  const [u1, u2, u3] = [1, 1e16, -1e16].map((c) => h.mul(c));
+  const out = sum([u3, u1, u2]);
+  out.backward();
+  expect(h.grad).toBe(1);
+  const tape = trace(out);
+  tape.backward();
+  tape.sync();
+  expect(h.grad).toBe(1);
+});
+
+test("backward adds a fan-out node's contributions in the tape's order: every gradient equal bit for bit", () => {
+  const random = lcg(21);
+  const weights = Array.from({ length: 25 }, () => new Value(random.uniform(-1, 1)));
+  const points = Array.from({ length: 8 }, () => [random.uniform(-2, 2), random.uniform(-2, 2)]);
+  const loss = mlpLoss(weights, points);
+  loss.backward();
+  const nodes = topoSort(loss);
+  const byBackward = nodes.map((v) => v.grad);
+  const tape = trace(loss);
+  weights.forEach((w) => (w.grad = 0));
+  tape.backward();
+  tape.sync();
+  expect(nodes.map((v) => v.grad)).toEqual(byBackward);
+});
+
+test('no block keeps the list of reached nodes after a pass, finished or stopped', () => {
+  const random = lcg(3);
+  const weights = Array.from({ length: 25 }, () => new Value(random.uniform(-1, 1)));
+  const loss = mlpLoss(weights, [[0.5, -0.5]]);
+  loss.backward();
+  expect(topoSort(loss).every((v) => v._blk.reached === null)).toBe(true);
+  const z = new Value(0, 'z');
+  const bad = loss.add(z.sqrt());
+  expect(() => detectAnomaly(() => bad.backward())).toThrow(AnomalyError);
+  expect(topoSort(bad).every((v) => v._blk.reached === null)).toBe(true);
 });
 
 test('a pass stopped by an anomaly error leaves the next pass correct', () => {

@@ -1,27 +1,30 @@
 /**
  * The backward pass behind `Value.backward()`: reverse-mode accumulation over the op table's
- * numeric local derivatives, reading nodes' numbers straight from the node store. Intermediate
- * gradients are recomputed on every call (so a second call never corrupts them); leaf gradients
- * accumulate, as in PyTorch; constants receive nothing. A node whose gradient is 0 and that could
- * only pass zeros on (an off relu and the sum under it) is skipped, as hand-written backprop does.
+ * numeric local derivatives, reading nodes' numbers straight from the node store. Op nodes are
+ * visited newest first, as a tape is read backwards: an op's inputs are older than it, so each node
+ * comes after all of its consumers, with no search to order the graph. Intermediate gradients are
+ * recomputed on every call (so a second call never corrupts them); leaf gradients accumulate, as in
+ * PyTorch; constants receive nothing. A node whose gradient is 0 and that could only pass zeros on
+ * (an off relu and the sum under it) is skipped, as hand-written backprop does.
  */
 import { anomalyState, reportBackward } from './anomaly';
 import type { OpRow } from './op-row';
 import { CONSTANT, LEAF, OPS } from './ops';
 import { NOT_READ, partial, partialA, partialB, readsInputs } from './partials';
+import { BLOCK_SIZE, type Block } from './node-store';
 import type { Value } from './value';
 import { nextMark } from './walk';
 
 /**
- * Reused by every pass (a pass never starts inside another): the depth-first stack and the op nodes
- * in the order they finish (every node after all of its op inputs). They keep their length between
- * passes (growing them again every pass costs more than the pass); `stackSize` and `orderSize`
- * say how much is in use, and entries past those are cleared so no old graph is kept alive.
+ * State of the running pass (a pass never starts inside another). A pass lists each op node it
+ * reaches in its block's `reached` list, by slot, and visits the blocks holding such nodes newest
+ * first, each from its highest listed slot down: `pending` holds the blocks not yet visited.
+ * `spareLists` keeps a few emptied lists for the next passes (empty, so no old graph stays alive).
  */
-const stack: Value[] = [];
-let stackSize = 0;
-const order: Value[] = [];
-let orderSize = 0;
+const pending: Block[] = [];
+let pendingSize = 0;
+const spareLists: Value[][] = [];
+const MAX_SPARE_LISTS = 16;
 
 export function backward(root: Value): void {
   const rootRow = root._row;
@@ -30,120 +33,149 @@ export function backward(root: Value): void {
     return;
   }
   if (rootRow === CONSTANT) return;
-  finishOrder(root);
-  root.grad = 1;
+  const pass = nextMark();
+  pendingSize = 0;
+  reach(root, pass);
+  root._blk.grad[root._slot] = 1;
   const check = anomalyState.enabled;
-  let k = orderSize - 1;
-  // A catch, not a finally: V8 (Node 20) deoptimized this function at the end of every pass
-  // when the clean-up sat in a finally block (301 deopts in 300 W2 steps; with the catch, none).
+  let block: Block | null = null;
+  // A catch, not a finally: V8 (Node 20) deoptimized the function at the end of every pass when
+  // the clean-up sat in a finally block (301 deopts in 300 W2 steps; with the catch, none).
   try {
-    for (; k >= 0; k--) {
-      const node = order[k];
-      order[k] = undefined as unknown as Value;
-      propagate(node, check);
+    while (pendingSize > 0) {
+      block = takeNewest();
+      const nodes = block.reached!;
+      // Nodes reached while visiting this block are older, so in lower slots: the loop meets them.
+      for (let s = block.reachedHigh; s >= block.reachedLow; s--) {
+        const node = nodes[s];
+        if (node === undefined) continue;
+        nodes[s] = undefined as unknown as Value;
+        propagate(node, pass, check);
+      }
+      release(block);
+      block = null;
     }
   } catch (error) {
-    order.fill(undefined as unknown as Value, 0, k + 1); // after an anomaly error
-    orderSize = 0;
+    // After an anomaly error: empty the lists of the block being visited and of those pending.
+    if (block !== null) pending[pendingSize++] = block;
+    for (let i = 0; i < pendingSize; i++) {
+      pending[i].reached!.fill(undefined as unknown as Value);
+      release(pending[i]);
+      pending[i] = undefined as unknown as Block;
+    }
+    pendingSize = 0;
     throw error;
   }
-  orderSize = 0;
 }
 
 /**
- * Fills `order` with the op nodes under `root` in the order a depth-first search finishes them,
- * zeroing their gradients. A node's inputs finish before it, so reading `order` backwards visits
- * every node after all nodes that consume it. The stack is explicit: no recursion on graph depth.
+ * Removes and returns the pending block with the highest number. Inputs are older than their
+ * consumers, so no node of a later block sends into it: every node it holds has its full gradient.
  */
-function finishOrder(root: Value): void {
-  const expanded = nextMark();
-  const finished = nextMark();
-  stackSize = 0;
-  orderSize = 0;
-  pushNode(root);
-  while (stackSize > 0) {
-    const node = stack[stackSize - 1];
-    const mark = node._mark;
-    if (mark === finished) {
-      stack[--stackSize] = undefined as unknown as Value; // a second entry of a node with two consumers
-      continue;
+function takeNewest(): Block {
+  let newest = 0;
+  for (let i = 1; i < pendingSize; i++) if (pending[i].number > pending[newest].number) newest = i;
+  const block = pending[newest];
+  pending[newest] = pending[--pendingSize];
+  pending[pendingSize] = undefined as unknown as Block;
+  return block;
+}
+
+/** Ends the visit of `block`, whose list is empty by now. */
+function release(block: Block): void {
+  if (spareLists.length < MAX_SPARE_LISTS) spareLists.push(block.reached!);
+  block.reached = null;
+}
+
+/**
+ * Marks op node `x` as reached by `pass`, with gradient +0, and lists it in its block (queueing
+ * the block for a visit if it is the first node of the block reached).
+ */
+function reach(x: Value, pass: number): void {
+  const block = x._blk;
+  const s = x._slot;
+  x._mark = pass;
+  block.grad[s] = 0;
+  let nodes = block.reached;
+  if (nodes === null) {
+    nodes = spareLists.pop() ?? new Array<Value>(BLOCK_SIZE);
+    block.reached = nodes;
+    block.reachedLow = s;
+    block.reachedHigh = s;
+    if (pendingSize === pending.length) pending.push(block);
+    else pending[pendingSize] = block;
+    pendingSize++;
+  } else if (s < block.reachedLow) block.reachedLow = s;
+  else if (s > block.reachedHigh) block.reachedHigh = s;
+  nodes[s] = x;
+}
+
+/**
+ * Adds contribution `c` into the gradient of input `x`: an op node reached for the first time
+ * starts from +0 (as if zeroed), a variable accumulates, a constant receives nothing.
+ */
+function send(x: Value, c: number, pass: number): void {
+  if (x._mark !== pass) {
+    if (x.isLeaf) {
+      if (!isConstant(x)) x._blk.grad[x._slot] += c;
+      return;
     }
-    if (mark === expanded) {
-      stack[--stackSize] = undefined as unknown as Value;
-      node._mark = finished;
-      node._blk.grad[node._slot] = 0;
-      if (orderSize === order.length) order.push(node);
-      else order[orderSize] = node;
-      orderSize++;
-      continue;
-    }
-    node._mark = expanded;
-    // Inputs are stacked last to first, so the first input is expanded first and finishes first:
-    // reading `order` backwards then meets later arguments (usually the later-created nodes) first,
-    // as a walk in reverse creation order would, and gradients add up in that order.
-    const b = node._b;
-    if (b !== null && typeof b !== 'number') {
-      if (Array.isArray(b)) for (let i = b.length - 1; i >= 0; i--) pushInput(b[i] as Value, finished);
-      else pushInput(b as Value, finished);
-    }
-    if (node._a !== null) pushInput(node._a, finished);
+    reach(x, pass);
   }
-}
-
-/**
- * Stacks input `x` unless it is a leaf or finished. An input met before but not yet expanded is
- * stacked again, so that it finishes before this consumer (its older entry is skipped later).
- */
-function pushInput(x: Value, finished: number): void {
-  if (x._mark !== finished && !x.isLeaf) pushNode(x);
-}
-
-function pushNode(x: Value): void {
-  if (stackSize === stack.length) stack.push(x);
-  else stack[stackSize] = x;
-  stackSize++;
+  x._blk.grad[x._slot] += c;
 }
 
 /** Sends the gradient of op node `node` (complete by now) into its inputs. */
-function propagate(node: Value, check: boolean): void {
+function propagate(node: Value, pass: number, check: boolean): void {
   const block = node._blk;
   const s = node._slot;
   const g = block.grad[s];
   const row = block.rows[block.rowOf[s]] as OpRow;
   const out = block.data[s];
-  if (g === 0 && sendsOnlyZeros(row, out)) return;
+  if (g === 0 && sendsOnlyZeros(row, out)) {
+    reachInputs(node, pass);
+    return;
+  }
   if (row.arity === 2) {
     const a = node._a!;
     const b = node._b as Value | number;
     const aData = a._blk.data[a._slot];
     const bData = typeof b === 'number' ? b : b._blk.data[b._slot];
-    if (!isConstant(a)) {
-      const ca = g * partialA(row, aData, bData, out);
-      if (check && !Number.isFinite(ca)) reportBackward(node, 0, ca);
-      a._blk.grad[a._slot] += ca;
-    }
-    if (typeof b !== 'number' && !isConstant(b)) {
+    const ca = g * partialA(row, aData, bData, out);
+    if (check && !Number.isFinite(ca) && !isConstant(a)) reportBackward(node, 0, ca);
+    send(a, ca, pass);
+    if (typeof b !== 'number') {
       const cb = g * partialB(row, aData, bData, out);
-      if (check && !Number.isFinite(cb)) reportBackward(node, 1, cb);
-      b._blk.grad[b._slot] += cb;
+      if (check && !Number.isFinite(cb) && !isConstant(b)) reportBackward(node, 1, cb);
+      send(b, cb, pass);
     }
   } else if (row.arity === 1) {
     const a = node._a!;
-    if (isConstant(a)) return;
     const ca = g * partial(row, a._blk.data[a._slot], out);
-    if (check && !Number.isFinite(ca)) reportBackward(node, 0, ca);
-    a._blk.grad[a._slot] += ca;
+    if (check && !Number.isFinite(ca) && !isConstant(a)) reportBackward(node, 0, ca);
+    send(a, ca, pass);
   } else {
     const xs = node._b as readonly Value[];
     const data = readsInputs(row) ? xs.map((x) => x.data) : NOT_READ;
     for (let i = 0; i < xs.length; i++) {
-      const x = xs[i];
-      if (isConstant(x)) continue;
       const c = g * row.derivative(i, data, out);
-      if (check && !Number.isFinite(c)) reportBackward(node, i, c);
-      x._blk.grad[x._slot] += c;
+      if (check && !Number.isFinite(c) && !isConstant(xs[i])) reportBackward(node, i, c);
+      send(xs[i], c, pass);
     }
   }
+}
+
+/** Gives every op input of a skipped node a zero gradient for this pass, if it has none yet. */
+function reachInputs(node: Value, pass: number): void {
+  const b = node._b;
+  if (node._a !== null) reachZero(node._a, pass);
+  if (b === null || typeof b === 'number') return;
+  if (Array.isArray(b)) for (let i = 0; i < b.length; i++) reachZero(b[i] as Value, pass);
+  else reachZero(b as Value, pass);
+}
+
+function reachZero(x: Value, pass: number): void {
+  if (x._mark !== pass && !x.isLeaf) reach(x, pass);
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import type { AnyRow } from './op-row';
 import { LEAF } from './ops';
+import type { Value } from './value';
 
 const SLOT_BITS = 12;
 /** Slots per block. */
@@ -14,10 +15,24 @@ const MAX_ROWS = 256;
 
 /** The id of the next node: ids are unique and increase in creation order, across all blocks. */
 let nextId = 1;
+/** The number of the next block. */
+let nextBlockNumber = 0;
 
 export class Block {
   /** Slots in use. */
   used = 0;
+  /**
+   * Blocks are numbered in creation order. Op nodes fill one block at a time, so of two op nodes
+   * the newer is in the higher-numbered block, or in a higher slot of the same block.
+   */
+  readonly number = nextBlockNumber++;
+  /**
+   * Used by a backward pass while it runs (see backward.ts), and null otherwise: the op nodes of
+   * this block that the pass has reached, by slot, and the lowest and highest such slot.
+   */
+  reached: Value[] | null = null;
+  reachedLow = 0;
+  reachedHigh = 0;
   /** The id of each slot's node (a double: a long run creates more than 2^31 nodes). */
   readonly id: Float64Array;
   readonly data: Float64Array;
