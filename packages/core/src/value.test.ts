@@ -209,3 +209,24 @@ test('sum is one n-ary node over Values and numbers', () => {
   expect(a.grad).toBe(2);
   expect(b.grad).toBe(1);
 });
+
+test('sum keeps its own list of inputs: changing the array given to it later changes nothing', () => {
+  const a = new Value(1);
+  const b = new Value(2);
+  const terms: Array<Value | number> = [a, 3, b];
+  const s = sum(terms);
+  terms[0] = b;
+  terms.push(a);
+  expect(s.inputs.map((v) => v.data)).toEqual([1, 3, 2]);
+  expect(s.inputs[0]).toBe(a);
+  s.backward();
+  expect([a.grad, b.grad]).toEqual([1, 1]);
+  expect(sum([]).data).toBe(0);
+  const holey = new Array<Value>(3);
+  holey[0] = a;
+  holey[2] = b;
+  expect(() => sum(holey)).toThrow('expected a Value or a number, got undefined');
+  class Terms extends Array<Value> {}
+  const fromSubclass = sum(Terms.from([a, b]));
+  expect(fromSubclass.inputs.constructor).toBe(Array);
+});

@@ -277,10 +277,17 @@ export function sum(values: readonly Operand[]): Value {
 }
 
 function nary(row: NaryRow, values: readonly Operand[], where: string): Value {
-  const n = values.length;
-  const terms = new Array<Value>(n);
-  for (let i = 0; i < n; i++) terms[i] = toValue(values[i], where);
-  return new Value(row.forward(inputData(terms)), '', row, null, terms);
+  // The node keeps a plain copy (the caller may change its array later): `slice` copies in one
+  // go, several times faster than a loop storing each term into a new array.
+  const terms: Operand[] = Object.getPrototypeOf(values) === Array.prototype ? values.slice() : Array.from(values);
+  const n = terms.length;
+  const data = n <= SCRATCH_LENGTHS ? (scratch[n] ??= new Array<number>(n).fill(0.5)) : new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    let x = terms[i];
+    if (!(x instanceof Value)) terms[i] = x = toValue(x, where);
+    data[i] = x._blk.data[x._slot];
+  }
+  return new Value(row.forward(data), '', row, null, terms as Value[]);
 }
 
 /**
@@ -290,13 +297,6 @@ function nary(row: NaryRow, values: readonly Operand[], where: string): Value {
  */
 const SCRATCH_LENGTHS = 256;
 const scratch: number[][] = [];
-
-function inputData(terms: readonly Value[]): number[] {
-  const n = terms.length;
-  const data = n <= SCRATCH_LENGTHS ? (scratch[n] ??= new Array<number>(n).fill(0.5)) : new Array<number>(n);
-  for (let i = 0; i < n; i++) data[i] = terms[i].data;
-  return data;
-}
 
 /**
  * Applies any op-table row to `inputs` (Values or numbers): a row of `OPS`, or a custom row of the
