@@ -3,7 +3,7 @@
  * orders still gets its whole gradient before it passes it on, nodes of other graphs in the same
  * blocks are left alone, the order of additions is the tape's, a pass stopped by an anomaly leaves
  * nothing behind for the next one, and nodes whose gradient is 0 are skipped only where that
- * changes nothing.
+ * changes nothing (a gradient written before, by a pass, by hand or by a tape, is still zeroed).
  */
 import { AnomalyError, detectAnomaly } from './anomaly';
 import { gradients } from './gradients';
@@ -118,6 +118,35 @@ test('no block keeps the list of reached nodes after a pass, finished or stopped
   const bad = loss.add(z.sqrt());
   expect(() => detectAnomaly(() => bad.backward())).toThrow(AnomalyError);
   expect(topoSort(bad).every((v) => v._blk.reached === null)).toBe(true);
+});
+
+test('a node that sends no gradient zeroes what an earlier pass wrote below it', () => {
+  // y is shared: z1's pass writes y.grad = 2; in z2's pass y sits under an off relu, so 0.
+  const x = new Value(1.5, 'x');
+  const y = x.mul(3);
+  const z1 = y.mul(2);
+  const z2 = y.mul(-1).relu();
+  z1.backward();
+  expect(y.grad).toBe(2);
+  z2.backward();
+  expect(y.grad).toBe(0);
+  expect(Object.is(y.grad, 0)).toBe(true);
+});
+
+test('an intermediate gradient set by hand, or by tape.sync(), is zeroed where no gradient flows', () => {
+  const x = new Value(2, 'x');
+  const h = x.mul(2);
+  const off = h.mul(-1).relu();
+  h.grad = 5;
+  off.backward();
+  expect(h.grad).toBe(0);
+  const live = h.square();
+  const tape = trace(live);
+  tape.backward();
+  tape.sync(); // h.grad = 2h = 8
+  expect(h.grad).toBe(8);
+  off.backward();
+  expect(h.grad).toBe(0);
 });
 
 test('a pass stopped by an anomaly error leaves the next pass correct', () => {

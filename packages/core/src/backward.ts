@@ -11,7 +11,7 @@ import { anomalyState, reportBackward } from './anomaly';
 import type { OpRow } from './op-row';
 import { CONSTANT, LEAF, OPS } from './ops';
 import { NOT_READ, partial, partialA, partialB, readsInputs } from './partials';
-import { BLOCK_SIZE, type Block } from './node-store';
+import { BLOCK_SIZE, gradientsWrittenUpTo, noteGradientsWritten, type Block } from './node-store';
 import type { Value } from './value';
 import { nextMark } from './walk';
 
@@ -25,6 +25,8 @@ const pending: Block[] = [];
 let pendingSize = 0;
 const spareLists: Value[][] = [];
 const MAX_SPARE_LISTS = 16;
+/** gradientsWrittenUpTo() when the running pass began. */
+let writtenBefore = 0;
 
 export function backward(root: Value): void {
   const rootRow = root._row;
@@ -34,6 +36,7 @@ export function backward(root: Value): void {
   }
   if (rootRow === CONSTANT) return;
   const pass = nextMark();
+  writtenBefore = gradientsWrittenUpTo();
   pendingSize = 0;
   reach(root, pass);
   root._blk.grad[root._slot] = 1;
@@ -55,7 +58,9 @@ export function backward(root: Value): void {
       release(block);
       block = null;
     }
+    noteGradientsWritten(root.id);
   } catch (error) {
+    noteGradientsWritten(root.id);
     // After an anomaly error: empty the lists of the block being visited and of those pending.
     if (block !== null) pending[pendingSize++] = block;
     for (let i = 0; i < pendingSize; i++) {
@@ -165,7 +170,11 @@ function propagate(node: Value, pass: number, check: boolean): void {
   }
 }
 
-/** Gives every op input of a skipped node a zero gradient for this pass, if it has none yet. */
+/**
+ * Gives every op input of a skipped node a zero gradient for this pass, if it has none yet; an
+ * input whose whole subgraph never had a gradient written (a new graph's, on its first pass) holds
+ * zeros already, and is left alone, as hand-written backprop leaves a dead branch.
+ */
 function reachInputs(node: Value, pass: number): void {
   const b = node._b;
   if (node._a !== null) reachZero(node._a, pass);
@@ -175,7 +184,7 @@ function reachInputs(node: Value, pass: number): void {
 }
 
 function reachZero(x: Value, pass: number): void {
-  if (x._mark !== pass && !x.isLeaf) reach(x, pass);
+  if (x._mark !== pass && !x.isLeaf && x._blk.lowestOp[x._slot] <= writtenBefore) reach(x, pass);
 }
 
 /**

@@ -8,7 +8,7 @@ import { anomalyState, checkForward, reportLeaf } from './anomaly';
 import { backward } from './backward';
 import { describe, usageError } from './errors';
 import type { AnyRow, BinaryRow, NaryRow, OpRow, UnaryRow } from './op-row';
-import { BLOCK_SIZE, claim, type Block } from './node-store';
+import { BLOCK_SIZE, claim, noteGradientsWritten, type Block } from './node-store';
 import { CONSTANT, LEAF, OPS } from './ops';
 import { forEachNode } from './walk';
 
@@ -73,11 +73,13 @@ export class Value {
       throw usageError('Value', `label must be a string, got ${describe(label)}.`);
     }
     const block = claim(row, data);
+    const slot = block.used - 1;
     this._blk = block;
-    this._slot = block.used - 1;
+    this._slot = slot;
     this._a = a;
     this._b = b;
     this._mark = 0;
+    block.lowestOp[slot] = a === null && b === null ? Infinity : lowestOpUnder(block.id[slot], a, b);
     if (label !== '') this.label = label;
     if (anomalyState.enabled) {
       if (row === LEAF) {
@@ -100,6 +102,7 @@ export class Value {
   }
   set grad(g: number) {
     this._blk.grad[this._slot] = g;
+    if (!this.isLeaf) noteGradientsWritten(this.id);
   }
 
   /** A name shown in drawings and error messages; '' when unnamed. */
@@ -212,7 +215,7 @@ export class Value {
   /** Sets the gradient of this node and of every node below it to 0. */
   zeroGrad(): void {
     forEachNode(this, (v) => {
-      v.grad = 0;
+      v._blk.grad[v._slot] = 0; // not the setter: a +0 written needs no noteGradientsWritten
     });
   }
 
@@ -221,6 +224,23 @@ export class Value {
     const label = this.label ? `label=${JSON.stringify(this.label)}, ` : '';
     return `Value(${label}data=${this.data}, grad=${this.grad})`;
   }
+}
+
+/**
+ * The least id of an op node under a new op node `id` with inputs `a` and `b` (Block.lowestOp):
+ * inputs are older than the node, and a leaf counts as Infinity.
+ */
+function lowestOpUnder(id: number, a: Value | null, b: Value | number | readonly Value[] | null): number {
+  let lowest = id;
+  if (a !== null) lowest = Math.min(lowest, a._blk.lowestOp[a._slot]);
+  if (b === null || typeof b === 'number') return lowest;
+  if (Array.isArray(b)) {
+    for (let i = 0; i < b.length; i++) {
+      const x = b[i] as Value;
+      lowest = Math.min(lowest, x._blk.lowestOp[x._slot]);
+    }
+  } else lowest = Math.min(lowest, (b as Value)._blk.lowestOp[(b as Value)._slot]);
+  return lowest;
 }
 
 /**
