@@ -14,7 +14,6 @@ import type { OpRow } from './op-row';
 import { CONSTANT, LEAF, OPS } from './ops';
 import { NOT_READ, partial, partialA, partialB, readsInputs } from './partials';
 import type { Value } from './value';
-import { nextMark } from './walk';
 
 /**
  * State of the running pass (a pass never starts inside another). A pass lists each op node it
@@ -36,10 +35,9 @@ export function backward(root: Value): void {
     return;
   }
   if (rootRow === CONSTANT) return;
-  const pass = nextMark();
   writtenBefore = gradientsWrittenUpTo();
   pendingSize = 0;
-  reach(root, pass);
+  reach(root);
   root._blk.grad[root._slot] = 1;
   const check = anomalyState.enabled;
   let block: Block | null = null;
@@ -54,7 +52,7 @@ export function backward(root: Value): void {
         const node = nodes[s];
         if (node === undefined) continue;
         nodes[s] = undefined as unknown as Value;
-        propagate(node, pass, check);
+        propagate(node, check);
       }
       release(block);
       block = null;
@@ -94,13 +92,21 @@ function release(block: Block): void {
 }
 
 /**
- * Marks op node `x` as reached by `pass`, with gradient +0, and lists it in its block (queueing
- * the block for a visit if it is the first node of the block reached).
+ * Whether op node `x` has been reached by the running pass: it is listed in its block until it is
+ * visited, and nothing sends into a node after its visit (its consumers all come before it).
  */
-function reach(x: Value, pass: number): void {
+function isListed(x: Value): boolean {
+  const nodes = x._blk.reached;
+  return nodes !== null && nodes[x._slot] === x;
+}
+
+/**
+ * Lists op node `x` in its block as reached, with gradient +0 (queueing the block for a visit if
+ * it is the first node of the block reached).
+ */
+function reach(x: Value): void {
   const block = x._blk;
   const s = x._slot;
-  x._mark = pass;
   block.grad[s] = 0;
   let nodes = block.reached;
   if (nodes === null) {
@@ -120,26 +126,26 @@ function reach(x: Value, pass: number): void {
  * Adds contribution `c` into the gradient of input `x`: an op node reached for the first time
  * starts from +0 (as if zeroed), a variable accumulates, a constant receives nothing.
  */
-function send(x: Value, c: number, pass: number): void {
-  if (x._mark !== pass) {
+function send(x: Value, c: number): void {
+  if (!isListed(x)) {
     if (x.isLeaf) {
       if (!isConstant(x)) x._blk.grad[x._slot] += c;
       return;
     }
-    reach(x, pass);
+    reach(x);
   }
   x._blk.grad[x._slot] += c;
 }
 
 /** Sends the gradient of op node `node` (complete by now) into its inputs. */
-function propagate(node: Value, pass: number, check: boolean): void {
+function propagate(node: Value, check: boolean): void {
   const block = node._blk;
   const s = node._slot;
   const g = block.grad[s];
   const row = block.rows[block.rowOf[s]] as OpRow;
   const out = block.data[s];
   if (g === 0 && sendsOnlyZeros(row, out)) {
-    reachInputs(node, pass);
+    reachInputs(node);
     return;
   }
   if (row.arity === 2) {
@@ -149,24 +155,24 @@ function propagate(node: Value, pass: number, check: boolean): void {
     const bData = typeof b === 'number' ? b : b._blk.data[b._slot];
     const ca = g * partialA(row, aData, bData, out);
     if (check && !Number.isFinite(ca) && !isConstant(a)) reportBackward(node, 0, ca);
-    send(a, ca, pass);
+    send(a, ca);
     if (typeof b !== 'number') {
       const cb = g * partialB(row, aData, bData, out);
       if (check && !Number.isFinite(cb) && !isConstant(b)) reportBackward(node, 1, cb);
-      send(b, cb, pass);
+      send(b, cb);
     }
   } else if (row.arity === 1) {
     const a = node._a!;
     const ca = g * partial(row, a._blk.data[a._slot], out);
     if (check && !Number.isFinite(ca) && !isConstant(a)) reportBackward(node, 0, ca);
-    send(a, ca, pass);
+    send(a, ca);
   } else {
     const xs = node._b as readonly Value[];
     const data = readsInputs(row) ? xs.map((x) => x.data) : NOT_READ;
     for (let i = 0; i < xs.length; i++) {
       const c = g * row.derivative(i, data, out);
       if (check && !Number.isFinite(c) && !isConstant(xs[i])) reportBackward(node, i, c);
-      send(xs[i], c, pass);
+      send(xs[i], c);
     }
   }
 }
@@ -176,16 +182,16 @@ function propagate(node: Value, pass: number, check: boolean): void {
  * input whose whole subgraph never had a gradient written (a new graph's, on its first pass) holds
  * zeros already, and is left alone, as hand-written backprop leaves a dead branch.
  */
-function reachInputs(node: Value, pass: number): void {
+function reachInputs(node: Value): void {
   const b = node._b;
-  if (node._a !== null) reachZero(node._a, pass);
+  if (node._a !== null) reachZero(node._a);
   if (b === null || typeof b === 'number') return;
-  if (Array.isArray(b)) for (let i = 0; i < b.length; i++) reachZero(b[i] as Value, pass);
-  else reachZero(b as Value, pass);
+  if (Array.isArray(b)) for (let i = 0; i < b.length; i++) reachZero(b[i] as Value);
+  else reachZero(b as Value);
 }
 
-function reachZero(x: Value, pass: number): void {
-  if (x._mark !== pass && !x.isLeaf && x._blk.lowestOp[x._slot] <= writtenBefore) reach(x, pass);
+function reachZero(x: Value): void {
+  if (!x.isLeaf && x._blk.lowestOp[x._slot] <= writtenBefore && !isListed(x)) reach(x);
 }
 
 /**

@@ -62,6 +62,12 @@ export class Block {
   readonly rowOf: Uint8Array;
   /** The distinct op rows used in this block. */
   readonly rows: AnyRow[] = [];
+  /**
+   * The number of the last walk that reached each slot's node (see walk.ts), created by the first
+   * walk into this block: the graphs a training loop builds and differentiates are never walked
+   * (backward keeps its own lists), so their nodes carry no mark at all.
+   */
+  marks: Float64Array | null = null;
   /** Labels by slot, created on the first label. */
   labels: Array<string | undefined> | null = null;
 

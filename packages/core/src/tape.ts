@@ -13,7 +13,7 @@ import { CONSTANT, OPS } from './ops';
 import { NOT_READ, partial, readsInputs, unaryForward } from './partials';
 import { compileReplay, type CompiledReplay } from './tape-compile';
 import { Value } from './value';
-import { sortById, walk } from './walk';
+import { markOf, setMark, sortById, walk } from './walk';
 
 const NARY = 3;
 
@@ -392,14 +392,14 @@ export function trace(root: Value): Tape {
   const values = new Float64Array(size);
   const trainable = new Uint8Array(size);
 
-  // Slots are kept in each Value's walk mark as -(slot + 1) (walks only compare marks to positive
+  // Slots are kept in each node's walk mark as -(slot + 1) (walks only compare marks to positive
   // walk numbers, so a negative mark reads as "not reached" to every later walk).
   let next = 0;
   const place = (v: Value, receivesGradient: boolean): void => {
     nodes[next] = v;
     values[next] = v.data;
     trainable[next] = receivesGradient ? 1 : 0;
-    v._mark = -++next;
+    setMark(v, -++next);
   };
   for (const v of leaves) place(v, true);
   for (const v of constants) place(v, false);
@@ -409,7 +409,7 @@ export function trace(root: Value): Tape {
   const inputStart = new Int32Array(opsDescending.length + 1);
   const inputSlots = new Int32Array(edges);
   let e = 0;
-  const slotOf = (v: Value): number => -v._mark - 1;
+  const slotOf = (v: Value): number => -markOf(v) - 1;
   for (let i = opsDescending.length - 1; i >= 0; i--) {
     const v = opsDescending[i];
     const j = next - firstOp;

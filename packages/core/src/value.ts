@@ -47,12 +47,6 @@ export class Value {
    * Value), or the input list of an n-ary op.
    */
   declare _b: Value | number | readonly Value[] | null;
-  /**
-   * @internal The number of the last walk that reached this node (see walk.ts); `trace` leaves
-   * -(slot + 1) here, which no walk number equals. A field of its own, not a block slot: walks
-   * read it for every edge, and a field is one load where a block's typed array is three.
-   */
-  declare _mark: number;
 
   /**
    * A leaf holding `data`. (The other parameters are the engine's own, for op nodes: leave them out.)
@@ -78,7 +72,6 @@ export class Value {
     this._slot = slot;
     this._a = a;
     this._b = b;
-    this._mark = 0;
     block.lowestOp[slot] = a === null && b === null ? Infinity : lowestOpUnder(block.id[slot], a, b);
     if (label !== '') this.label = label;
     if (anomalyState.enabled) {

@@ -3,13 +3,25 @@
  * reverse creation order (largest id first), so each comes after all nodes that consume it. No
  * recursion, so a chain of a million nodes is walked like a chain of ten.
  */
+import { BLOCK_SIZE } from './node-store';
 import type { Value } from './value';
 
 let lastMark = 0;
 
-/** A fresh walk number; nodes whose `_mark` equals it have been reached by this walk. */
+/** A fresh walk number; nodes whose mark equals it have been reached by this walk. */
 export function nextMark(): number {
   return ++lastMark;
+}
+
+/** The mark of `x`: the number of the last walk that reached it, 0 if none (see Block.marks). */
+export function markOf(x: Value): number {
+  const marks = x._blk.marks;
+  return marks === null ? 0 : marks[x._slot];
+}
+
+/** Sets the mark of `x`. */
+export function setMark(x: Value, mark: number): void {
+  (x._blk.marks ??= new Float64Array(BLOCK_SIZE))[x._slot] = mark;
 }
 
 /**
@@ -20,15 +32,15 @@ export function nextMark(): number {
  */
 export function walk(root: Value, onOp: (v: Value) => void, onLeaf: (v: Value) => void, materialize = false): void {
   if (root.isLeaf) {
-    root._mark = nextMark();
+    setMark(root, nextMark());
     onLeaf(root);
     return;
   }
   const ops = reachOps(root);
   const leafMark = nextMark();
   const reachLeaf = (x: Value): void => {
-    if (!x.isLeaf || x._mark === leafMark) return;
-    x._mark = leafMark;
+    if (!x.isLeaf || markOf(x) === leafMark) return;
+    setMark(x, leafMark);
     onLeaf(x);
   };
   const visit = (node: Value): void => {
@@ -51,12 +63,12 @@ export function walk(root: Value, onOp: (v: Value) => void, onLeaf: (v: Value) =
  */
 function reachOps(root: Value): Value[] & { lowest: number } {
   const mark = nextMark();
-  root._mark = mark;
+  setMark(root, mark);
   const ops = Object.assign([root], { lowest: root.id });
   const stack: Value[] = [root];
   const reach = (x: Value): void => {
-    if (x._mark === mark || x.isLeaf) return;
-    x._mark = mark;
+    if (x.isLeaf || markOf(x) === mark) return;
+    setMark(x, mark);
     ops.push(x);
     stack.push(x);
     if (x.id < ops.lowest) ops.lowest = x.id;
