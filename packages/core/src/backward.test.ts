@@ -11,7 +11,8 @@ import { BLOCK_SIZE } from './node-store';
 import { trace } from './tape';
 import { topoSort } from './topo-sort';
 import { lcg } from './test-support/lcg';
-import { sum, Value } from './value';
+import type { OpRow } from './op-row';
+import { applyOp, sum, Value } from './value';
 
 /** A small MLP's loss over a few points: inputs and weights fan out to many consumers. */
 function mlpLoss(weights: Value[], points: number[][]): Value {
@@ -147,6 +148,31 @@ test('an intermediate gradient set by hand, or by tape.sync(), is zeroed where n
   expect(h.grad).toBe(8);
   off.backward();
   expect(h.grad).toBe(0);
+});
+
+test('a backward() called from inside a pass (a row whose derivative calls it) is refused, and the next pass is correct', () => {
+  const other = new Value(2, 'other').square();
+  const meddling: OpRow = {
+    name: 'meddling',
+    symbol: 'm',
+    arity: 1,
+    domain: [[-5, 5]],
+    forward: (a) => 3 * a,
+    derivative: () => {
+      other.backward();
+      return 3;
+    },
+    derivativeValue: () => 3,
+  };
+  const x = new Value(1, 'x');
+  const y = applyOp(meddling, [x.mul(2)]).add(x);
+  expect(() => y.backward()).toThrow('@chainrule/core/Value.backward: called while another backward pass runs');
+  x.grad = 0;
+  const good = x.mul(x).add(x);
+  good.backward();
+  expect(x.grad).toBe(3);
+  other.backward();
+  expect(other.grad).toBe(1);
 });
 
 test('a pass stopped by an anomaly error leaves the next pass correct', () => {

@@ -9,6 +9,7 @@
  * new graph below it is not visited at all (its gradients are still the zeros it was made with).
  */
 import { anomalyState, reportBackward } from './anomaly';
+import { usageError } from './errors';
 import { BLOCK_SIZE, gradientsWrittenUpTo, noteGradientsWritten, type Block } from './node-store';
 import type { OpRow } from './op-row';
 import { CONSTANT, LEAF, OPS } from './ops';
@@ -27,6 +28,8 @@ const spareLists: Value[][] = [];
 const MAX_SPARE_LISTS = 16;
 /** gradientsWrittenUpTo() when the running pass began. */
 let writtenBefore = 0;
+/** Whether a pass is running (a pass started inside another would take over its lists). */
+let running = false;
 
 export function backward(root: Value): void {
   const rootRow = root._row;
@@ -35,6 +38,14 @@ export function backward(root: Value): void {
     return;
   }
   if (rootRow === CONSTANT) return;
+  if (running) {
+    throw usageError(
+      'Value.backward',
+      'called while another backward pass runs (from an op row whose derivative calls backward()?); ' +
+        'compute that gradient before or after the pass.',
+    );
+  }
+  running = true;
   writtenBefore = gradientsWrittenUpTo();
   pendingSize = 0;
   reach(root);
@@ -58,9 +69,12 @@ export function backward(root: Value): void {
       block = null;
     }
     noteGradientsWritten(root.id);
+    running = false;
   } catch (error) {
     noteGradientsWritten(root.id);
-    // After an anomaly error: empty the lists of the block being visited and of those pending.
+    running = false;
+    // After an error (an anomaly, a row that throws): empty the lists of the block being visited
+    // and of those pending.
     if (block !== null) pending[pendingSize++] = block;
     for (let i = 0; i < pendingSize; i++) {
       pending[i].reached!.fill(undefined as unknown as Value);
