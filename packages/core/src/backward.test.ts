@@ -5,11 +5,13 @@
  * nothing behind for the next one, and nodes whose gradient is 0 are skipped only where that
  * changes nothing (a gradient written before, by a pass, by hand or by a tape, is still zeroed).
  */
+import fc from 'fast-check';
 import { AnomalyError, detectAnomaly } from './anomaly';
 import { gradients } from './gradients';
 import { BLOCK_SIZE } from './node-store';
 import { trace } from './tape';
 import { topoSort } from './topo-sort';
+import { PROPERTY_SEED } from './test-support/figures';
 import { lcg } from './test-support/lcg';
 import type { OpRow } from './op-row';
 import { applyOp, sum, Value } from './value';
@@ -222,4 +224,57 @@ test('a product with gradient 0 and an infinite factor still sends 0 × ∞ = Na
   off.backward();
   expect(Number.isNaN(w.grad)).toBe(true);
   expect(x.grad).toBe(0);
+});
+
+test('after any mix of passes from shared roots, grads set by hand and tape syncs, every op node holds its tape gradient', () => {
+  // Random graphs over three leaves with relus that may be off (dead branches), several roots that
+  // share nodes, and a random sequence of actions; after each pass, every op node under its root
+  // must hold exactly what a fresh tape of that root computes.
+  const action = fc.oneof(
+    fc.record({ kind: fc.constant('backward' as const), root: fc.nat() }),
+    fc.record({ kind: fc.constant('set' as const), node: fc.nat(), grad: fc.double({ min: -9, max: 9, noNaN: true }) }),
+    fc.record({ kind: fc.constant('sync' as const), root: fc.nat() }),
+  );
+  const step = fc.record({
+    op: fc.integer({ min: 0, max: 4 }),
+    a: fc.nat(),
+    b: fc.nat(),
+    c: fc.double({ min: -2, max: 2, noNaN: true }),
+  });
+  fc.assert(
+    fc.property(
+      fc.array(step, { minLength: 4, maxLength: 30 }),
+      fc.array(action, { minLength: 1, maxLength: 8 }),
+      (steps, actions) => {
+        const nodes: Value[] = [new Value(0.7, 'x'), new Value(-1.3, 'y'), new Value(0.4, 'z')];
+        for (const { op, a, b, c } of steps) {
+          const x = nodes[a % nodes.length];
+          const y = nodes[b % nodes.length];
+          const made = [x.mul(y), x.add(c), x.mul(c).relu(), sum([x, y, c]), x.sub(y).relu()][op];
+          nodes.push(made);
+        }
+        const ops = nodes.slice(3);
+        const roots = ops.slice(-3);
+        for (const act of actions) {
+          if (act.kind === 'set') ops[act.node % ops.length].grad = act.grad;
+          else if (act.kind === 'sync') {
+            const tape = trace(roots[act.root % roots.length]);
+            tape.backward();
+            tape.sync();
+          } else {
+            const root = roots[act.root % roots.length];
+            root.backward();
+            const tape = trace(root);
+            tape.backward();
+            tape._nodes.forEach((v, k) => {
+              if (v !== null && !v.isLeaf && !Object.is(v.grad, tape.grads[k])) {
+                throw new Error(`node #${v.id} (${v.op}): grad ${v.grad}, tape ${tape.grads[k]}`);
+              }
+            });
+          }
+        }
+      },
+    ),
+    { seed: PROPERTY_SEED, numRuns: 300 },
+  );
 });
