@@ -9,6 +9,7 @@ import { toGraph, valueKey } from './to-graph';
 import { stepTrace } from './step-trace';
 import type { PageData, PageSvgOptions } from './page/page-data';
 import { pageHtml } from './page/page-html';
+import { checkRenderSvgOptions } from './render-svg-options';
 import { describeInput, vizError } from './viz-error';
 
 const WHERE = 'renderHtml';
@@ -176,10 +177,8 @@ function checkOptions(options: RenderHtmlOptions): void {
       'pass one entry per position, captions[0] for the start',
     );
   }
-  if (
-    options.svg !== undefined &&
-    (typeof options.svg !== 'object' || Object.values(options.svg).some((v) => typeof v === 'function'))
-  ) {
+  if (options.svg !== undefined) checkRenderSvgOptions('renderHtml', options.svg, 'options.svg');
+  if (options.svg !== undefined && Object.values(options.svg).some((v) => typeof v === 'function')) {
     throw vizError(
       WHERE,
       'options.svg must be plain renderSvg options without functions (the page stores them as JSON).',

@@ -5,6 +5,7 @@
  */
 import { Value } from '@chainrule/core';
 import { renderSvg, type RenderSvgOptions } from './render-svg';
+import { checkRenderSvgOptions } from './render-svg-options';
 import { frameGradients, stepFrame } from './step-frame';
 import { stepTrace } from './step-trace';
 import { toGraph } from './to-graph';
@@ -36,6 +37,7 @@ export function renderSteps(root: Value, options: RenderStepsOptions = {}): stri
       'pass the output Value of your computation',
     );
   }
+  checkRenderSvgOptions('renderSteps', options, 'options', ['includeStart']);
   const { parameters, constants, includeStart, ...svgOptions } = options;
   const graph = toGraph(root, { grads: 'compute', parameters, constants });
   const trace = stepTrace(root);

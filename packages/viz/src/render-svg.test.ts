@@ -129,9 +129,15 @@ describe('renderSvg', () => {
     expect(() => renderSvg({} as never)).toThrow(
       /@chainrule\/viz\/renderSvg: expected a Value or a graph made by toGraph/,
     );
-    expect(() => renderSvg(C, { direction: 'RL' as 'LR' })).toThrow(/unknown direction "RL"/);
-    expect(() => renderSvg(C, { theme: 'blue' as 'light' })).toThrow(/unknown theme "blue"/);
-    expect(() => renderSvg(C, { precision: 0 })).toThrow(/precision must be an integer from 1 to 21/);
+    expect(() => renderSvg(C, { direction: 'RL' as 'LR' })).toThrow(
+      /options\.direction must be 'LR' or 'TB', got the string "RL"/,
+    );
+    expect(() => renderSvg(C, { theme: 'blue' as 'light' })).toThrow(
+      /options\.theme must be 'light' or 'dark', got the string "blue"/,
+    );
+    expect(() => renderSvg(C, { precision: 0 })).toThrow(
+      /options\.precision must be an integer from 1 to 21, got the number 0/,
+    );
     expect(() => renderSvg(C, { maxNodes: 5, group: 'never' })).toThrow(
       /has 10 nodes \(values and ops\), more than maxNodes = 5\. Pass \{ group: 'auto' \}.*\{ maxNodes \}/,
     );
@@ -142,8 +148,12 @@ describe('renderSvg', () => {
     let deep = new Value(0.1, 'x');
     for (let k = 0; k < 20; k++) deep = deep.tanh().mul(2); // 1 + 20 × (tanh, the constant 2, mul) = 61 Values
     const refusals: Array<[string, () => unknown, RegExp]> = [
-      ['precision 0', () => renderSvg(C, { precision: 0 }), /^@chainrule\/viz\/renderSvg: precision must be/],
-      ['maxNodes 0', () => renderSvg(C, { maxNodes: 0 }), /^@chainrule\/viz\/renderSvg: maxNodes must be a positive/],
+      ['precision 0', () => renderSvg(C, { precision: 0 }), /^@chainrule\/viz\/renderSvg: options\.precision must be/],
+      [
+        'maxNodes 0',
+        () => renderSvg(C, { maxNodes: 0 }),
+        /^@chainrule\/viz\/renderSvg: options\.maxNodes must be a positive/,
+      ],
       [
         'too many nodes, never grouped',
         () => renderSvg(C, { maxNodes: 5, group: 'never' }),

@@ -16,6 +16,7 @@ import { groupScene } from './group-scene';
 import { groupFlat } from './group-graph';
 import { flattenGraph, flattenValues, type FlatGraph } from './flat-graph';
 import { VizError } from './viz-error';
+import { checkRenderSvgOptions } from './render-svg-options';
 
 /** Options of `renderSvg(rootOrGraph, options)`. */
 export interface RenderSvgOptions extends Pick<ToGraphOptions, 'grads' | 'parameters' | 'maxValues'> {
@@ -75,17 +76,10 @@ const DEFAULT_MAX_NODES = 2500;
  * fs.writeFileSync('graph.svg', renderSvg(C, { parameters: [w] }));
  */
 export function renderSvg(rootOrGraph: Value | ComputationGraph, options: RenderSvgOptions = {}): string {
+  checkRenderSvgOptions('renderSvg', options);
   const direction = options.direction ?? 'LR';
-  if (direction !== 'LR' && direction !== 'TB') {
-    throw new TypeError(`${WHERE}: unknown direction ${JSON.stringify(direction)}. Use 'LR' or 'TB'.`);
-  }
   const group = options.group ?? 'auto';
-  if (!['auto', 'always', 'never'].includes(group)) {
-    throw new TypeError(`${WHERE}: unknown group option ${JSON.stringify(group)}. Use 'auto', 'always' or 'never'.`);
-  }
   const maxNodes = options.maxNodes ?? DEFAULT_MAX_NODES;
-  if (!(maxNodes > 0))
-    throw new VizError(`${WHERE}: maxNodes must be a positive number, got ${maxNodes}. Pass e.g. { maxNodes: 2500 }.`);
   const showConstants = options.constants ?? true;
   const colours = themeColours(options.theme ?? 'light', options.colours);
   const format = options.format ?? significant(options.precision ?? 4);

@@ -49,7 +49,7 @@ const cases: [string, () => unknown, RegExp][] = [
   [
     'renderSvg with maxNodes NaN',
     () => renderSvg(small(), { maxNodes: NaN }),
-    /^@chainrule\/viz\/renderSvg: maxNodes must be a positive number/,
+    /^@chainrule\/viz\/renderSvg: options\.maxNodes must be a positive number, got the number NaN/,
   ],
   [
     'renderSvg with an unknown theme',
