@@ -104,10 +104,10 @@ let currentOps = new Block();
 let currentLeaves = new Block();
 
 /**
- * Reserves the next slot for a node of `row` holding `data` (its gradient zero) and
+ * Reserves the next slot for a node of `row` (its gradient zero; the caller stores its number) and
  * returns its block; the slot is `block.used - 1`.
  */
-export function claim(row: AnyRow, data: number): Block {
+export function claim(row: AnyRow): Block {
   const leaf = row === LEAF;
   let block = leaf ? currentLeaves : currentOps;
   let index = block.used === BLOCK_SIZE ? -1 : block.rowIndex(row);
@@ -120,6 +120,5 @@ export function claim(row: AnyRow, data: number): Block {
   const s = block.used++;
   block.id[s] = nextId++;
   block.rowOf[s] = index;
-  block.data[s] = data;
   return block;
 }

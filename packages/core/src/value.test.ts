@@ -230,3 +230,26 @@ test('sum keeps its own list of inputs: changing the array given to it later cha
   const fromSubclass = sum(Terms.from([a, b]));
   expect(fromSubclass.inputs.constructor).toBe(Array);
 });
+
+test("every op method's node holds its own row's forward, whatever node was made just before", () => {
+  // The methods hand a node's number to the constructor through one shared cell (opData): a method
+  // that forgot to fill it would store the number of the node made before it.
+  const x = new Value(0.3, 'x');
+  const y = new Value(0.7, 'y');
+  const methods = Object.keys(OPS).filter((name) => name !== 'sum');
+  expect(methods).toHaveLength(16);
+  for (const name of methods) {
+    const row = OPS[name as keyof typeof OPS];
+    new Value(123.25).mul(4); // a decoy node with another number
+    const viaMethod =
+      row.arity === 2
+        ? (x as unknown as Record<string, (o: Value | number) => Value>)[name](y)
+        : (x as unknown as Record<string, () => Value>)[name]();
+    const expected = row.arity === 2 ? row.forward(0.3, 0.7) : row.arity === 1 ? row.forward(0.3) : NaN;
+    expect([name, viaMethod.op, viaMethod.data]).toEqual([name, name, expected]);
+    new Value(-5.5).tanh(); // another decoy, before the same op through applyOp
+    expect([name, applyOp(row, row.arity === 2 ? [x, 0.7] : [x]).data]).toEqual([name, expected]);
+  }
+  new Value(9).neg();
+  expect(sum([x, y, 0.25]).data).toBe(0.3 + 0.7 + 0.25);
+});
