@@ -5,7 +5,7 @@
 export { toGraph, valueKey, opKey, inputEdgeKey, resultEdgeKey } from './to-graph';
 export { renderSvg } from './render-svg';
 export type { RenderSvgOptions } from './render-svg';
-export type { SvgColours } from './svg-theme';
+export type { SvgColours, SvgColourOverrides } from './svg-theme';
 export { layoutLayered } from './layout-layered';
 export type { Layout, LayoutBox, LayoutEdge, LayoutOptions, PlacedBox } from './layout-layered';
 export { groupGraph } from './group-graph';

@@ -10,7 +10,7 @@ import { significant } from './svg-format';
 import { opBox, valueBox, type NodeStyle, type RecordField } from './svg-nodes';
 import { emptyScene, type Scene, type SceneEdge } from './svg-scene';
 import { sceneToSvg } from './svg-document';
-import { themeColours, type SvgColours } from './svg-theme';
+import { themeColours, type SvgColourOverrides } from './svg-theme';
 import { monoWidth } from './measure-text';
 import { groupScene } from './group-scene';
 import { groupFlat } from './group-graph';
@@ -25,7 +25,7 @@ export interface RenderSvgOptions extends Pick<ToGraphOptions, 'grads' | 'parame
   /** 'light' (default) or 'dark'. */
   theme?: 'light' | 'dark';
   /** Override any colour of the theme (see SvgColours), e.g. `{ positive: '#d00' }`. */
-  colours?: Partial<SvgColours>;
+  colours?: SvgColourOverrides;
   /** Significant digits of numbers (default 4: 2.1, 0.411). Ignored when `format` is given. */
   precision?: number;
   /** Your own number formatter, e.g. `(x) => x.toFixed(2)`. */

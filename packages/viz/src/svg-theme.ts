@@ -61,8 +61,13 @@ export const DARK: SvgColours = {
   highlight: { step: '#f2c744', active: '#4493f8', mismatch: '#e35ee3', anomaly: '#f0883e' },
 };
 
+/** Colours to override in a theme: any of them, and any of the highlight colours. */
+export type SvgColourOverrides = Partial<Omit<SvgColours, 'highlight'>> & {
+  highlight?: Partial<SvgColours['highlight']>;
+};
+
 /** The palette for `theme` with `overrides` applied (highlight colours merge key by key). */
-export function themeColours(theme: 'light' | 'dark', overrides: Partial<SvgColours> = {}): SvgColours {
+export function themeColours(theme: 'light' | 'dark', overrides: SvgColourOverrides = {}): SvgColours {
   if (theme !== 'light' && theme !== 'dark') {
     throw new TypeError(`@chainrule/viz/renderSvg: unknown theme ${JSON.stringify(theme)}. Use 'light' or 'dark'.`);
   }
