@@ -51,11 +51,13 @@ export function median(xs: readonly number[]): number {
 }
 
 /**
- * A full GC runs before a timed run only when the run before it grew the heap by more than this, or
- * took longer than COLLECT_ABOVE_MS: it gives big workloads a clean heap (a replay allocates
- * nothing, but a collection of an earlier workload's garbage would otherwise land in its timed
- * runs), while right after a full GC V8 runs small workloads several times slower for a while,
- * which would swamp them.
+ * A variant's first timed run starts from a full GC. Later runs do too only if that first run both
+ * grew the heap by more than COLLECT_ABOVE_BYTES and took longer than COLLECT_ABOVE_MS: big
+ * workloads get a clean heap (the collection of an earlier run's garbage would otherwise land in
+ * their timed runs), while small ones are left alone, because right after a full GC V8 runs them
+ * several times slower for a while. (Collecting before every run that grew the heap by 1 MB made
+ * W1's fresh-graph training, 5 ms and 2 MB a run, measure 0.27-0.54 ms instead of 0.03-0.05.)
+ * Peak memory is taken from the runs that start from a collected heap.
  */
 const COLLECT_ABOVE_BYTES = 1 << 20;
 const COLLECT_ABOVE_MS = 20;
@@ -65,8 +67,8 @@ const WARMUP_MS = 200;
 
 /**
  * Times `variant`: `warmup()` if given, untimed warm-up runs (repeated for WARMUP_MS so the JIT
- * has optimized small workloads), then `reps` runs, each with fresh setup and, for workloads that
- * allocate more than COLLECT_ABOVE_BYTES, a full GC before the clock starts.
+ * has optimized small workloads), then `reps` runs, each with fresh setup and, for big workloads
+ * (see COLLECT_ABOVE_BYTES), a full GC before the clock starts.
  */
 export function measure<T>(variant: Variant<T>, reps: number, warmup?: () => void): Measurement {
   warmup?.();
@@ -77,11 +79,10 @@ export function measure<T>(variant: Variant<T>, reps: number, warmup?: () => voi
   const cpuTimes: number[] = [];
   const failures = new Set<string>();
   let peakBytes = 0;
-  let growth = Infinity;
-  let lastMs = Infinity;
+  let big = true; // until the first run says otherwise
   for (let rep = 0; rep < reps; rep++) {
     let input: T | null = variant.setup();
-    if (growth > COLLECT_ABOVE_BYTES || lastMs > COLLECT_ABOVE_MS) collect();
+    if (big) collect();
     const before = memory();
     const c0 = process.cpuUsage();
     const t0 = process.hrtime.bigint();
@@ -89,10 +90,13 @@ export function measure<T>(variant: Variant<T>, reps: number, warmup?: () => voi
     const t1 = process.hrtime.bigint();
     const cpu = process.cpuUsage(c0);
     cpuTimes.push((cpu.user + cpu.system) / 1e3);
-    growth = memory() - before;
-    peakBytes = Math.max(peakBytes, growth);
-    lastMs = Number(t1 - t0) / 1e6;
-    times.push(lastMs);
+    const ms = Number(t1 - t0) / 1e6;
+    times.push(ms);
+    if (big) {
+      const growth = memory() - before;
+      peakBytes = Math.max(peakBytes, growth);
+      if (rep === 0) big = growth > COLLECT_ABOVE_BYTES && ms > COLLECT_ABOVE_MS;
+    }
     const failure = variant.check(input);
     if (failure !== null) failures.add(failure);
     // Drop the reference so the next setup's allocation can reclaim this run's graph.
