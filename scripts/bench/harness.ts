@@ -57,7 +57,6 @@ export function median(xs: readonly number[]): number {
  * their timed runs), while small ones are left alone, because right after a full GC V8 runs them
  * several times slower for a while. (Collecting before every run that grew the heap by 1 MB made
  * W1's fresh-graph training, 5 ms and 2 MB a run, measure 0.27-0.54 ms instead of 0.03-0.05.)
- * Peak memory is taken from the runs that start from a collected heap.
  */
 const COLLECT_ABOVE_BYTES = 1 << 20;
 const COLLECT_ABOVE_MS = 20;
@@ -92,11 +91,9 @@ export function measure<T>(variant: Variant<T>, reps: number, warmup?: () => voi
     cpuTimes.push((cpu.user + cpu.system) / 1e3);
     const ms = Number(t1 - t0) / 1e6;
     times.push(ms);
-    if (big) {
-      const growth = memory() - before;
-      peakBytes = Math.max(peakBytes, growth);
-      if (rep === 0) big = growth > COLLECT_ABOVE_BYTES && ms > COLLECT_ABOVE_MS;
-    }
+    const growth = memory() - before;
+    peakBytes = Math.max(peakBytes, growth);
+    if (rep === 0) big = growth > COLLECT_ABOVE_BYTES && ms > COLLECT_ABOVE_MS;
     const failure = variant.check(input);
     if (failure !== null) failures.add(failure);
     // Drop the reference so the next setup's allocation can reclaim this run's graph.
