@@ -13,8 +13,11 @@ export const BLOCK_SIZE = 1 << SLOT_BITS;
 /** Distinct op rows one block can hold (its row index is a byte). */
 const MAX_ROWS = 256;
 
-/** The id of the next node: ids are unique and increase in creation order, across all blocks. */
-let nextId = 1;
+/**
+ * The id of the next node: ids are unique and increase in creation order, across all blocks. Id 0
+ * goes to value.ts's shape keeper, made when the engine loads, so a program's Values count from 1.
+ */
+let nextId = 0;
 /** The number of the next block. */
 let nextBlockNumber = 0;
 /** See gradientsWrittenUpTo. */

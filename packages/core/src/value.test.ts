@@ -2,6 +2,8 @@
  * Value and backward(): fan-out, PyTorch's gradient semantics (leaves accumulate, intermediates are
  * recomputed, constants get nothing), overflow-safe ops, and the errors raised for bad input.
  */
+import { spawnSync } from 'child_process';
+import path from 'path';
 import { OPS } from './ops';
 import { BLOCK_SIZE } from './node-store';
 import { applyOp, constant, sum, Value } from './value';
@@ -252,4 +254,32 @@ test("every op method's node holds its own row's forward, whatever node was made
   }
   new Value(9).neg();
   expect(sum([x, y, 0.25]).data).toBe(0.3 + 0.7 + 0.25);
+});
+
+test('optimized engine code survives a full collection between graphs, when no Value of the program is alive', () => {
+  // In a fresh process: build and drop graphs, collect everything, build again. V8 drops an object
+  // shape that no live object has; without the engine's own long-lived Value, every full collection
+  // here threw away the code optimized for Values ("weak objects" deoptimizations of mul, backward, ...).
+  const script = `
+    const { Value } = require(${JSON.stringify(path.join(__dirname, 'value.ts'))});
+    const firstId = new Value(1).id;
+    function graphs() {
+      for (let t = 0; t < 200; t++) {
+        const w = new Value(0.8, 'w');
+        for (let k = 0; k < 100; k++) w.mul(1.5).sub(0.5).pow(2).backward();
+      }
+    }
+    for (let round = 0; round < 8; round++) { graphs(); gc(); }
+    console.log('first id', firstId);
+  `;
+  const run = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--trace-deopt', '-r', 'ts-node/register/transpile-only', '-e', script],
+    { encoding: 'utf8', cwd: path.join(__dirname, '..'), maxBuffer: 64 << 20 },
+  );
+  expect(run.stderr).toBe('');
+  expect(run.stdout).toContain('first id 1'); // the keeper takes id 0: a program's Values count from 1
+  const engine = /SharedFunctionInfo (mul|sub|pow|backward|propagate|reach|reachZero|send|isListed|lowestOpUnder)>/;
+  const dropped = run.stdout.split('\n').filter((line) => line.includes('reason: weak objects') && engine.test(line));
+  expect(dropped).toEqual([]);
 });

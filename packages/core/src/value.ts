@@ -409,3 +409,14 @@ function checkRow(row: unknown): asserts row is OpRow {
     }
   }
 }
+
+/**
+ * A Value that lives as long as the engine (id 0, made when this module loads). V8 keeps an object
+ * shape only while some object has it, and between graphs (a loop that builds every step anew, a
+ * server between requests) no Value may be alive: a full collection then dropped the Value shape
+ * and, with it, all the engine code V8 had optimized for it, and the next graphs ran unoptimized
+ * until V8 compiled them again (100 W1 trainings of fresh graphs took 30-56 ms instead of 3-5 after
+ * every full collection).
+ * @internal
+ */
+export const _SHAPE_KEEPER = new Value(0);
