@@ -54,9 +54,9 @@ export function median(xs: readonly number[]): number {
  * A variant's first timed run starts from a full GC. Later runs do too only if that first run both
  * grew the heap by more than COLLECT_ABOVE_BYTES and took longer than COLLECT_ABOVE_MS: big
  * workloads get a clean heap (the collection of an earlier run's garbage would otherwise land in
- * their timed runs), while small ones are left alone, because right after a full GC V8 runs them
- * several times slower for a while. (Collecting before every run that grew the heap by 1 MB made
- * W1's fresh-graph training, 5 ms and 2 MB a run, measure 0.27-0.54 ms instead of 0.03-0.05.)
+ * their timed runs), while small ones are left alone: a full GC leaves its sweeping to background
+ * threads, which then compete with the next timed run on a 2-core machine (W4's replays, which
+ * allocate nothing, measured 111-115 ms when every run followed a full GC, 30-64 ms otherwise).
  */
 const COLLECT_ABOVE_BYTES = 1 << 20;
 const COLLECT_ABOVE_MS = 20;
