@@ -31,6 +31,17 @@ export function sceneToSvg(scene: Scene, options: DocumentOptions): string {
     layerGap: leftToRight ? Math.min(260, Math.max(40, scene.labelWidth + 56)) : 44,
   });
 
+  // Edges are drawn first: a label beside a stub may reach past the outermost boxes.
+  const drawnEdges = scene.edges.map((edge) => drawEdge(edge, layout.edges.get(edge.key)!, leftToRight, colours));
+  let left = 0;
+  let right = layout.width;
+  for (const { labelSpan } of drawnEdges) {
+    if (labelSpan === null) continue;
+    left = Math.min(left, labelSpan[0]);
+    right = Math.max(right, labelSpan[1]);
+  }
+  const drawingWidth = right - left;
+
   const titleHeight = options.title ? 24 : 0;
   const notesHeight = scene.notes.length * NOTE_LINE;
   const top = MARGIN + titleHeight + notesHeight + (titleHeight + notesHeight > 0 ? 10 : 0);
@@ -38,11 +49,11 @@ export function sceneToSvg(scene: Scene, options: DocumentOptions): string {
     options.title ? sansWidth(options.title, 15, true) : 0,
     ...scene.notes.map((n) => sansWidth(n, 11.5)),
   );
-  const contentWidth = Math.max(layout.width, textWidth, options.legend ? 380 : 0);
+  const contentWidth = Math.max(drawingWidth, textWidth, options.legend ? 380 : 0);
   const legend = options.legend ? drawLegend(options.legend, MARGIN, top + layout.height + 22, contentWidth) : null;
-  const width = Math.ceil(Math.max(layout.width, textWidth, legend?.width ?? 0) + 2 * MARGIN);
+  const width = Math.ceil(Math.max(drawingWidth, textWidth, legend?.width ?? 0) + 2 * MARGIN);
   const height = Math.ceil(top + layout.height + (legend ? legend.height + 22 : 0) + MARGIN);
-  const dx = MARGIN + (width - 2 * MARGIN - layout.width) / 2;
+  const dx = MARGIN + (width - 2 * MARGIN - drawingWidth) / 2 - left;
 
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${escapeXml(SANS)}">`,
@@ -66,11 +77,11 @@ export function sceneToSvg(scene: Scene, options: DocumentOptions): string {
   parts.push(`<g transform="translate(${px(dx)},${px(top)})">`);
   const labels: string[] = [];
   parts.push('<g>');
-  for (const edge of scene.edges) {
-    const drawn = drawEdge(edge, layout.edges.get(edge.key)!, leftToRight, colours);
+  scene.edges.forEach((edge, k) => {
+    const drawn = drawnEdges[k];
     parts.push(`<g data-key="${escapeXml(edge.key)}">${drawn.path}</g>`);
     if (drawn.label) labels.push(drawn.label);
-  }
+  });
   parts.push('</g><g>', ...labels, '</g><g>');
   for (const box of scene.boxes) {
     const at = layout.boxes.get(box.key)!;

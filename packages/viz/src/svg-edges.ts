@@ -1,10 +1,11 @@
 /**
  * Edges of a drawing: smooth paths through the layout's bend points (d3-shape), an arrowhead in the
- * edge's colour at the target, and a label with a halo: just after the source when that is free,
- * else a little before the middle of the path.
+ * edge's colour at the target, and a label with a halo: just after the source, on the side the edge
+ * does not turn to, when that is free, else a little before the middle of the path.
  */
 import { curveMonotoneX, curveMonotoneY, line } from 'd3';
 import { escapeXml } from './xml-escape';
+import { monoWidth } from './measure-text';
 import { px, type SceneEdge } from './svg-scene';
 import { MONO, type SvgColours } from './svg-theme';
 
@@ -13,13 +14,20 @@ const LINE_LR = line().curve(curveMonotoneX).digits(1);
 const LINE_TB = line().curve(curveMonotoneY).digits(1);
 const ARROW = 6;
 
-/** Path, arrowhead and label markup for `edge` along `points` (label separate: drawn above edges). */
+/** An edge's markup: its path and arrowhead, and its label (drawn above all edges) with the x-range it covers. */
+export interface DrawnEdge {
+  path: string;
+  label: string;
+  labelSpan: [number, number] | null;
+}
+
+/** Path, arrowhead and label markup for `edge` along `points`. */
 export function drawEdge(
   edge: SceneEdge,
   points: Array<[number, number]>,
   leftToRight: boolean,
   colours: SvgColours,
-): { path: string; label: string } {
+): DrawnEdge {
   const colour = edge.highlight ? colours.highlight[edge.highlight] : edge.colour;
   const width = edge.highlight ? Math.max(2.5, edge.strokeWidth) : edge.strokeWidth;
   const [sx, sy] = points[0];
@@ -54,13 +62,22 @@ export function drawEdge(
     `<g>${title}<path d="${d}" fill="none" stroke="${colour}" stroke-width="${px(width)}"${dash}/>` +
     `<path d="${head}" fill="${colour}"/></g>`;
   let label = '';
+  let labelSpan: [number, number] | null = null;
   if (edge.label) {
     let at: [number, number];
     let anchor = 'middle';
     if (edge.labelAt === 'start') {
-      // Above the straight stub leaving the source: nothing else is drawn there.
-      at = leftToRight ? [sx + 6, sy - 5] : [sx + 6, sy + 13];
-      anchor = 'start';
+      // Beside the straight stub leaving the source, on the side the edge does not turn to: above it
+      // unless the edge rises (left to right), right of it unless the edge turns right (top to
+      // bottom). Nothing else is drawn there.
+      if (leftToRight) {
+        at = [sx + 6, ty < sy - 0.5 ? sy + 13 : sy - 5];
+        anchor = 'start';
+      } else {
+        const turnsRight = tx > sx + 0.5;
+        at = [turnsRight ? sx - 6 : sx + 6, sy + 13];
+        anchor = turnsRight ? 'end' : 'start';
+      }
     } else {
       // Before the middle: fan-in edges (a Σ over many terms) are still apart there.
       const [mx, my] = pointAlong(points, 0.42);
@@ -69,8 +86,11 @@ export function drawEdge(
     label =
       `<text x="${px(at[0])}" y="${px(at[1])}" font-family="${MONO}" font-size="10.5" text-anchor="${anchor}" ` +
       `fill="${edge.highlight ? colour : colours.muted}" stroke="${colours.background}" stroke-width="3.5" stroke-linejoin="round" paint-order="stroke">${escapeXml(edge.label)}</text>`;
+    const width = monoWidth(edge.label, 10.5);
+    const x0 = anchor === 'start' ? at[0] : anchor === 'end' ? at[0] - width : at[0] - width / 2;
+    labelSpan = [x0, x0 + width];
   }
-  return { path, label };
+  return { path, label, labelSpan };
 }
 
 /** The point at fraction `t` of the length of a polyline. */

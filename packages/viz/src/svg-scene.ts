@@ -23,7 +23,7 @@ export interface SceneEdge {
   strokeWidth: number;
   dashed?: boolean;
   label?: string;
-  /** 'start': just after the source box, above the edge (clear when the source has one edge out); default 'middle'. */
+  /** 'start': just after the source box, beside the edge's stub (clear when the source has one edge out); default 'middle'. */
   labelAt?: 'start' | 'middle';
   highlight?: Highlight;
   /** Tooltip. */
