@@ -93,6 +93,15 @@ describe('renderSvg', () => {
     expect(all).toContain('mismatch (manual ≠ autograd)');
     expect(all).toContain('current step');
     expect(all).not.toContain('anomaly (NaN / Inf)');
+    // The note is written below the ring, not across its lower edge: its baseline lies at least its
+    // ascent (about 0.9 em of 10.5 px) and half the ring's 3 px stroke below the ring's edge.
+    const arc = String.raw`A[\d.]+,[\d.]+ 0 0 1 [\d.]+,([\d.]+)`;
+    const ring = new RegExp(
+      String.raw`<path d="M[\d.]+,[\d.]+H[\d.]+${arc}V[\d.]+${arc}H[^"]*" fill="none" stroke="${LIGHT.highlight.mismatch}"`,
+    ).exec(svg);
+    const ringBottom = ring === null ? NaN : Number(ring[2]); // the second arc ends on the ring's lower edge
+    const noteY = Number(/<text x="[\d.]+" y="([\d.]+)"[^>]*>manual 1\.3 vs autograd 1\.4</.exec(svg)?.[1]);
+    expect(noteY - ringBottom).toBeGreaterThanOrEqual(0.9 * 10.5 + 1.5);
   });
 
   test('options: dark theme, precision, fields, no edge labels, no constants, title', () => {

@@ -21,6 +21,8 @@ export interface NodeStyle {
 
 const ROW = 26;
 const CAPTION = 14;
+/** How far a highlight ring stands off its box. */
+const RING_PAD = 4;
 const FONT = 12;
 const KEY_FONT = 9.5;
 const CELL_PAD = 8;
@@ -82,11 +84,13 @@ export function valueBox(key: string, v: ValueNodeAttributes, captions: string[]
     parts.push(
       `<rect x="${px(left)}" y="${px(top)}" width="${px(recordWidth)}" height="${ROW}" rx="5" fill="none" ${border}/>`,
     );
+    // Under a highlight ring, captions start below the ring (the box keeps room for them below).
+    const below = v.highlight ? top + ROW + RING_PAD + 2 : top + ROW;
     captions.forEach((caption, i) => {
       const colour =
         i === captions.length - 1 && v.note && v.highlight ? colours.highlight[v.highlight] : colours.muted;
       parts.push(
-        `<text x="${px(cx)}" y="${px(top + ROW + CAPTION * (i + 1) - 2)}" font-size="10.5" text-anchor="middle" fill="${colour}">${escapeXml(caption)}</text>`,
+        `<text x="${px(cx)}" y="${px(below + CAPTION * (i + 1) - 2)}" font-size="10.5" text-anchor="middle" fill="${colour}">${escapeXml(caption)}</text>`,
       );
     });
     parts.push('</g>');
@@ -223,7 +227,7 @@ export function highlightRing(
   colours: SvgColours,
   radius = 8,
 ): string {
-  const pad = 4;
+  const pad = RING_PAD;
   const dash = kind === 'mismatch' || kind === 'anomaly' ? ' stroke-dasharray="6 3"' : '';
   const x = cx - w / 2 - pad;
   const y = cy - h / 2 - pad;
