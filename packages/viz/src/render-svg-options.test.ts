@@ -2,30 +2,22 @@ import { Value } from '@chainrule/core';
 import { renderHtml } from './render-html';
 import { renderSteps } from './render-steps';
 import { renderSvg, type RenderSvgOptions } from './render-svg';
-import { VizError } from './viz-error';
+import { article } from './test-support/article';
+import { vizErrorOf } from './test-support/viz-error-of';
 
-/** The article's graph after backward: C = (i·w − y)². */
-function article(): Value {
-  const C = new Value(1.5, 'i').mul(new Value(0.8, 'w')).sub(0.5).pow(2);
+/** The article's C = (i·w − y)² after backward. */
+function articleAfterBackward(): Value {
+  const { C } = article();
   C.backward();
   return C;
 }
 
-/** The VizError message of `call`, or a failure naming what it did instead. */
-function messageOf(call: () => unknown): string {
-  try {
-    call();
-  } catch (e) {
-    if (e instanceof VizError) return e.message;
-    return `not a VizError: ${String(e)}`;
-  }
-  return 'did not throw';
-}
+const messageOf = (call: () => unknown): string => vizErrorOf(call).message;
 
 const bad = (options: unknown): RenderSvgOptions => options as RenderSvgOptions;
 
 describe('renderSvg checks its options before drawing', () => {
-  const C = article();
+  const C = articleAfterBackward();
 
   test.each<[string, unknown, RegExp]>([
     ['options a string', 'dark', /options must be an object, got the string "dark"\. Pass \{\} for the defaults\./],
@@ -116,7 +108,7 @@ describe('renderSvg checks its options before drawing', () => {
 });
 
 describe('the callers that pass options on to renderSvg check them the same way', () => {
-  const C = article();
+  const C = articleAfterBackward();
 
   test('renderSteps: its own includeStart is allowed, a typo is not', () => {
     expect(renderSteps(C, { includeStart: true, direction: 'TB' })).toHaveLength(4);

@@ -12,7 +12,7 @@ import { toGraph } from './to-graph';
 import { toGraphml } from './to-graphml';
 import { toJSON } from './to-json';
 import { toMermaid } from './to-mermaid';
-import { VizError } from './viz-error';
+import { vizErrorOf } from './test-support/viz-error-of';
 
 const N = 1_000_000;
 
@@ -29,17 +29,6 @@ function wide(): Value {
   return y;
 }
 
-/** The VizError `call` throws. */
-function sizeErrorOf(call: () => unknown): Error {
-  try {
-    call();
-  } catch (e) {
-    expect(e).toBeInstanceOf(VizError);
-    return e as Error;
-  }
-  throw new Error('expected a size error');
-}
-
 describe.each([
   ['a 10^6-deep chain', chain, 2 * N + 1],
   ['a 10^6-wide sum', wide, N + 1],
@@ -49,7 +38,7 @@ describe.each([
   test('toJSON holds every node; toGraph refuses past its documented maxValues with the fix', () => {
     expect(toJSON(root).nodes.length).toBe(values);
     // A graphology graph of 3·10^6 nodes takes minutes and gigabytes: toGraph's default limit refuses it.
-    expect(sizeErrorOf(() => toGraph(root)).message).toMatch(
+    expect(vizErrorOf(() => toGraph(root)).message).toMatch(
       new RegExp(
         `^@chainrule/viz/toGraph: the graph has ${values} Values, more than maxValues = 500000\\. Pass a larger \\{ maxValues \\}`,
       ),
@@ -58,23 +47,23 @@ describe.each([
 
   test('the text exports refuse with their size error, naming toJSON', () => {
     for (const exporter of [toDot, toGexf, toGraphml]) {
-      expect(sizeErrorOf(() => exporter(root)).message).toMatch(/over the limit of \d+ for this format.*toJSON/);
+      expect(vizErrorOf(() => exporter(root)).message).toMatch(/over the limit of \d+ for this format.*toJSON/);
     }
-    expect(sizeErrorOf(() => toMermaid(root)).message).toMatch(/^@chainrule\/viz\/toMermaid: .*over the limit/);
+    expect(vizErrorOf(() => toMermaid(root)).message).toMatch(/^@chainrule\/viz\/toMermaid: .*over the limit/);
   });
 
   test('renderSvg and renderHtml refuse ungrouped drawing with the fix', () => {
-    const svgError = sizeErrorOf(() => renderSvg(root, { group: 'never' }));
+    const svgError = vizErrorOf(() => renderSvg(root, { group: 'never' }));
     expect(svgError.message).toMatch(
       /^@chainrule\/viz\/renderSvg: the graph has \d+ nodes .*more than maxNodes = 2500\. Pass \{ group: 'auto' \}/,
     );
-    expect(sizeErrorOf(() => renderHtml(root)).message).toMatch(
+    expect(vizErrorOf(() => renderHtml(root)).message).toMatch(
       /^@chainrule\/viz\/renderHtml: the graph has \d+ Values, more than maxValues = 1200.*renderSvg/,
     );
   });
 
   test('renderSvg with grouping refuses graphs over maxValues with the fix', () => {
-    expect(sizeErrorOf(() => renderSvg(root)).message).toMatch(
+    expect(vizErrorOf(() => renderSvg(root)).message).toMatch(
       new RegExp(
         `^@chainrule/viz/renderSvg: the graph has ${values} Values, more than maxValues = 500000\\. Pass a larger \\{ maxValues \\}`,
       ),
