@@ -3,6 +3,7 @@
  * for large ones give bit for bit what rebuilding the graph gives, and what the generic loops give
  * where `new Function` is forbidden, over every op row and custom rows of each arity.
  */
+import { setAnomalyMode } from './anomaly';
 import type { BinaryRow, NaryRow, OpRow, UnaryRow } from './op-row';
 import { OPS } from './ops';
 import { _setFunctionMaker, STRAIGHT_LINE_LIMIT } from './tape-compile';
@@ -210,4 +211,50 @@ test('a tape of one leaf replays with or without generated code', () => {
     tape.backward();
     expect(x.grad).toBe(1);
   }
+});
+
+test('straight-line code reads and adds into leaves wherever they live (apart, in other blocks)', () => {
+  const a = new Value(0.5, 'a');
+  const ab = a.mul(3);
+  // BLOCK_SIZE (4096) leaves in between put c in another block than a and b.
+  const between = Array.from({ length: 5000 }, (_, i) => new Value(i));
+  const b = new Value(-1.25, 'b');
+  const c = between[between.length - 1].sub(4999).add(2);
+  const root = ab.mul(b).add(c.tanh()).add(a);
+  const compiled = trace(root);
+  const generic = traceWithoutEval(root);
+  expect(compiled._inputSlots.length).toBeLessThanOrEqual(STRAIGHT_LINE_LIMIT);
+  expect(compiled.leaves.map((l) => l._blk === a._blk)).toContain(false);
+  // Leaves in creation order: a, the last of those in between, b.
+  for (const point of [
+    [0.5, 4999, -1.25],
+    [2, 4998.5, 0.75],
+  ]) {
+    const fromCompiled = replay(compiled, point);
+    expect(replay(generic, point)).toEqual(fromCompiled);
+    // Closed form: root = 3ab + tanh(c - 4997) + a.
+    const [x, z, y] = point;
+    expect(fromCompiled.values[fromCompiled.values.length - 1]).toBeCloseTo(3 * x * y + Math.tanh(z - 4997) + x, 14);
+    expect(fromCompiled.leafGrads).toEqual([3 * y + 1, 1 - Math.tanh(z - 4997) ** 2, 3 * x]);
+  }
+  // Leaves accumulate: a second backward adds the same gradients again.
+  compiled.backward();
+  expect(a.grad).toBe(2 * (3 * 0.75 + 1));
+});
+
+test('in anomaly mode a non-finite gradient is reported before it reaches any leaf', () => {
+  const x = new Value(1, 'x');
+  const tape = trace(x.sqrt().add(x));
+  x.data = 0;
+  x.grad = 0.5;
+  const previous = setAnomalyMode(true);
+  try {
+    expect(tape.forward()).toBe(0);
+    expect(() => tape.backward()).toThrow(/anomaly \(replay\): gradient of #\d+ leaf "x" is Infinity/);
+  } finally {
+    setAnomalyMode(previous);
+  }
+  expect(x.grad).toBe(0.5);
+  tape.backward();
+  expect(x.grad).toBe(Infinity);
 });

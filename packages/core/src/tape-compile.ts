@@ -3,14 +3,17 @@
  * distinct (row, inputs that receive gradient) pair (shared by tapes with the same pairs), plus one
  * per kind of product group (tape-fuse.ts: a neuron's products, their sum and its relu in one case,
  * or a product and the add or sub that takes it, as in a micrograd-style neuron); for
- * small tapes also straight-line code, one statement per op with its slots written in. Either way
+ * small tapes also straight-line code, one statement per op with its slots written in, its numbers
+ * in locals, and the leaves read from and added into their node-store slots directly. Either way
  * each call of a row's own function has a call site of its own, so the compiler can inline it.
  * Where `new Function` is forbidden (a page whose CSP lacks 'unsafe-eval') this gives null.
  */
+import type { LeafRuns } from './leaf-runs';
 import type { NaryRow, OpRow } from './op-row';
 import { OPS } from './ops';
 import { NOT_READ, readsInputs } from './partials';
 import { findProductGroups } from './tape-fuse';
+import type { Value } from './value';
 
 /** The arrays of a tape that the replay loops read (see Tape for what each holds). */
 export interface ReplayArrays {
@@ -23,10 +26,17 @@ export interface ReplayArrays {
   readonly trainable: Uint8Array;
   /** Scratch arrays for the n-ary ops' input values, by op index (null for other ops). */
   readonly scratch: ReadonlyArray<number[] | null>;
+  /** The variables, slots 0 .. leaves.length - 1, and the runs their numbers sit in. */
+  readonly leaves: readonly Value[];
+  readonly leafRuns: LeafRuns;
 }
 
 /** A tape's generated replay: the same contract as Tape._evaluateFrom and Tape._gradients. */
 export interface CompiledReplay {
+  /** Reads the leaves' data into their slots, then re-evaluates every op slot. */
+  forward(): void;
+  /** Fills `grads` (as gradients() does), then adds each leaf's slot into the leaf's gradient. */
+  backward(): void;
   /** Re-evaluates every op slot. */
   evaluate(): void;
   /** Re-evaluates op slots from `start` (an op slot) on. */
@@ -35,11 +45,18 @@ export interface CompiledReplay {
   gradients(): void;
 }
 
-/** Straight-line code for one tape's structure: every op's statements with its slots written in. */
-interface StraightLine {
-  evaluate(values: Float64Array, inputs: Int32Array, scratch: ReplayArrays['scratch']): void;
-  gradients(values: Float64Array, grads: Float64Array, inputs: Int32Array, scratch: ReplayArrays['scratch']): void;
-}
+/**
+ * Straight-line code for one tape's structure (every op's statements with its slots written in),
+ * made per tape from its arrays: the tape calls the code itself, with no wrapper between.
+ */
+type StraightLine = (
+  values: Float64Array,
+  grads: Float64Array,
+  scratch: ReplayArrays['scratch'],
+  leafData: readonly Float64Array[],
+  leafGrads: readonly Float64Array[],
+  leafSlots: readonly number[],
+) => Omit<CompiledReplay, 'evaluateFrom'>;
 
 /**
  * The loops of one list of kinds, taking the tape's arrays as arguments. `kinds` holds each op's
@@ -127,19 +144,32 @@ export function compileReplay(arrays: ReplayArrays): CompiledReplay | null {
   const forward = kindArray(forwardKinds);
   const backward = kindArray(backwardKinds);
   const evaluateFrom = (start: number): void => loops.evaluate(arrays, forward, partner, start);
+  const { values, grads, scratch, leaves, leafRuns } = arrays;
   if (straight !== null) {
-    const { values, grads, inputSlots, scratch } = arrays;
-    const { evaluate, gradients } = straight;
-    return {
-      evaluate: () => evaluate(values, inputSlots, scratch),
-      evaluateFrom,
-      gradients: () => gradients(values, grads, inputSlots, scratch),
-    };
+    const made = straight(
+      values,
+      grads,
+      scratch,
+      leaves.map((leaf) => leaf._blk.data),
+      leaves.map((leaf) => leaf._blk.grad),
+      leaves.map((leaf) => leaf._slot),
+    );
+    return { ...made, evaluateFrom };
   }
+  const evaluate = (): void => loops.evaluate(arrays, forward, partner, arrays.firstOp);
+  const gradients = (): void => loops.gradients(arrays, backward, partner);
   return {
-    evaluate: () => loops.evaluate(arrays, forward, partner, arrays.firstOp),
+    forward: () => {
+      leafRuns.readInto(values);
+      evaluate();
+    },
+    backward: () => {
+      gradients();
+      leafRuns.addGradients(grads);
+    },
+    evaluate,
     evaluateFrom,
-    gradients: () => loops.gradients(arrays, backward, partner),
+    gradients,
   };
 }
 
@@ -444,10 +474,13 @@ for (let i = ${from}; i < end; i++) xs[i - ${from}] = values[inputs[i]];`;
 }
 
 /**
- * The source of the straight-line code: every op as statements with its slots written in, over
- * `v` (values) and `g` (grads). Distinct row i is `r<i>`. Backward sets each gradient slot with
- * `= 0 + ...` where it is first reached (exactly what adding into a zeroed slot gives) and zeroes
- * the slots it never reaches, instead of zeroing every slot first.
+ * The source of the straight-line code: every op as statements with its slots written in. Values
+ * and gradients are carried in locals (`x<slot>`, `g<slot>`) and stored into `v` (values) and `g`
+ * (grads) as they are made, so no statement waits for a number it just stored (a store and the
+ * load after it cost about as much as the arithmetic of a small tape). Distinct row i is `r<i>`.
+ * A gradient starts as `0 + ...` where it is first reached (exactly what adding into a zeroed
+ * slot gives); the slots backward never reaches are stored as zeros, instead of zeroing every slot
+ * first.
  */
 function straightLineSource(arrays: ReplayArrays): { rowList: OpRow[]; source: string } {
   const { values, firstOp, rows, inputStart, inputSlots, trainable } = arrays;
@@ -462,8 +495,22 @@ function straightLineSource(arrays: ReplayArrays): { rowList: OpRow[]; source: s
     }
     return `r${i}`;
   };
-  const gather = (j: number): string =>
-    `const xs = scratch[${j}]; for (let i = ${inputStart[j]}; i < ${inputStart[j + 1]}; i++) xs[i - ${inputStart[j]}] = v[inputs[i]];`;
+  /** Statements filling op j's scratch array `xs<j>` from the input locals. */
+  const gather = (j: number): string => {
+    const lines = [`const xs${j} = scratch[${j}];`];
+    for (let i = inputStart[j]; i < inputStart[j + 1]; i++)
+      lines.push(`xs${j}[${i - inputStart[j]}] = x${inputSlots[i]};`);
+    return lines.join(' ');
+  };
+  const leafCount = arrays.leaves.length;
+  const slotsBelow = (end: number, line: (x: number) => string): string =>
+    Array.from({ length: end }, (_, x) => line(x)).join(' ');
+  /** The leaves' and constants' values as locals (`x<slot>`), read from `v`. */
+  const readInputs = slotsBelow(firstOp, (x) => `const x${x} = v[${x}];`);
+  /** The same, with each leaf read from its node-store slot (`d<i>[s<i>]`) and stored into `v`. */
+  const readLeaves = slotsBelow(firstOp, (x) =>
+    x < leafCount ? `const x${x} = d${x}[s${x}]; v[${x}] = x${x};` : `const x${x} = v[${x}];`,
+  );
 
   const forward: string[] = [];
   for (let j = 0; j < rows.length; j++) {
@@ -471,17 +518,19 @@ function straightLineSource(arrays: ReplayArrays): { rowList: OpRow[]; source: s
     const r = nameOf(row);
     const s = inputStart[j];
     const k = j + firstOp;
-    if (row.arity === 2) forward.push(`v[${k}] = ${r}.forward(v[${inputSlots[s]}], v[${inputSlots[s + 1]}]);`);
-    else if (row.arity === 1) forward.push(`v[${k}] = ${r}.forward(v[${inputSlots[s]}]);`);
-    else forward.push(`{ ${gather(j)} v[${k}] = ${r}.forward(xs); }`);
+    if (row.arity === 2) forward.push(`const x${k} = ${r}.forward(x${inputSlots[s]}, x${inputSlots[s + 1]});`);
+    else if (row.arity === 1) forward.push(`const x${k} = ${r}.forward(x${inputSlots[s]});`);
+    else forward.push(`${gather(j)} const x${k} = ${r}.forward(xs${j});`);
+    forward.push(`v[${k}] = x${k};`);
   }
 
+  const readValues = `${Array.from({ length: values.length - firstOp }, (_, j) => `const x${j + firstOp} = v[${j + firstOp}];`).join(' ')}`;
   const reached = new Uint8Array(values.length);
   reached[root] = 1;
   const backward: string[] = [];
   const addInto = (x: number, k: number, derivative: string): void => {
     if (trainable[x] === 0) return;
-    backward.push(`g[${x}] ${reached[x] === 1 ? '+=' : '= 0 +'} g[${k}] * ${derivative};`);
+    backward.push(`${reached[x] === 1 ? `g${x} +=` : `let g${x} = 0 +`} g${k} * ${derivative};`);
     reached[x] = 1;
   };
   for (let j = rows.length - 1; j >= 0; j--) {
@@ -489,33 +538,52 @@ function straightLineSource(arrays: ReplayArrays): { rowList: OpRow[]; source: s
     const r = nameOf(row);
     const s = inputStart[j];
     const k = j + firstOp;
+    // Every contribution into op k is made by now: its gradient is final.
+    if (k !== root) backward.push(reached[k] === 1 ? `g[${k}] = g${k};` : `const g${k} = 0; g[${k}] = 0;`);
+    reached[k] = 1;
     if (row.arity === 2) {
       const [a, b] = [inputSlots[s], inputSlots[s + 1]];
-      addInto(a, k, `${r}.derivativeA(v[${a}], v[${b}], v[${k}])`);
-      addInto(b, k, `${r}.derivativeB(v[${a}], v[${b}], v[${k}])`);
+      addInto(a, k, `${r}.derivativeA(x${a}, x${b}, x${k})`);
+      addInto(b, k, `${r}.derivativeB(x${a}, x${b}, x${k})`);
     } else if (row.arity === 1) {
-      addInto(inputSlots[s], k, `${r}.derivative(v[${inputSlots[s]}], v[${k}])`);
+      addInto(inputSlots[s], k, `${r}.derivative(x${inputSlots[s]}, x${k})`);
     } else {
-      backward.push(`{ ${readsInputs(row) ? gather(j) : 'const xs = NOT_READ;'}`);
-      for (let i = s; i < inputStart[j + 1]; i++) addInto(inputSlots[i], k, `${r}.derivative(${i - s}, xs, v[${k}])`);
-      backward.push('}');
+      backward.push(readsInputs(row) ? gather(j) : `const xs${j} = NOT_READ;`);
+      for (let i = s; i < inputStart[j + 1]; i++) addInto(inputSlots[i], k, `${r}.derivative(${i - s}, xs${j}, x${k})`);
     }
   }
-  const unreached: string[] = [];
-  reached.forEach((isReached, x) => {
-    if (isReached === 0) unreached.push(`g[${x}] = 0;`);
-  });
-
-  const source = `
-return {
-  evaluate(v, inputs, scratch) {
-${forward.join('\n')}
-  },
-  gradients(v, g, inputs, scratch) {
+  const leavesAndConstants: string[] = [];
+  for (let x = 0; x < firstOp; x++) leavesAndConstants.push(reached[x] === 1 ? `g[${x}] = g${x};` : `g[${x}] = 0;`);
+  const intoLeaves = slotsBelow(leafCount, (x) => (reached[x] === 1 ? `e${x}[s${x}] += g${x};` : ''));
+  const gradientBody = `${readInputs}
+${readValues}
+const g${root} = 1;
 g[${root}] = 1;
-${unreached.join(' ')}
 ${backward.join('\n')}
+${leavesAndConstants.join(' ')}`;
+  const forwardBody = forward.join('\n');
+
+  // Leaf i's data, gradients and slot are d<i>, e<i> and s<i>.
+  const source = `
+return (v, g, scratch, leafData, leafGrads, leafSlots) => {
+${slotsBelow(leafCount, (i) => `const d${i} = leafData[${i}], e${i} = leafGrads[${i}], s${i} = leafSlots[${i}];`)}
+return {
+  evaluate() {
+${readInputs}
+${forwardBody}
   },
+  forward() {
+${readLeaves}
+${forwardBody}
+  },
+  gradients() {
+${gradientBody}
+  },
+  backward() {
+${gradientBody}
+${intoLeaves}
+  },
+};
 };`;
   return { rowList, source };
 }

@@ -25,13 +25,11 @@ const sumOfSquares: NaryRow = {
 function groupsOf(tape: Tape): ProductGroup[] {
   return findProductGroups({
     values: tape.values,
-    grads: tape.grads,
     firstOp: tape._firstOp,
     rows: tape._rows,
     inputStart: tape._inputStart,
     inputSlots: tape._inputSlots,
     trainable: tape._trainable,
-    scratch: [],
   });
 }
 

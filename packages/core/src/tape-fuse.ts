@@ -32,7 +32,9 @@ export interface ProductGroup {
  * op right after it if that is unary and the group's last op is its only use. A neuron's
  * `sum([b, w0 * x0, w1 * x1, ...]).relu()` is one group; `act.add(w.mul(x))` is one.
  */
-export function findProductGroups(arrays: ReplayArrays): ProductGroup[] {
+export function findProductGroups(
+  arrays: Pick<ReplayArrays, 'values' | 'firstOp' | 'rows' | 'inputStart' | 'inputSlots' | 'trainable'>,
+): ProductGroup[] {
   const { values, firstOp, rows, inputStart, inputSlots, trainable } = arrays;
   const uses = new Int32Array(values.length);
   for (let e = 0; e < inputSlots.length; e++) uses[inputSlots[e]]++;

@@ -7,7 +7,7 @@
  */
 import { AnomalyError, anomalyState, nodeName } from './anomaly';
 import { describe, usageError } from './errors';
-import type { Block } from './node-store';
+import { LeafRuns } from './leaf-runs';
 import type { OpRow } from './op-row';
 import { CONSTANT, OPS } from './ops';
 import { NOT_READ, partial, readsInputs, unaryForward } from './partials';
@@ -36,9 +36,6 @@ const FAST_PATH = new Map<OpRow, number>([
   [mul, MUL],
   [div, DIV],
 ]);
-
-/** Leaf runs at least this long are copied into a tape with `set` instead of a loop. */
-const COPY_RUN = 64;
 
 /**
  * A traced graph, made by `trace(root)`, that replays the same computation for new leaf data
@@ -87,15 +84,8 @@ export class Tape {
   readonly _trainable: Uint8Array;
   /** @internal Scratch arrays for the n-ary ops' input values, by op index (null for other ops). */
   private readonly scratch: Array<number[] | null>;
-  /**
-   * The leaves' numbers live in node-store blocks (see value.ts); leaves made one after another sit
-   * in consecutive slots of one block. Run r is leaves leafRunStart[r] .. leafRunStart[r + 1] - 1,
-   * which are slots leafRunSlot[r] on of block leafRunBlock[r]: forward and backward copy whole
-   * runs instead of going through each leaf's getter and setter.
-   */
-  private readonly leafRunBlock: Block[] = [];
-  private readonly leafRunSlot: number[] = [];
-  private readonly leafRunStart: number[] = [];
+  /** Where the leaves' numbers live, for the copies in and out of the tape. */
+  private readonly leafRuns: LeafRuns;
   /** @internal The replay code generated for this tape; null where code cannot be generated. */
   readonly _compiled: CompiledReplay | null;
 
@@ -129,16 +119,7 @@ export class Tape {
       this._code[j] = FAST_PATH.get(row) ?? GENERIC;
       if (row.arity === 'n') this.scratch[j] = new Array<number>(parts.inputStart[j + 1] - parts.inputStart[j]).fill(0);
     });
-    parts.leaves.forEach((leaf, i) => {
-      const r = this.leafRunBlock.length - 1;
-      const continues =
-        r >= 0 && leaf._blk === this.leafRunBlock[r] && leaf._slot === this.leafRunSlot[r] + i - this.leafRunStart[r];
-      if (continues) return;
-      this.leafRunBlock.push(leaf._blk);
-      this.leafRunSlot.push(leaf._slot);
-      this.leafRunStart.push(i);
-    });
-    this.leafRunStart.push(parts.leaves.length);
+    this.leafRuns = new LeafRuns(parts.leaves);
     this._compiled = compileReplay({
       values: this.values,
       grads: this.grads,
@@ -148,6 +129,8 @@ export class Tape {
       inputSlots: this._inputSlots,
       trainable: this._trainable,
       scratch: this.scratch,
+      leaves: this.leaves,
+      leafRuns: this.leafRuns,
     });
   }
 
@@ -162,18 +145,12 @@ export class Tape {
    */
   forward(): number {
     const values = this.values;
-    const starts = this.leafRunStart;
-    for (let r = 0; r < this.leafRunBlock.length; r++) {
-      const data = this.leafRunBlock[r].data;
-      const start = starts[r];
-      const count = starts[r + 1] - start;
-      const slot = this.leafRunSlot[r];
-      // A long run is one memory copy (2.5 times faster than the loop for W4's 2 million leaves);
-      // a short one is not worth the view that takes.
-      if (count >= COPY_RUN) values.set(data.subarray(slot, slot + count), start);
-      else for (let i = 0; i < count; i++) values[start + i] = data[slot + i];
+    const compiled = this._compiled;
+    if (compiled !== null) compiled.forward();
+    else {
+      this.leafRuns.readInto(values);
+      this.evaluateGeneric(this._firstOp);
     }
-    this._evaluateFrom(this._firstOp);
     if (anomalyState.enabled) this.checkFinite(values, 'forward value');
     return values[values.length - 1];
   }
@@ -183,15 +160,15 @@ export class Tape {
    * and adds d root / d leaf into each leaf's `.grad`, like `Value.backward()`.
    */
   backward(): void {
+    const compiled = this._compiled;
+    if (compiled !== null && !anomalyState.enabled) {
+      compiled.backward();
+      return;
+    }
+    // Anomaly mode checks the gradients before any reaches a leaf.
     this._gradients();
     if (anomalyState.enabled) this.checkFinite(this.grads, 'gradient');
-    const grads = this.grads;
-    const starts = this.leafRunStart;
-    for (let r = 0; r < this.leafRunBlock.length; r++) {
-      const leafGrads = this.leafRunBlock[r].grad;
-      const offset = this.leafRunSlot[r] - starts[r];
-      for (let i = starts[r]; i < starts[r + 1]; i++) leafGrads[i + offset] += grads[i];
-    }
+    this.leafRuns.addGradients(this.grads);
   }
 
   /** Writes the tape's values and gradients into the op nodes' `.data` and `.grad`. */
