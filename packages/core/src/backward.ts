@@ -12,8 +12,8 @@ import { anomalyState, reportBackward } from './anomaly';
 import { usageError } from './errors';
 import { BLOCK_SIZE, gradientsWrittenUpTo, noteGradientsWritten, type Block } from './node-store';
 import type { OpRow } from './op-row';
-import { CONSTANT, LEAF, OPS } from './ops';
-import { NOT_READ, partial, partialA, partialB, readsInputs } from './partials';
+import { CONSTANT, LEAF } from './ops';
+import { naryPartial, NOT_READ, partial, partialA, partialB, readsInputs, sendsOnlyZeros } from './partials';
 import type { Value } from './value';
 
 /**
@@ -182,13 +182,22 @@ function propagate(node: Value, check: boolean): void {
     send(a, ca);
   } else {
     const xs = node._b as readonly Value[];
-    const data = readsInputs(row) ? xs.map((x) => x.data) : NOT_READ;
+    const data = readsInputs(row) ? gatherData(xs) : NOT_READ;
     for (let i = 0; i < xs.length; i++) {
-      const c = g * row.derivative(i, data, out);
+      const c = g * naryPartial(row, i, data, out);
       if (check && !Number.isFinite(c) && !isConstant(xs[i])) reportBackward(node, i, c);
       send(xs[i], c);
     }
   }
+}
+
+/** The inputs' values, for an n-ary row's derivative, in an array reused by every node. */
+const inputData: number[] = [];
+
+function gatherData(xs: readonly Value[]): readonly number[] {
+  inputData.length = xs.length;
+  for (let i = 0; i < xs.length; i++) inputData[i] = xs[i]._blk.data[xs[i]._slot];
+  return inputData;
 }
 
 /**
@@ -206,23 +215,6 @@ function reachInputs(node: Value): void {
 
 function reachZero(x: Value): void {
   if (!x.isLeaf && x._blk.lowestOp[x._slot] <= writtenBefore && !isListed(x)) reach(x);
-}
-
-/**
- * Whether a node whose gradient is 0 would add only ±0 into its inputs, which changes no gradient
- * (they start at +0, and sums of doubles never make -0 from it), so it can be skipped, as
- * hand-written backprop skips an off relu: rows whose local derivatives are constants, and a
- * product whose value is finite (then both factors are, and 0 × a finite number is ±0).
- */
-function sendsOnlyZeros(row: OpRow, out: number): boolean {
-  return (
-    row === OPS.add ||
-    row === OPS.sum ||
-    row === OPS.relu ||
-    row === OPS.sub ||
-    row === OPS.neg ||
-    (row === OPS.mul && Number.isFinite(out))
-  );
 }
 
 function isConstant(x: Value): boolean {

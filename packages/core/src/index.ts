@@ -2,7 +2,7 @@
  * @chainrule/core: the engine. Values and the op table, backward, higher-order gradients, forward
  * mode, replay, and the checking tools (gradcheck, compareDerivatives, checkNodes, anomaly mode).
  */
-export { Value, sum, toValue, constant, applyOp } from './value';
+export { Value, sum, dot, toValue, constant, applyOp } from './value';
 export type { Operand } from './value';
 export { OPS, LEAF, CONSTANT, opByName } from './ops';
 export type { OpName } from './ops';

@@ -7,7 +7,8 @@ import { gradients } from './gradients';
 import { jvp } from './jvp';
 import { centralDifference } from './numeric';
 import type { OpRow } from './op-row';
-import { OPS } from './ops';
+import { FORWARD_AT, OPS } from './ops';
+import { gradcheck } from './gradcheck';
 import { lcg } from './test-support/lcg';
 import { applyOp, Value } from './value';
 
@@ -112,4 +113,52 @@ test('pow multiplies squares out and gives exactly the doubles Math.pow gives', 
     expect(Object.is(OPS.pow.forward(x, 2), Math.pow(x, 2))).toBe(true);
     expect(Object.is(OPS.pow.derivativeA(x, 2, x * x), 2 * Math.pow(x, 1))).toBe(true);
   }
+});
+
+describe('dot', () => {
+  const random = lcg(77);
+  /** b + Σ w_j·x_j written out: the closed form dot must give, bias first as micrograd adds it. */
+  const closedForm = (xs: readonly number[]): number => {
+    const pairs = xs.length & ~1;
+    let total = pairs < xs.length ? xs[pairs] : 0;
+    for (let i = 0; i < pairs; i += 2)
+      total = i === 0 && pairs === xs.length ? xs[0] * xs[1] : total + xs[i] * xs[i + 1];
+    return total;
+  };
+
+  test('gives b + w_0·x_0 + w_1·x_1 + ... for every count of inputs, with and without the bias', () => {
+    for (let n = 0; n <= 9; n++) {
+      for (let trial = 0; trial < 20; trial++) {
+        const xs = Array.from({ length: n }, () => random.uniform(-3, 3));
+        expect(OPS.dot.forward(xs)).toBe(closedForm(xs));
+      }
+    }
+    expect(OPS.dot.forward([])).toBe(0);
+    expect(OPS.dot.forward([0.5, 2])).toBe(1);
+    expect(OPS.dot.forward([0.5, 2, 0.25])).toBe(1.25);
+  });
+
+  test('gradients agree with central differences without a bias too (even counts)', () => {
+    for (const n of [2, 4, 5, 8]) {
+      const xs = Array.from({ length: n }, () => random.uniform(-2, 2));
+      const result = gradcheck((...leaves) => applyOp(OPS.dot, leaves), xs);
+      expect(result.ok).toBe(true);
+      // ∂/∂w_j = x_j, ∂/∂x_j = w_j, ∂/∂b = 1.
+      expect(result.rows.map((r) => r.analytic)).toEqual(xs.map((_, i) => (i === (n & ~1) ? 1 : xs[i ^ 1])));
+    }
+  });
+
+  test("the tape forwards of sum and dot (FORWARD_AT) give their rows' forwards bit for bit", () => {
+    for (const row of [OPS.sum, OPS.dot]) {
+      const forwardAt = FORWARD_AT.get(row)!;
+      for (let n = 0; n <= 9; n++) {
+        const values = Float64Array.from({ length: 20 }, () => random.uniform(-3, 3));
+        const slots = Int32Array.from({ length: n + 4 }, () => Math.floor(random.next() * 20));
+        const xs = Array.from(slots.subarray(2, 2 + n), (slot) => values[slot]);
+        expect(forwardAt(values, slots, 2, 2 + n)).toBe(row.forward(xs));
+      }
+    }
+    // A custom row made from a built-in one has no tape forward of its own: its forward may differ.
+    expect(FORWARD_AT.has({ ...OPS.sum, name: 'mine' })).toBe(false);
+  });
 });

@@ -227,13 +227,35 @@ const sum: NaryRow = {
 };
 
 /**
+ * A neuron's weighted sum as one node: inputs `[w_0, x_0, w_1, x_1, ..., b]` give
+ * `b + w_0·x_0 + w_1·x_1 + ...`, added in micrograd's order, `((b + w_0·x_0) + w_1·x_1) + ...`
+ * (the same doubles). The bias is the last input when the count is odd; without it the sum is
+ * `w_0·x_0 + w_1·x_1 + ...` (0 for no input at all). ∂/∂w_j = x_j, ∂/∂x_j = w_j, ∂/∂b = 1.
+ */
+const dot: NaryRow = {
+  name: 'dot',
+  symbol: 'w·x',
+  arity: 'n',
+  domain: [wide],
+  forward: (xs) => {
+    const end = xs.length;
+    const pairs = end & ~1;
+    let total = pairs < end ? xs[pairs] : pairs > 0 ? xs[0] * xs[1] : 0;
+    for (let i = pairs < end ? 0 : 2; i < pairs; i += 2) total += xs[i] * xs[i + 1];
+    return total;
+  },
+  derivative: (i, xs) => (i === (xs.length & ~1) ? 1 : i % 2 === 0 ? xs[i + 1] : xs[i - 1]),
+  derivativeValue: (i, xs) => (i === (xs.length & ~1) ? 1 : i % 2 === 0 ? xs[i + 1] : xs[i - 1]),
+};
+
+/**
  * Every computing row, by name: `{ name, symbol, arity, domain, forward, derivative, ... }`.
  * Adding an op is adding a row here and a method on Value.
  *
  * @example
  * ```ts
  * console.log(Object.keys(OPS).length, OPS.mul.symbol, OPS.mul.arity, OPS.tanh.forward(0.5));
- * // 17 × 2 0.46211715726000974
+ * // 18 × 2 0.46211715726000974
  * ```
  */
 export const OPS = {
@@ -254,7 +276,37 @@ export const OPS = {
   sqrt,
   abs,
   sum,
+  dot,
 } as const satisfies Record<string, OpRow>;
+
+/** An n-ary forward reading input i from `values[slots[from + i]]`, for i < to - from. */
+export type IndexedForward = (values: Float64Array, slots: Int32Array, from: number, to: number) => number;
+
+/**
+ * For replay: the forwards of `sum` and `dot` over a tape's slots, the same sums as their rows'
+ * `forward`s (the tape tests compare them bit for bit), so that a tape need not gather an op's
+ * inputs into an array first. Keyed by the row object itself: a custom row made from one of these
+ * (`{ ...OPS.sum, name, forward }`) has none.
+ */
+export const FORWARD_AT = new Map<NaryRow, IndexedForward>([
+  [
+    sum,
+    (values, slots, from, to) => {
+      let total = 0;
+      for (let i = from; i < to; i++) total += values[slots[i]];
+      return total;
+    },
+  ],
+  [
+    dot,
+    (values, slots, from, to) => {
+      const pairs = from + ((to - from) & ~1);
+      let total = pairs < to ? values[slots[pairs]] : pairs > from ? values[slots[from]] * values[slots[from + 1]] : 0;
+      for (let i = pairs < to ? from : from + 2; i < pairs; i += 2) total += values[slots[i]] * values[slots[i + 1]];
+      return total;
+    },
+  ],
+]);
 
 /** The name of a computing row: `'add' | 'sub' | ... | 'sum'`. */
 export type OpName = keyof typeof OPS;

@@ -1,9 +1,10 @@
 /**
  * Local derivatives for the backward loops (backward.ts, tape.ts) and unary forwards for replay,
  * read from the op table with a call site of their own for the rows that dominate real graphs,
- * and whether an n-ary row's derivative needs its inputs' values at all.
+ * whether an n-ary row's derivative needs its inputs' values at all, and which rows a zero
+ * gradient lets backward skip.
  */
-import type { BinaryRow, NaryRow, UnaryRow } from './op-row';
+import type { BinaryRow, NaryRow, OpRow, UnaryRow } from './op-row';
 import { OPS } from './ops';
 
 /**
@@ -11,7 +12,7 @@ import { OPS } from './ops';
  * its numbers into fresh heap objects. The rows that dominate real graphs are called from a call
  * site of their own instead (still the op table's functions): these inline.
  */
-const { add, sub, mul, div, relu, tanh, square } = OPS;
+const { add, sub, mul, div, neg, relu, tanh, square, sum, dot } = OPS;
 
 /** ∂out/∂a of a binary row. */
 export function partialA(row: BinaryRow, a: number, b: number, out: number): number {
@@ -47,10 +48,35 @@ export function partial(row: UnaryRow, a: number, out: number): number {
   return row.derivative(a, out);
 }
 
+/** ∂out/∂xs[i] of an n-ary row. */
+export function naryPartial(row: NaryRow, i: number, xs: readonly number[], out: number): number {
+  if (row === sum) return sum.derivative(i, xs, out);
+  if (row === dot) return dot.derivative(i, xs, out);
+  return row.derivative(i, xs, out);
+}
+
 /** Given to n-ary derivatives that declare no `xs` parameter (see NaryRow.derivative). */
 export const NOT_READ: readonly number[] = Object.freeze([]);
 
 /** Whether an n-ary row's derivative reads its inputs' values (`sum`'s does not). */
 export function readsInputs(row: NaryRow): boolean {
   return row.derivative.length >= 2;
+}
+
+/**
+ * Whether a node whose gradient is 0 would add only ±0 into its inputs, which changes no gradient
+ * (they start at +0, and sums of doubles never make -0 from it), so it can be skipped, as
+ * hand-written backprop skips an off relu: rows whose local derivatives are constants, and a
+ * product or weighted sum whose value is finite (then every factor is, and 0 × a finite number
+ * is ±0).
+ */
+export function sendsOnlyZeros(row: OpRow, out: number): boolean {
+  return (
+    row === add ||
+    row === sum ||
+    row === relu ||
+    row === sub ||
+    row === neg ||
+    ((row === mul || row === dot) && Number.isFinite(out))
+  );
 }

@@ -61,7 +61,7 @@ const LEAVES = 3;
 
 /**
  * A random graph of about `size` steps over LEAVES leaves: each step applies a row (every row once
- * first, from ROWS[firstRow] on, then random ones) to inputs among the last nodes (or numbers),
+ * first, from ROWS[firstRow] on, then random ones) to inputs among the last squashed nodes (or numbers),
  * made positive first where the row's domain asks for it, its output squashed by tanh so values
  * and gradients stay finite.
  */
@@ -69,7 +69,12 @@ function randomSteps({ seed, size, firstRow }: { seed: number; size: number; fir
   const random = lcg(seed);
   const steps: Step[] = [];
   let nodes = LEAVES;
-  const pick = (): { node: number } => ({ node: Math.max(0, nodes - 1 - Math.floor(random.next() * 12)) });
+  // Inputs are picked among the leaves and the squashed outputs only: a row's raw output (an exp,
+  // a product of several inputs) fed on into exp and square overflows within a few steps.
+  const squashed = Array.from({ length: LEAVES }, (_, i) => i);
+  const pick = (): { node: number } => ({
+    node: squashed[Math.max(0, squashed.length - 1 - Math.floor(random.next() * 12))],
+  });
   const push = (step: Step): number => {
     steps.push(step);
     return nodes++;
@@ -88,7 +93,7 @@ function randomSteps({ seed, size, firstRow }: { seed: number; size: number; fir
       const a = POSITIVE_A.has(row) ? positive(pick()) : pick();
       inputs = [a, row === OPS.div ? positive(pick()) : operand()];
     } else inputs = Array.from({ length: 1 + Math.floor(random.next() * 5) }, operand);
-    push({ row: OPS.tanh, inputs: [{ node: push({ row, inputs }) }] });
+    squashed.push(push({ row: OPS.tanh, inputs: [{ node: push({ row, inputs }) }] }));
   }
   return steps;
 }

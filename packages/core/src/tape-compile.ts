@@ -10,8 +10,8 @@
  */
 import type { LeafRuns } from './leaf-runs';
 import type { NaryRow, OpRow } from './op-row';
-import { OPS } from './ops';
-import { NOT_READ, readsInputs } from './partials';
+import { FORWARD_AT, OPS } from './ops';
+import { NOT_READ, readsInputs, sendsOnlyZeros } from './partials';
 import { findProductGroups } from './tape-fuse';
 import type { Value } from './value';
 
@@ -264,7 +264,8 @@ function kindsOf(arrays: ReplayArrays): {
 
 /**
  * The loops' source. Row i of `list` is parameter `r<i>` (and, for a product group, its products'
- * row `p<i>` and, if it takes in a unary op, that op's row `u<i>`). Both loops keep `s`, the position of the current op's
+ * row `p<i>` and, if it takes in a unary op, that op's row `u<i>`; its forward over the tape's
+ * slots, where ops.ts's FORWARD_AT has one, is `a<i>`). Both loops keep `s`, the position of the current op's
  * first input in `inputSlots`, moving it by the row's arity (known in each case).
  */
 function generateLoops(list: readonly Kind[]): ReplayLoops {
@@ -300,12 +301,14 @@ return { evaluate, gradients };`;
     ...list.map((_, i) => `r${i}`),
     ...list.map((_, i) => `p${i}`),
     ...unaryAt.map((i) => `u${i}`),
+    ...list.map((_, i) => `a${i}`),
     'NOT_READ',
   ];
   const args = [
     ...list.map((kind) => kind.row),
     ...list.map((kind) => kind.product?.row),
     ...unaryAt.map((i) => list[i].unary?.row),
+    ...list.map((kind) => FORWARD_AT.get(kind.row as NaryRow)),
     NOT_READ,
   ];
   return makeFunction(params, body)(...args) as ReplayLoops;
@@ -318,7 +321,7 @@ return { evaluate, gradients };`;
  * unary op if the group has one, leaving `k` and `j` at the group's last op.
  */
 function forwardCase(kind: Kind, index: number): string {
-  if (kind.product === null) return opForward(kind, `r${index}`);
+  if (kind.product === null) return opForward(kind, index);
   const unaryLines = kind.unary === null ? '' : `\nj++;\nk++;\nvalues[k] = u${index}.forward(values[k - 1]);\ns += 1;`;
   if (kind.row.arity === 2) {
     return `values[k] = p${index}.forward(values[inputs[s]], values[inputs[s + 1]]);
@@ -435,10 +438,16 @@ ${productLines.join('\n')}
 }`;
 }
 
-/** One op's forward statements (see forwardCase). */
-function opForward({ row }: Kind, r: string): string {
+/**
+ * One op's forward statements (see forwardCase), row `r<index>`. An n-ary row with a forward over
+ * the tape's slots (ops.ts's FORWARD_AT, parameter `a<index>`) reads its inputs where they are.
+ */
+function opForward({ row }: Kind, index: number): string {
+  const r = `r${index}`;
   if (row.arity === 2) return `values[k] = ${r}.forward(values[inputs[s]], values[inputs[s + 1]]);\ns += 2;`;
   if (row.arity === 1) return `values[k] = ${r}.forward(values[inputs[s]]);\ns += 1;`;
+  if (FORWARD_AT.has(row))
+    return `const end = inputStart[j + 1];\nvalues[k] = a${index}(values, inputs, s, end);\ns = end;`;
   return `${gather('s', 'inputStart[j + 1]')}\nvalues[k] = ${r}.forward(xs);\ns = end;`;
 }
 
@@ -457,12 +466,15 @@ function opBackward({ row, trainableMask }: Kind, r: string): string {
     return intoA ? `s -= 1;\nconst a = inputs[s];\ngrads[a] += g * ${r}.derivative(values[a], values[k]);` : 's -= 1;';
   }
   const xs = readsInputs(row) ? gather('first', 's') : 'const xs = NOT_READ;\nconst end = s;';
-  return `const first = inputStart[j];
-${xs}
+  const sends = `${xs}
 for (let i = first; i < end; i++) {
   const x = inputs[i];
   if (trainable[x] === 1) grads[x] += g * ${r}.derivative(i - first, xs, values[k]);
-}
+}`;
+  // A zero gradient into a sum or a weighted sum (behind an off relu) sends only zeros: skip it.
+  const skippable = sendsOnlyZeros(row, 0);
+  return `const first = inputStart[j];
+${skippable ? `if (g !== 0 || !Number.isFinite(values[k])) {\n${sends}\n}` : sends}
 s = first;`;
 }
 

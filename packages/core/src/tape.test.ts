@@ -6,9 +6,9 @@ import { setAnomalyMode } from './anomaly';
 import { OPS } from './ops';
 import { trace } from './tape';
 import { lcg } from './test-support/lcg';
-import { applyOp, sum, Value } from './value';
+import { applyOp, dot, sum, Value } from './value';
 
-/** A graph that uses every op row, fan-out, number operands and an n-ary sum. */
+/** A graph that uses every op row, fan-out, number operands and the n-ary sum and dot. */
 function build(x: Value, y: Value, z: Value): Value {
   const h = x.mul(y).tanh();
   const terms = [
@@ -20,6 +20,7 @@ function build(x: Value, y: Value, z: Value): Value {
     y.sin().sub(z.cos()).neg(),
     x.square().add(1).pow(y.mul(0.5)),
     sum([x, y, 3]),
+    dot([x, h], [z, 0.5], y),
   ];
   return sum(terms).mul(2).sub(1);
 }

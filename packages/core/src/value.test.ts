@@ -6,7 +6,7 @@ import { spawnSync } from 'child_process';
 import path from 'path';
 import { OPS } from './ops';
 import { BLOCK_SIZE } from './node-store';
-import { applyOp, constant, sum, Value } from './value';
+import { applyOp, constant, dot, sum, Value } from './value';
 
 describe('fan-out', () => {
   test('x*x has two edges and d/dx = 2x', () => {
@@ -238,7 +238,7 @@ test("every op method's node holds its own row's forward, whatever node was made
   // that forgot to fill it would store the number of the node made before it.
   const x = new Value(0.3, 'x');
   const y = new Value(0.7, 'y');
-  const methods = Object.keys(OPS).filter((name) => name !== 'sum');
+  const methods = Object.keys(OPS).filter((name) => name !== 'sum' && name !== 'dot');
   expect(methods).toHaveLength(16);
   for (const name of methods) {
     const row = OPS[name as keyof typeof OPS];
@@ -254,6 +254,8 @@ test("every op method's node holds its own row's forward, whatever node was made
   }
   new Value(9).neg();
   expect(sum([x, y, 0.25]).data).toBe(0.3 + 0.7 + 0.25);
+  new Value(9).neg();
+  expect(dot([x, y], [0.5, 2], 0.25).data).toBe(0.25 + 0.3 * 0.5 + 0.7 * 2);
 });
 
 test('optimized engine code survives a full collection between graphs, when no Value of the program is alive', () => {

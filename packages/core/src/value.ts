@@ -77,7 +77,10 @@ export class Value {
     this._slot = slot;
     this._a = a;
     this._b = b;
-    block.lowestOp[slot] = a === null && b === null ? Infinity : lowestOpUnder(block.id[slot], a, b);
+    if (a !== null) block.lowestOp[slot] = lowestOpUnder(block.id[slot], a, b as Value | number | null);
+    else if (b !== null)
+      block.lowestOp[slot] = Math.min(block.id[slot], opData[1]); // n-ary: see naryNode
+    else block.lowestOp[slot] = Infinity;
     if (label !== '') this.label = label;
     if (anomalyState.enabled) {
       if (row === LEAF) {
@@ -241,20 +244,12 @@ export class Value {
 }
 
 /**
- * The least id of an op node under a new op node `id` with inputs `a` and `b` (Block.lowestOp):
- * inputs are older than the node, and a leaf counts as Infinity.
+ * The least id of an op node under a new unary or binary op node `id` with inputs `a` and `b`
+ * (Block.lowestOp): inputs are older than the node, and a leaf counts as Infinity.
  */
-function lowestOpUnder(id: number, a: Value | null, b: Value | number | readonly Value[] | null): number {
-  let lowest = id;
-  if (a !== null) lowest = Math.min(lowest, a._blk.lowestOp[a._slot]);
-  if (b === null || typeof b === 'number') return lowest;
-  if (Array.isArray(b)) {
-    for (let i = 0; i < b.length; i++) {
-      const x = b[i] as Value;
-      lowest = Math.min(lowest, x._blk.lowestOp[x._slot]);
-    }
-  } else lowest = Math.min(lowest, (b as Value)._blk.lowestOp[(b as Value)._slot]);
-  return lowest;
+function lowestOpUnder(id: number, a: Value, b: Value | number | null): number {
+  const lowest = Math.min(id, a._blk.lowestOp[a._slot]);
+  return b === null || typeof b === 'number' ? lowest : Math.min(lowest, b._blk.lowestOp[b._slot]);
 }
 
 /**
@@ -295,7 +290,7 @@ export function constant(x: number): Value {
  * that V8 may not inline, and every number crossing such a call is a new heap box: they were 23% of
  * the bytes a W2 training step allocated (4.1 MB a step before, 3.2 MB after).
  */
-const opData = new Float64Array(1);
+const opData = new Float64Array(2);
 
 /** The number of an operand, NaN for anything else (`binary` then rejects it). */
 function operandData(x: Operand): number {
@@ -327,18 +322,54 @@ export function sum(values: readonly Operand[]): Value {
   return nary(OPS.sum, values, 'sum');
 }
 
+/**
+ * A neuron's weighted sum `b + w_0·x_0 + w_1·x_1 + ...` as one node (row `dot`), with an edge per
+ * weight, per input and for the bias, in that order; numbers become constants. Without `b` it is
+ * `w_0·x_0 + w_1·x_1 + ...`.
+ * @example
+ * const w = [new Value(0.5), new Value(-1)];
+ * dot(w, [2, 3], new Value(0.25)).data; // 0.25 + 0.5 * 2 - 1 * 3 = -1.75
+ */
+export function dot(w: readonly Operand[], x: readonly Operand[], b?: Operand): Value {
+  if (!Array.isArray(w)) throw usageError('dot', `w must be an array of Values or numbers, got ${describe(w)}.`);
+  if (!Array.isArray(x)) throw usageError('dot', `x must be an array of Values or numbers, got ${describe(x)}.`);
+  if (w.length !== x.length) {
+    throw usageError('dot', `w has ${w.length} entries but x has ${x.length}; pass one input per weight.`);
+  }
+  const n = w.length;
+  const terms: Operand[] = new Array(b === undefined ? 2 * n : 2 * n + 1);
+  for (let j = 0; j < n; j++) {
+    terms[2 * j] = w[j];
+    terms[2 * j + 1] = x[j];
+  }
+  if (b !== undefined) terms[2 * n] = b;
+  return naryNode(OPS.dot, terms, 'dot');
+}
+
 function nary(row: NaryRow, values: readonly Operand[], where: string): Value {
   // The node keeps a plain copy (the caller may change its array later): `slice` copies in one
   // go, several times faster than a loop storing each term into a new array.
-  const terms: Operand[] = Object.getPrototypeOf(values) === Array.prototype ? values.slice() : Array.from(values);
+  return naryNode(row, Object.getPrototypeOf(values) === Array.prototype ? values.slice() : Array.from(values), where);
+}
+
+/**
+ * The node of n-ary `row` over `terms`, an array the node keeps (numbers in it become constants).
+ * Its number is left in opData[0], and the least op id under its inputs in opData[1]: one pass over
+ * the inputs reads both.
+ */
+function naryNode(row: NaryRow, terms: Operand[], where: string): Value {
   const n = terms.length;
   const data = n <= SCRATCH_LENGTHS ? (scratch[n] ??= new Array<number>(n).fill(0.5)) : new Array<number>(n);
+  let lowest = Infinity;
   for (let i = 0; i < n; i++) {
     let x = terms[i];
     if (!(x instanceof Value)) terms[i] = x = toValue(x, where);
-    data[i] = x._blk.data[x._slot];
+    const block = x._blk;
+    data[i] = block.data[x._slot];
+    lowest = Math.min(lowest, block.lowestOp[x._slot]);
   }
   opData[0] = row.forward(data);
+  opData[1] = lowest;
   return new Value(0, '', row, null, terms as Value[]);
 }
 

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { OPS, type OpName } from '../ops';
-import { constant, sum, Value } from '../value';
+import { constant, dot, sum, Value } from '../value';
 
 type WideUnary = 'neg' | 'square' | 'exp' | 'tanh' | 'relu' | 'sigmoid' | 'sin' | 'cos' | 'abs';
 type UnaryName = WideUnary | 'log' | 'sqrt';
@@ -16,7 +16,8 @@ export type Expr =
   | { kind: 'const'; value: number }
   | { kind: 'unary'; op: UnaryName; arg: Expr }
   | { kind: 'binary'; op: BinaryName; a: Expr; b: Expr }
-  | { kind: 'sum'; terms: Expr[] };
+  | { kind: 'sum'; terms: Expr[] }
+  | { kind: 'dot'; pairs: Array<[Expr, Expr]>; bias: Expr | null };
 
 /** The number of leaves every generated case has (x0..x3); a tree may use any subset. */
 export const LEAF_COUNT = 4;
@@ -37,8 +38,11 @@ function positiveArb(child: fc.Arbitrary<Expr>): fc.Arbitrary<Expr> {
   );
 }
 
-/** Expression trees up to `maxDepth` op levels deep (positive wrappers not counted). */
-export function exprArb(maxDepth = 4): fc.Arbitrary<Expr> {
+/**
+ * Expression trees up to `maxDepth` op levels deep (positive wrappers not counted); `withDot: false`
+ * leaves out dot nodes (for trees printed as math strings, which have no dot).
+ */
+export function exprArb(maxDepth = 4, { withDot = true } = {}): fc.Arbitrary<Expr> {
   const { node } = fc.letrec<{ node: Expr }>((tie) => {
     const child = tie('node');
     const leaf = fc.integer({ min: 0, max: LEAF_COUNT - 1 }).map((index): Expr => ({ kind: 'leaf', index }));
@@ -56,6 +60,16 @@ export function exprArb(maxDepth = 4): fc.Arbitrary<Expr> {
         fc
           .array(fc.oneof(child, constantArb), { minLength: 1, maxLength: 4 })
           .map((terms): Expr => ({ kind: 'sum', terms })),
+        ...(withDot
+          ? [
+              fc
+                .tuple(
+                  fc.array(fc.tuple(child, fc.oneof(child, constantArb)), { minLength: 1, maxLength: 3 }),
+                  fc.option(fc.oneof(child, constantArb), { nil: null }),
+                )
+                .map(([pairs, bias]): Expr => ({ kind: 'dot', pairs, bias })),
+            ]
+          : []),
       ),
     };
   });
@@ -84,6 +98,12 @@ export function buildExpr(expr: Expr, leaves: readonly Value[]): Value {
     }
     case 'sum':
       return sum(expr.terms.map((t) => (t.kind === 'const' ? t.value : buildExpr(t, leaves))));
+    case 'dot': {
+      const operand = (t: Expr): Value | number => (t.kind === 'const' ? t.value : buildExpr(t, leaves));
+      const w = expr.pairs.map(([wj]) => buildExpr(wj, leaves));
+      const x = expr.pairs.map(([, xj]) => operand(xj));
+      return expr.bias === null ? dot(w, x) : dot(w, x, operand(expr.bias));
+    }
   }
 }
 
@@ -102,6 +122,8 @@ export function exprToSource(expr: Expr): string {
       return `(${exprToSource(expr.a)} ${INFIX[expr.op]} ${exprToSource(expr.b)})`;
     case 'sum':
       return `(${expr.terms.map(exprToSource).join(' + ')})`;
+    case 'dot':
+      throw new Error('A dot node has no math-string form: generate trees with exprArb(depth, { withDot: false }).');
   }
 }
 
@@ -119,6 +141,7 @@ export function opsUsed(expr: Expr, into = new Set<OpName>()): Set<OpName> {
   forEachNode(expr, (e) => {
     if (e.kind === 'unary' || e.kind === 'binary') into.add(e.op);
     if (e.kind === 'sum') into.add('sum');
+    if (e.kind === 'dot') into.add('dot');
   });
   return into;
 }
@@ -132,6 +155,13 @@ function forEachNode(expr: Expr, visit: (e: Expr) => void): void {
     forEachNode(expr.b, visit);
   }
   if (expr.kind === 'sum') expr.terms.forEach((t) => forEachNode(t, visit));
+  if (expr.kind === 'dot') {
+    expr.pairs.forEach(([w, x]) => {
+      forEachNode(w, visit);
+      forEachNode(x, visit);
+    });
+    if (expr.bias !== null) forEachNode(expr.bias, visit);
+  }
 }
 
 /**
