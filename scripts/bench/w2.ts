@@ -99,7 +99,7 @@ const handwritten = variant('hand-written (Float64Array)', () => {
   };
 });
 
-/** The library's MLP: each neuron is its mul nodes meeting in one n-ary sum node. */
+/** The library's MLP: each neuron's weighted sum is one dot node (an edge per weight, input and bias). */
 const fresh = variant(
   'engine, fresh graph (nn MLP)',
   engine((model, x) => model.forward(x)[0]),

@@ -1,6 +1,7 @@
 /**
  * Layer: `nout` neurons reading the same inputs; its output is one Value per neuron.
  */
+import { toValue } from '@chainrule/core';
 import type { Operand, Value } from '@chainrule/core';
 import { checkActivation } from './activation';
 import type { Activation } from './activation';
@@ -65,11 +66,15 @@ export class Layer extends Module {
     return this.run(checkInput('Layer.forward', x, this.nin));
   }
 
-  /** @internal forward without checking the input. */
+  /**
+   * @internal forward without checking the input. A number in `x` becomes one constant that every
+   * neuron reads (one node per input, as drawn), not one per neuron.
+   */
   run(x: readonly Operand[]): Value[] {
+    const inputs = x.map((xi) => toValue(xi));
     const neurons = this.neurons;
     const out: Value[] = new Array(neurons.length);
-    for (let i = 0; i < neurons.length; i++) out[i] = neurons[i].run(x);
+    for (let i = 0; i < neurons.length; i++) out[i] = neurons[i].run(inputs);
     return out;
   }
 

@@ -101,15 +101,32 @@ describe('MLP', () => {
 });
 
 describe('Neuron', () => {
-  test('graph: one mul per input and one n-ary sum holding the bias first', () => {
+  test('graph: one dot node over each weight and its input, then the bias; a shared constant per input', () => {
     const n = new Neuron(3, { activation: 'linear' });
     const out = n.forward([1, 2, 3]);
-    expect(out.op).toBe('sum');
-    expect(out.inputs[0]).toBe(n.b);
-    expect(out.inputs.slice(1).map((v) => v.op)).toEqual(['mul', 'mul', 'mul']);
+    expect(out.op).toBe('dot');
+    expect(out.inputs).toHaveLength(7);
+    expect(out.inputs.filter((_, i) => i % 2 === 0 && i < 6)).toEqual(n.w);
+    expect(out.inputs.filter((_, i) => i % 2 === 1).map((v) => [v.isConstant, v.data])).toEqual([
+      [true, 1],
+      [true, 2],
+      [true, 3],
+    ]);
+    expect(out.inputs[6]).toBe(n.b);
+    const layer = new Layer(2, 4, { activation: 'linear' });
+    const outs = layer.forward([0.5, -1]);
+    expect(new Set(outs.map((o) => o.inputs[1])).size).toBe(1);
   });
 
-  test("sum value equals micrograd's left fold bit for bit", () => {
+  test('without bias the dot node has no last input', () => {
+    const n = new Neuron(2, { activation: 'linear', bias: false });
+    const out = n.forward([1, 2]);
+    expect(out.op).toBe('dot');
+    expect(out.inputs).toHaveLength(4);
+    expect(out.data).toBe(n.w[0].data * 1 + n.w[1].data * 2);
+  });
+
+  test("the weighted sum equals micrograd's left fold bit for bit", () => {
     const n = new Neuron(5, { activation: 'linear', seed: 99 });
     n.b!.data = 0.123456789;
     const x = [0.1, -0.7, 3.3, 1e-3, -2.2];

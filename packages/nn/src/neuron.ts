@@ -3,7 +3,7 @@
  * drawn uniformly from [-1, 1) by the seeded generator; the bias starts at 0 and draws nothing
  * (micrograd's init, the benchmark spec's W2).
  */
-import { Value, sum } from '@chainrule/core';
+import { dot, Value } from '@chainrule/core';
 import type { Operand } from '@chainrule/core';
 import { activate, activationTitle, checkActivation } from './activation';
 import type { Activation } from './activation';
@@ -22,7 +22,7 @@ export interface NeuronOptions extends InitOptions {
 }
 
 /**
- * One neuron: `activation(b + Σ w_i·x_i)` as one n-ary sum node; options `activation = 'relu'`,
+ * One neuron: `activation(b + Σ w_i·x_i)`, its weighted sum one `dot` node; options `activation = 'relu'`,
  * `bias = true`, `seed = 1337` or `rng`.
  *
  * @example
@@ -63,9 +63,9 @@ export class Neuron extends Module {
   }
 
   /**
-   * `activation(b + w_0·x_0 + w_1·x_1 + ...)`: the products and the bias meet in one n-ary sum node
-   * whose value is the left fold `((b + w_0·x_0) + w_1·x_1) + ...` (micrograd's order, bit for bit).
-   * A single product without a bias is used as it is.
+   * `activation(b + w_0·x_0 + w_1·x_1 + ...)`: the weighted sum is one `dot` node, with an edge per
+   * weight, input and bias, whose value is the left fold `((b + w_0·x_0) + w_1·x_1) + ...`
+   * (micrograd's order, bit for bit). A single input without a bias is one product, `w·x`.
    */
   forward(x: readonly Operand[]): Value {
     return this.run(checkInput(this.constructor.name + '.forward', x, this.w.length));
@@ -74,12 +74,9 @@ export class Neuron extends Module {
   /** @internal forward without checking the input (callers have checked it). */
   run(x: readonly Operand[]): Value {
     const w = this.w;
-    const offset = this.b === null ? 0 : 1;
-    const terms: Value[] = new Array(w.length + offset);
-    if (this.b !== null) terms[0] = this.b;
-    for (let j = 0; j < w.length; j++) terms[j + offset] = w[j].mul(x[j]);
-    const act = terms.length === 1 ? terms[0] : sum(terms);
-    return activate(act, this.activation);
+    // The article's perceptron stays `a = i·w`, one product.
+    if (this.b === null && w.length === 1) return activate(w[0].mul(x[0]), this.activation);
+    return activate(dot(w, x, this.b ?? undefined), this.activation);
   }
 
   parameters(): Value[] {

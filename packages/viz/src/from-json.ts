@@ -1,9 +1,9 @@
 /**
  * fromJSON: validates a `chainrule-graph` document (see graph-document.ts) and rebuilds it as a live
- * Value graph through the public Value methods and `sum`, so an imported graph can be re-run,
+ * Value graph through the public Value methods and `applyOp` (for `sum` and `dot`), so an imported graph can be re-run,
  * backpropagated and drawn. Every check is iterative; each error names the offending node id.
  */
-import { Value, constant, opByName, sum } from '@chainrule/core';
+import { Value, applyOp, constant, opByName, OPS } from '@chainrule/core';
 import type { OpRow } from '@chainrule/core';
 import { DEFAULT_DOCUMENT_LIMITS, GRAPH_FORMAT, GRAPH_VERSION } from './graph-document';
 import type { GraphDocumentLimits } from './graph-document';
@@ -240,7 +240,7 @@ function checkNode(raw: unknown, index: number, maxLabelLength: number): Checked
     if (found === undefined) {
       throw fail(
         `unknown op ${JSON.stringify(op)}.`,
-        "use '' (leaf), 'const' or an op of the table: add sub mul div pow neg square exp log tanh relu sigmoid sin cos sqrt abs sum",
+        `use '' (leaf), 'const' or an op of the table: ${Object.keys(OPS).join(' ')}`,
       );
     }
     row = found;
@@ -434,9 +434,9 @@ function build(
   return { root: values[rootPosition], nodes };
 }
 
-/** Calls the public Value method named by the row (or `sum` for the n-ary row). */
+/** Calls the public Value method named by the row (or `applyOp` for the n-ary rows, `sum` and `dot`). */
 function apply(row: OpRow, args: Value[]): Value {
-  if (row.arity === 'n') return sum(args);
+  if (row.arity === 'n') return applyOp(row, args);
   const method = (Value.prototype as unknown as Record<string, unknown>)[row.name];
   if (typeof method !== 'function') {
     throw vizError(
