@@ -14,7 +14,7 @@ import { topoSort } from './topo-sort';
 import { PROPERTY_SEED } from './test-support/figures';
 import { lcg } from './test-support/lcg';
 import type { OpRow } from './op-row';
-import { applyOp, sum, Value } from './value';
+import { applyOp, dot, sum, Value } from './value';
 
 /** A small MLP's loss over a few points: inputs and weights fan out to many consumers. */
 function mlpLoss(weights: Value[], points: number[][]): Value {
@@ -222,6 +222,29 @@ test('a product with gradient 0 and an infinite factor still sends 0 × ∞ = Na
   const x = new Value(-Infinity, 'x');
   const off = w.mul(x).relu(); // relu(-∞) = 0, so the product's gradient is 0
   off.backward();
+  expect(Number.isNaN(w.grad)).toBe(true);
+  expect(x.grad).toBe(0);
+});
+
+test('dot nodes behind off relus add nothing, and one with an infinite input still sends 0 × ∞ = NaN', () => {
+  const random = lcg(6);
+  const weights = Array.from({ length: 30 }, () => new Value(random.uniform(-1, 1)));
+  const inputs = [new Value(0.7), new Value(-1.2)];
+  const hidden = Array.from({ length: 10 }, (_, n) =>
+    dot(weights.slice(3 * n, 3 * n + 2), inputs, weights[3 * n + 2]).relu(),
+  );
+  const out = dot(weights.slice(0, 10), hidden);
+  const leaves = [...weights, ...inputs];
+  expect(hidden.some((h) => h.data === 0)).toBe(true);
+  const expected = gradients(out, leaves).map((g) => g.data);
+  out.backward();
+  leaves.forEach((leaf, i) => {
+    expect(leaf.grad).toBeCloseTo(expected[i], 14);
+    if (expected[i] === 0) expect(Object.is(leaf.grad, 0)).toBe(true);
+  });
+  const w = new Value(2, 'w');
+  const x = new Value(-Infinity, 'x');
+  dot([w], [x], 1).relu().backward(); // relu(-∞) = 0, so the dot's gradient is 0
   expect(Number.isNaN(w.grad)).toBe(true);
   expect(x.grad).toBe(0);
 });

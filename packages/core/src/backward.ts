@@ -11,7 +11,7 @@
 import { anomalyState, reportBackward } from './anomaly';
 import { usageError } from './errors';
 import { BLOCK_SIZE, gradientsWrittenUpTo, noteGradientsWritten, type Block } from './node-store';
-import type { OpRow } from './op-row';
+import type { NaryRow, OpRow } from './op-row';
 import { CONSTANT, LEAF } from './ops';
 import { naryPartial, NOT_READ, partial, partialA, partialB, readsInputs, sendsOnlyZeros } from './partials';
 import type { Value } from './value';
@@ -180,24 +180,36 @@ function propagate(node: Value, check: boolean): void {
     const ca = g * partial(row, a._blk.data[a._slot], out);
     if (check && !Number.isFinite(ca) && !isConstant(a)) reportBackward(node, 0, ca);
     send(a, ca);
-  } else {
-    const xs = node._b as readonly Value[];
-    const data = readsInputs(row) ? gatherData(xs) : NOT_READ;
-    for (let i = 0; i < xs.length; i++) {
-      const c = g * naryPartial(row, i, data, out);
-      if (check && !Number.isFinite(c) && !isConstant(xs[i])) reportBackward(node, i, c);
-      send(xs[i], c);
-    }
+  } else propagateNary(node, row, g, out, check);
+}
+
+/**
+ * propagate's n-ary case, a function of its own so that V8 inlines the derivative and `send` into
+ * its loop: inlined into propagate, which has no room left for them, every contribution was a heap
+ * box (1.7 MB a W2 step).
+ */
+function propagateNary(node: Value, row: NaryRow, g: number, out: number, check: boolean): void {
+  const xs = node._b as readonly Value[];
+  const data = readsInputs(row) ? gatherData(xs) : NOT_READ;
+  for (let i = 0; i < xs.length; i++) {
+    const c = g * naryPartial(row, i, data, out);
+    if (check && !Number.isFinite(c) && !isConstant(xs[i])) reportBackward(node, i, c);
+    send(xs[i], c);
   }
 }
 
-/** The inputs' values, for an n-ary row's derivative, in an array reused by every node. */
-const inputData: number[] = [];
+/**
+ * The inputs' values, for an n-ary row's derivative, in an array reused by every node with as many
+ * inputs (up to REUSED_LENGTHS; a longer list gets an array of its own).
+ */
+const inputData: number[][] = [];
+const REUSED_LENGTHS = 256;
 
 function gatherData(xs: readonly Value[]): readonly number[] {
-  inputData.length = xs.length;
-  for (let i = 0; i < xs.length; i++) inputData[i] = xs[i]._blk.data[xs[i]._slot];
-  return inputData;
+  const n = xs.length;
+  const data = n <= REUSED_LENGTHS ? (inputData[n] ??= new Array<number>(n).fill(0.5)) : new Array<number>(n);
+  for (let i = 0; i < n; i++) data[i] = xs[i]._blk.data[xs[i]._slot];
+  return data;
 }
 
 /**
@@ -206,6 +218,8 @@ function gatherData(xs: readonly Value[]): readonly number[] {
  * zeros already, and is left alone, as hand-written backprop leaves a dead branch.
  */
 function reachInputs(node: Value): void {
+  // Nothing under the node had a gradient written (its least op id says so): no input needs one.
+  if (node._blk.lowestOp[node._slot] > writtenBefore) return;
   const b = node._b;
   if (node._a !== null) reachZero(node._a);
   if (b === null || typeof b === 'number') return;
