@@ -3,7 +3,7 @@
  * a chain of 10^6 steps described without recursion.
  */
 import { describeGraph } from './describe-graph';
-import { sum, Value } from './value';
+import { dot, sum, Value } from './value';
 
 test("the article's perceptron", () => {
   const i = new Value(1.5, 'i');
@@ -21,6 +21,20 @@ test('unlabelled nodes used twice get their own line, named by id', () => {
   const h = x.mul(3).tanh();
   const out = h.mul(h).add(x.neg());
   expect(describeGraph(out)).toBe([`#${h.id} = tanh(x × 3)`, `#${out.id} = (#${h.id} × #${h.id}) + (−x)`].join('\n'));
+});
+
+test('a dot node reads as the weighted sum it adds, bias first', () => {
+  const [w0, w1, x0, b] = ['w0', 'w1', 'x0', 'b'].map((name) => new Value(0.5, name));
+  const n = dot([w0, w1], [x0, 2], b);
+  n.label = 'n';
+  expect(describeGraph(n)).toBe('n = b + w0 × x0 + w1 × 2');
+  const noBias = dot([w0], [x0.sub(w1)]);
+  expect(describeGraph(noBias)).toBe(`#${noBias.id} = w0 × (x0 − w1)`);
+  const wide = dot(
+    Array.from({ length: 8 }, (_, k) => new Value(k, `w${k}`)),
+    Array.from({ length: 8 }, () => 1),
+  );
+  expect(describeGraph(wide)).toBe(`#${wide.id} = w0 × 1 + w1 × 1 + w2 × 1 + w3 × 1 + w4 × 1 + … 3 more`);
 });
 
 test('unary ops, constants and n-ary sums', () => {

@@ -82,6 +82,16 @@ function forEachInput(node: Value, fn: (x: Value | number) => void): void {
   else fn(b as Value | number);
 }
 
+/** A dot node's inputs `[w_0, x_0, ..., b]` as `b + w_0 × x_0 + ...`, in the order it adds them. */
+function weightedSum(args: readonly Rendered[], wrapped: (r: Rendered) => string): string {
+  const pairs = args.length & ~1;
+  const terms = pairs < args.length ? [wrapped(args[pairs])] : [];
+  for (let i = 0; i < pairs; i += 2) terms.push(`${wrapped(args[i])} × ${wrapped(args[i + 1])}`);
+  if (terms.length > MAX_TERMS)
+    return [...terms.slice(0, MAX_TERMS - 1), `… ${terms.length - MAX_TERMS + 1} more`].join(' + ');
+  return terms.length > 0 ? terms.join(' + ') : '0';
+}
+
 function render(node: Value, operand: (x: Value | number) => Rendered): Rendered {
   const row = node._row as OpRow;
   const args: Rendered[] = [];
@@ -93,6 +103,7 @@ function render(node: Value, operand: (x: Value | number) => Rendered): Rendered
   if (row.name === 'neg') return { text: `−${wrapped(args[0])}`, atomic: false };
   if (row.name === 'square') return { text: `${wrapped(args[0])}²`, atomic: false };
   if (row.name === 'abs') return { text: `|${args[0].text}|`, atomic: true };
+  if (row.name === 'dot') return { text: weightedSum(args, wrapped), atomic: false };
   let texts = args.map((a) => a.text);
   if (row.arity === 'n' && texts.length > MAX_TERMS) {
     texts = [...texts.slice(0, MAX_TERMS - 1), `… ${texts.length - MAX_TERMS + 1} more`];
