@@ -199,52 +199,43 @@ test('backward twice recomputes intermediates and accumulates leaves', () => {
   expect(w.grad).toBeCloseTo(2 * 2.1, 12); // accumulated
 });
 
-test('nodes whose gradient is 0 (off relus) add nothing: the same gradients as gradients(), zeros exact', () => {
-  const random = lcg(5);
-  const weights = Array.from({ length: 40 }, () => new Value(random.uniform(-1, 1)));
-  const inputs = [new Value(0.7), new Value(-1.2)];
-  const hidden = Array.from({ length: 10 }, (_, n) =>
-    sum([weights[4 * n], weights[4 * n + 1].mul(inputs[0]), weights[4 * n + 2].mul(inputs[1])]).relu(),
-  );
-  const out = sum(hidden.map((h, n) => weights[4 * n + 3].mul(h)));
-  const leaves = [...weights, ...inputs];
-  expect(hidden.some((h) => h.data === 0)).toBe(true);
-  const expected = gradients(out, leaves).map((g) => g.data);
-  out.backward();
-  leaves.forEach((leaf, i) => {
-    expect(leaf.grad).toBeCloseTo(expected[i], 14);
-    if (expected[i] === 0) expect(Object.is(leaf.grad, 0)).toBe(true);
-  });
-});
+/** A neuron's weighted sum built from products and a sum, or as one dot node. */
+const WEIGHTED_SUMS: Array<[string, (w: Value[], x: Value[], b?: Value) => Value]> = [
+  ['products and a sum', (w, x, b) => sum([...(b ? [b] : []), ...w.map((wj, j) => wj.mul(x[j]))])],
+  ['a dot node', (w, x, b) => dot(w, x, b)],
+];
 
-test('a product with gradient 0 and an infinite factor still sends 0 × ∞ = NaN, as in PyTorch', () => {
+test.each(WEIGHTED_SUMS)(
+  'neurons of %s behind off relus add nothing: the same gradients as gradients(), zeros exact',
+  (_name, weightedSum) => {
+    const random = lcg(5);
+    const weights = Array.from({ length: 40 }, () => new Value(random.uniform(-1, 1)));
+    const inputs = [new Value(0.7), new Value(-1.2)];
+    const hidden = Array.from({ length: 10 }, (_, n) =>
+      weightedSum(weights.slice(4 * n + 1, 4 * n + 3), inputs, weights[4 * n]).relu(),
+    );
+    const out = weightedSum(
+      hidden.map((_, n) => weights[4 * n + 3]),
+      hidden,
+    );
+    const leaves = [...weights, ...inputs];
+    expect(hidden.some((h) => h.data === 0)).toBe(true);
+    const expected = gradients(out, leaves).map((g) => g.data);
+    out.backward();
+    leaves.forEach((leaf, i) => {
+      expect(leaf.grad).toBeCloseTo(expected[i], 14);
+      if (expected[i] === 0) expect(Object.is(leaf.grad, 0)).toBe(true);
+    });
+  },
+);
+
+test.each([
+  ['a product', (w: Value, x: Value) => w.mul(x)],
+  ['a dot node', (w: Value, x: Value) => dot([w], [x], 1)],
+])('%s with gradient 0 and an infinite input still sends 0 × ∞ = NaN, as in PyTorch', (_name, node) => {
   const w = new Value(2, 'w');
   const x = new Value(-Infinity, 'x');
-  const off = w.mul(x).relu(); // relu(-∞) = 0, so the product's gradient is 0
-  off.backward();
-  expect(Number.isNaN(w.grad)).toBe(true);
-  expect(x.grad).toBe(0);
-});
-
-test('dot nodes behind off relus add nothing, and one with an infinite input still sends 0 × ∞ = NaN', () => {
-  const random = lcg(6);
-  const weights = Array.from({ length: 30 }, () => new Value(random.uniform(-1, 1)));
-  const inputs = [new Value(0.7), new Value(-1.2)];
-  const hidden = Array.from({ length: 10 }, (_, n) =>
-    dot(weights.slice(3 * n, 3 * n + 2), inputs, weights[3 * n + 2]).relu(),
-  );
-  const out = dot(weights.slice(0, 10), hidden);
-  const leaves = [...weights, ...inputs];
-  expect(hidden.some((h) => h.data === 0)).toBe(true);
-  const expected = gradients(out, leaves).map((g) => g.data);
-  out.backward();
-  leaves.forEach((leaf, i) => {
-    expect(leaf.grad).toBeCloseTo(expected[i], 14);
-    if (expected[i] === 0) expect(Object.is(leaf.grad, 0)).toBe(true);
-  });
-  const w = new Value(2, 'w');
-  const x = new Value(-Infinity, 'x');
-  dot([w], [x], 1).relu().backward(); // relu(-∞) = 0, so the dot's gradient is 0
+  node(w, x).relu().backward(); // relu(-∞) = 0, so the node's gradient is 0
   expect(Number.isNaN(w.grad)).toBe(true);
   expect(x.grad).toBe(0);
 });
