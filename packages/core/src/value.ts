@@ -284,7 +284,8 @@ export function constant(x: number): Value {
 }
 
 /**
- * The number of the op node being made. The op methods compute it with their own row's forward,
+ * The number of the op node being made (slot 0) and, for an n-ary node, the least op id under its
+ * inputs (slot 1, see naryNode). The op methods compute the number with their own row's forward,
  * where V8 knows the function and inlines it, and leave it here for the constructor to store.
  * Handed on as an argument, or computed by a row chosen at run time, each number would cross calls
  * that V8 may not inline, and every number crossing such a call is a new heap box: they were 23% of
