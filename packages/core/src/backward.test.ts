@@ -232,6 +232,8 @@ test.each(WEIGHTED_SUMS)(
 test.each([
   ['a product', (w: Value, x: Value) => w.mul(x)],
   ['a dot node', (w: Value, x: Value) => dot([w], [x], 1)],
+  ['a product under a sum', (w: Value, x: Value) => sum([w.mul(x), 1])],
+  ['a product under an add', (w: Value, x: Value) => w.mul(x).add(1).neg().neg()],
 ])('%s with gradient 0 and an infinite input still sends 0 × ∞ = NaN, as in PyTorch', (_name, node) => {
   const w = new Value(2, 'w');
   const x = new Value(-Infinity, 'x');

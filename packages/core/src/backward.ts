@@ -5,8 +5,9 @@
  * comes after all of its consumers, with no search to order the graph. Intermediate gradients are
  * recomputed on every call (so a second call never corrupts them); leaf gradients accumulate, as in
  * PyTorch; constants receive nothing. A node whose gradient is 0 and that could only pass zeros on
- * (an off relu and the sum under it) is skipped, as hand-written backprop does, and the part of a
- * new graph below it is not visited at all (its gradients are still the zeros it was made with).
+ * (an off relu and the sum under it, with finite values: see sendsOnlyZeros) is skipped, as
+ * hand-written backprop does, and the part of a new graph below it is not visited at all (its
+ * gradients are still the zeros it was made with).
  */
 import { anomalyState, reportBackward } from './anomaly';
 import { usageError } from './errors';

@@ -66,17 +66,14 @@ export function readsInputs(row: NaryRow): boolean {
 /**
  * Whether a node whose gradient is 0 would add only ±0 into its inputs, which changes no gradient
  * (they start at +0, and sums of doubles never make -0 from it), so it can be skipped, as
- * hand-written backprop skips an off relu: rows whose local derivatives are constants, and a
- * product or weighted sum whose value is finite (then every factor is, and 0 × a finite number
- * is ±0).
+ * hand-written backprop skips an off relu: a node with a finite value whose local derivatives are
+ * constants, or which is a product or weighted sum (then every factor is finite, and 0 × a finite
+ * number is ±0). A node with an infinite or NaN value is never skipped: something under it may send
+ * 0 × ∞ = NaN, as in PyTorch (`relu(sum([w·x]))` with x = −∞ gives w a NaN gradient).
  */
 export function sendsOnlyZeros(row: OpRow, out: number): boolean {
   return (
-    row === add ||
-    row === sum ||
-    row === relu ||
-    row === sub ||
-    row === neg ||
-    ((row === mul || row === dot) && Number.isFinite(out))
+    Number.isFinite(out) &&
+    (row === add || row === sum || row === relu || row === sub || row === neg || row === mul || row === dot)
   );
 }
