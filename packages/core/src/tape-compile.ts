@@ -515,12 +515,13 @@ function straightLineSource(arrays: ReplayArrays): { rowList: OpRow[]; source: s
     return lines.join(' ');
   };
   const leafCount = arrays.leaves.length;
-  const slotsBelow = (end: number, line: (x: number) => string): string =>
-    Array.from({ length: end }, (_, x) => line(x)).join(' ');
+  /** `line(x)` for every slot x from `from` up to `to`, joined. */
+  const slots = (from: number, to: number, line: (x: number) => string): string =>
+    Array.from({ length: to - from }, (_, i) => line(from + i)).join(' ');
   /** The leaves' and constants' values as locals (`x<slot>`), read from `v`. */
-  const readInputs = slotsBelow(firstOp, (x) => `const x${x} = v[${x}];`);
+  const readInputs = slots(0, firstOp, (x) => `const x${x} = v[${x}];`);
   /** The same, with each leaf read from its node-store slot (`d<i>[s<i>]`) and stored into `v`. */
-  const readLeaves = slotsBelow(firstOp, (x) =>
+  const readLeaves = slots(0, firstOp, (x) =>
     x < leafCount ? `const x${x} = d${x}[s${x}]; v[${x}] = x${x};` : `const x${x} = v[${x}];`,
   );
 
@@ -536,7 +537,7 @@ function straightLineSource(arrays: ReplayArrays): { rowList: OpRow[]; source: s
     forward.push(`v[${k}] = x${k};`);
   }
 
-  const readValues = `${Array.from({ length: values.length - firstOp }, (_, j) => `const x${j + firstOp} = v[${j + firstOp}];`).join(' ')}`;
+  const readValues = slots(firstOp, values.length, (x) => `const x${x} = v[${x}];`);
   const reached = new Uint8Array(values.length);
   reached[root] = 1;
   const backward: string[] = [];
@@ -566,7 +567,7 @@ function straightLineSource(arrays: ReplayArrays): { rowList: OpRow[]; source: s
   }
   const leavesAndConstants: string[] = [];
   for (let x = 0; x < firstOp; x++) leavesAndConstants.push(reached[x] === 1 ? `g[${x}] = g${x};` : `g[${x}] = 0;`);
-  const intoLeaves = slotsBelow(leafCount, (x) => (reached[x] === 1 ? `e${x}[s${x}] += g${x};` : ''));
+  const intoLeaves = slots(0, leafCount, (x) => (reached[x] === 1 ? `e${x}[s${x}] += g${x};` : ''));
   const gradientBody = `${readInputs}
 ${readValues}
 const g${root} = 1;
@@ -578,7 +579,7 @@ ${leavesAndConstants.join(' ')}`;
   // Leaf i's data, gradients and slot are d<i>, e<i> and s<i>.
   const source = `
 return (v, g, scratch, leafData, leafGrads, leafSlots) => {
-${slotsBelow(leafCount, (i) => `const d${i} = leafData[${i}], e${i} = leafGrads[${i}], s${i} = leafSlots[${i}];`)}
+${slots(0, leafCount, (i) => `const d${i} = leafData[${i}], e${i} = leafGrads[${i}], s${i} = leafSlots[${i}];`)}
 return {
   evaluate() {
 ${readInputs}
