@@ -275,7 +275,7 @@ function descentScales(
 function drawDefs({ area, colors }: DescentPlot): string {
   return [
     `<defs><clipPath id="plot-area-${UID}"><rect x="${px(area.left)}" y="${px(area.top)}" width="${px(area.width)}" height="${px(area.height)}"/></clipPath>`,
-    `<marker id="step-arrow-${UID}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,1L10,5L0,9z" fill="${colors.accent}"/></marker></defs>`,
+    `<marker id="step-arrow-${UID}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,1L10,5L0,9z" fill="${colors.accent}"/></marker></defs>`,
   ].join('\n');
 }
 
