@@ -9,7 +9,7 @@ import { gradientColourScale } from './gradient-colour';
 import { significant } from './svg-format';
 import { opBox, valueBox, type NodeStyle, type RecordField } from './svg-nodes';
 import { emptyScene, type Scene, type SceneEdge } from './svg-scene';
-import { sceneToSvg } from './svg-document';
+import { sceneToSvg, type DocumentOptions } from './svg-document';
 import { themeColours, type SvgColourOverrides } from './svg-theme';
 import { monoWidth } from './measure-text';
 import { groupScene } from './group-scene';
@@ -76,6 +76,15 @@ const DEFAULT_MAX_NODES = 2500;
  * fs.writeFileSync('graph.svg', renderSvg(C, { parameters: [w] }));
  */
 export function renderSvg(rootOrGraph: Value | ComputationGraph, options: RenderSvgOptions = {}): string {
+  const { scene, document } = drawingOf(rootOrGraph, options);
+  return sceneToSvg(scene, document);
+}
+
+/** @internal What renderSvg draws, before layout: the scene and the document's options. */
+export function drawingOf(
+  rootOrGraph: Value | ComputationGraph,
+  options: RenderSvgOptions = {},
+): { scene: Scene; document: DocumentOptions } {
   checkRenderSvgOptions('renderSvg', options);
   const direction = options.direction ?? 'LR';
   const group = options.group ?? 'auto';
@@ -113,7 +122,7 @@ export function renderSvg(rootOrGraph: Value | ComputationGraph, options: Render
       "Gradients not computed yet: striped cells are unknown, not zero. Call backward() or pass { grads: 'compute' }.",
     );
   }
-  return sceneToSvg(scene, {
+  const document: DocumentOptions = {
     direction,
     colours,
     title: options.title,
@@ -129,7 +138,8 @@ export function renderSvg(rootOrGraph: Value | ComputationGraph, options: Render
             highlights: scene.highlights,
             kinds: scene.kinds,
           },
-  });
+  };
+  return { scene, document };
 }
 
 type Prepared =

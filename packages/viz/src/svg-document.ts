@@ -1,9 +1,11 @@
 /**
  * A scene to a standalone SVG document: layout (layoutLayered), edges under boxes, edge labels above
- * edges, notes on top and the legend at the bottom, with the shared pattern definitions.
+ * edges and clear of boxes and of each other (svg-labels.ts; the layout gets more room when a label
+ * finds no free spot), notes on top and the legend at the bottom, with the shared pattern definitions.
  */
-import { layoutLayered } from './layout-layered';
-import { drawEdge } from './svg-edges';
+import { layoutLayered, type Layout } from './layout-layered';
+import { drawEdge, labelMarkup, type DrawnEdge } from './svg-edges';
+import { placeLabels, type PlacedLabel, type Rect } from './svg-labels';
 import { drawLegend, type LegendInput } from './svg-legend';
 import { NOT_COMPUTED_PATTERN } from './svg-nodes';
 import { px, type Scene } from './svg-scene';
@@ -21,38 +23,78 @@ export interface DocumentOptions {
 const MARGIN = 20;
 const NOTE_LINE = 16;
 
+/** Where everything of a scene goes: the layout, each edge's markup and its placed label. */
+export interface Arrangement {
+  layout: Layout;
+  edges: DrawnEdge[];
+  /** One per scene edge: null for an edge without a label (or, if every retry failed, no free spot). */
+  labels: Array<PlacedLabel | null>;
+  /** The drawing's extent in layout coordinates, labels included. */
+  extent: Rect;
+}
+
+/** Layouts of more boxes than this are not redone to make room for labels (layout time). */
+const RETRY_LIMIT = 1200;
+/** The gap between layers is multiplied by these in turn until every label finds a free spot. */
+const ROOM = [1, 2, 4, 10];
+
+/** The node boxes of a layout, as obstacles for labels. */
+export function boxRects(layout: Layout): Rect[] {
+  return [...layout.boxes.values()].map((b) => ({
+    left: b.x - b.width / 2,
+    right: b.x + b.width / 2,
+    top: b.y - b.height / 2,
+    bottom: b.y + b.height / 2,
+  }));
+}
+
+/** Lays out `scene` and places its edge labels, giving the layout more room until all fit. */
+export function arrangeScene(scene: Scene, direction: 'LR' | 'TB', colours: SvgColours): Arrangement {
+  const leftToRight = direction === 'LR';
+  let arrangement: Arrangement | null = null;
+  for (const room of ROOM) {
+    const layout = layoutLayered(scene.boxes, scene.edges, {
+      direction,
+      nodeGap: leftToRight ? 16 : 24,
+      layerGap: (leftToRight ? Math.min(260, Math.max(40, scene.labelWidth + 56)) : 44) * room,
+    });
+    const edges = scene.edges.map((edge) => drawEdge(edge, layout.edges.get(edge.key)!, leftToRight, colours));
+    const requests = edges.flatMap((e) => (e.label ? [e.label] : []));
+    const placed = placeLabels(requests, boxRects(layout));
+    let next = 0;
+    const labels = edges.map((e) => (e.label ? placed[next++] : null));
+    const extent: Rect = { left: 0, top: 0, right: layout.width, bottom: layout.height };
+    for (const label of labels) {
+      if (!label) continue;
+      extent.left = Math.min(extent.left, label.rect.left);
+      extent.right = Math.max(extent.right, label.rect.right);
+      extent.top = Math.min(extent.top, label.rect.top);
+      extent.bottom = Math.max(extent.bottom, label.rect.bottom);
+    }
+    arrangement = { layout, edges, labels, extent };
+    if (placed.every((p) => p !== null) || scene.boxes.length > RETRY_LIMIT) break;
+  }
+  return arrangement!;
+}
+
 /** The SVG markup of `scene`. */
 export function sceneToSvg(scene: Scene, options: DocumentOptions): string {
   const { colours } = options;
-  const leftToRight = options.direction === 'LR';
-  const layout = layoutLayered(scene.boxes, scene.edges, {
-    direction: options.direction,
-    nodeGap: leftToRight ? 16 : 24,
-    layerGap: leftToRight ? Math.min(260, Math.max(40, scene.labelWidth + 56)) : 44,
-  });
-
-  // Edges are drawn first: a label beside a stub may reach past the outermost boxes.
-  const drawnEdges = scene.edges.map((edge) => drawEdge(edge, layout.edges.get(edge.key)!, leftToRight, colours));
-  let left = 0;
-  let right = layout.width;
-  for (const { labelSpan } of drawnEdges) {
-    if (labelSpan === null) continue;
-    left = Math.min(left, labelSpan[0]);
-    right = Math.max(right, labelSpan[1]);
-  }
-  const drawingWidth = right - left;
+  const { layout, edges: drawnEdges, labels: placedLabels, extent } = arrangeScene(scene, options.direction, colours);
+  const drawingWidth = extent.right - extent.left;
+  const left = extent.left;
 
   const titleHeight = options.title ? 24 : 0;
   const notesHeight = scene.notes.length * NOTE_LINE;
-  const top = MARGIN + titleHeight + notesHeight + (titleHeight + notesHeight > 0 ? 10 : 0);
+  const top = MARGIN + titleHeight + notesHeight + (titleHeight + notesHeight > 0 ? 10 : 0) - extent.top;
   const textWidth = Math.max(
     options.title ? sansWidth(options.title, 15, true) : 0,
     ...scene.notes.map((n) => sansWidth(n, 11.5)),
   );
   const contentWidth = Math.max(drawingWidth, textWidth, options.legend ? 380 : 0);
-  const legend = options.legend ? drawLegend(options.legend, MARGIN, top + layout.height + 22, contentWidth) : null;
+  const legend = options.legend ? drawLegend(options.legend, MARGIN, top + extent.bottom + 22, contentWidth) : null;
   const width = Math.ceil(Math.max(drawingWidth, textWidth, legend?.width ?? 0) + 2 * MARGIN);
-  const height = Math.ceil(top + layout.height + (legend ? legend.height + 22 : 0) + MARGIN);
+  const height = Math.ceil(top + extent.bottom + (legend ? legend.height + 22 : 0) + MARGIN);
   const dx = MARGIN + (width - 2 * MARGIN - drawingWidth) / 2 - left;
 
   const parts: string[] = [
@@ -78,9 +120,9 @@ export function sceneToSvg(scene: Scene, options: DocumentOptions): string {
   const labels: string[] = [];
   parts.push('<g>');
   scene.edges.forEach((edge, k) => {
-    const drawn = drawnEdges[k];
-    parts.push(`<g data-key="${escapeXml(edge.key)}">${drawn.path}</g>`);
-    if (drawn.label) labels.push(drawn.label);
+    parts.push(`<g data-key="${escapeXml(edge.key)}">${drawnEdges[k].path}</g>`);
+    const placed = placedLabels[k];
+    if (placed) labels.push(labelMarkup(edge, placed, colours));
   });
   parts.push('</g><g>', ...labels, '</g><g>');
   for (const box of scene.boxes) {
