@@ -20,8 +20,13 @@ import { checkRenderSvgOptions } from './render-svg-options';
 
 /** Options of `renderSvg(rootOrGraph, options)`. */
 export interface RenderSvgOptions extends Pick<ToGraphOptions, 'grads' | 'parameters' | 'maxValues'> {
-  /** Layers left to right ('LR', default) or top to bottom ('TB'). */
-  direction?: 'LR' | 'TB';
+  /**
+   * Layers left to right ('LR'), top to bottom ('TB'), or 'auto' (default): whichever fills a
+   * picture of the `aspect` ratio at the larger scale.
+   */
+  direction?: 'LR' | 'TB' | 'auto';
+  /** The width / height ratio 'auto' aims for, e.g. 4 / 3. Default 16 / 9, a slide. */
+  aspect?: number;
   /** 'light' (default) or 'dark'. */
   theme?: 'light' | 'dark';
   /** Override any colour of the theme (see SvgColours), e.g. `{ positive: '#d00' }`. */
@@ -86,7 +91,7 @@ export function drawingOf(
   options: RenderSvgOptions = {},
 ): { scene: Scene; document: DocumentOptions } {
   checkRenderSvgOptions('renderSvg', options);
-  const direction = options.direction ?? 'LR';
+  const direction = options.direction ?? 'auto';
   const group = options.group ?? 'auto';
   const maxNodes = options.maxNodes ?? DEFAULT_MAX_NODES;
   const showConstants = options.constants ?? true;
@@ -124,6 +129,7 @@ export function drawingOf(
   }
   const document: DocumentOptions = {
     direction,
+    aspect: options.aspect ?? 16 / 9,
     colours,
     title: options.title,
     legend:

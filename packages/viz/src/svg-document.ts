@@ -14,7 +14,10 @@ import { escapeXml } from './xml-escape';
 import { sansWidth } from './measure-text';
 
 export interface DocumentOptions {
-  direction: 'LR' | 'TB';
+  /** 'auto': whichever direction fits a picture of the `aspect` ratio at the larger scale. */
+  direction: 'LR' | 'TB' | 'auto';
+  /** Width / height of the picture 'auto' aims for. */
+  aspect: number;
   colours: SvgColours;
   title?: string;
   legend: LegendInput | null;
@@ -22,6 +25,7 @@ export interface DocumentOptions {
 
 const MARGIN = 20;
 const NOTE_LINE = 16;
+const TITLE_HEIGHT = 24;
 
 /** Where everything of a scene goes: the layout, each edge's markup and its placed label. */
 export interface Arrangement {
@@ -77,14 +81,22 @@ export function arrangeScene(scene: Scene, direction: 'LR' | 'TB', colours: SvgC
   return arrangement!;
 }
 
-/** The SVG markup of `scene`. */
-export function sceneToSvg(scene: Scene, options: DocumentOptions): string {
-  const { colours } = options;
-  const { layout, edges: drawnEdges, labels: placedLabels, extent } = arrangeScene(scene, options.direction, colours);
-  const drawingWidth = extent.right - extent.left;
-  const left = extent.left;
+/** Graphs up to this many boxes are laid out both ways when the direction is 'auto'. */
+const BOTH_WAYS_LIMIT = 600;
 
-  const titleHeight = options.title ? 24 : 0;
+/** How the document around an arrangement is sized: the title and notes on top, the legend below. */
+interface Frame {
+  width: number;
+  height: number;
+  /** Where the drawing's layout origin goes. */
+  dx: number;
+  top: number;
+  legend: ReturnType<typeof drawLegend> | null;
+}
+
+function frameOf(scene: Scene, { extent }: Arrangement, options: DocumentOptions): Frame {
+  const drawingWidth = extent.right - extent.left;
+  const titleHeight = options.title ? TITLE_HEIGHT : 0;
   const notesHeight = scene.notes.length * NOTE_LINE;
   const top = MARGIN + titleHeight + notesHeight + (titleHeight + notesHeight > 0 ? 10 : 0) - extent.top;
   const textWidth = Math.max(
@@ -95,7 +107,81 @@ export function sceneToSvg(scene: Scene, options: DocumentOptions): string {
   const legend = options.legend ? drawLegend(options.legend, MARGIN, top + extent.bottom + 22, contentWidth) : null;
   const width = Math.ceil(Math.max(drawingWidth, textWidth, legend?.width ?? 0) + 2 * MARGIN);
   const height = Math.ceil(top + extent.bottom + (legend ? legend.height + 22 : 0) + MARGIN);
-  const dx = MARGIN + (width - 2 * MARGIN - drawingWidth) / 2 - left;
+  const dx = MARGIN + (width - 2 * MARGIN - drawingWidth) / 2 - extent.left;
+  return { width, height, dx, top, legend };
+}
+
+/** The scale at which a picture of this size fills a frame of the given aspect ratio. */
+function fitScale(frame: Frame, aspect: number): number {
+  return Math.min(aspect / frame.width, 1 / frame.height);
+}
+
+/**
+ * The direction for 'auto': small graphs are laid out both ways and the one that fills the aspect
+ * ratio at the larger scale wins; larger ones are judged by their layering alone (layers × widest
+ * layer), since a second full layout would double the drawing time.
+ */
+function chooseArrangement(
+  scene: Scene,
+  options: DocumentOptions,
+): { arrangement: Arrangement; frame: Frame; leftToRight: boolean } {
+  const arrange = (direction: 'LR' | 'TB') => {
+    const arrangement = arrangeScene(scene, direction, options.colours);
+    return { arrangement, frame: frameOf(scene, arrangement, options), leftToRight: direction === 'LR' };
+  };
+  if (options.direction !== 'auto') return arrange(options.direction);
+  if (scene.boxes.length <= BOTH_WAYS_LIMIT) {
+    const lr = arrange('LR');
+    const tb = arrange('TB');
+    return fitScale(tb.frame, options.aspect) > fitScale(lr.frame, options.aspect) ? tb : lr;
+  }
+  return arrange(estimatedDirection(scene, options.aspect));
+}
+
+/** LR or TB from the layering alone: how many layers, how many boxes in the widest, their sizes. */
+function estimatedDirection(scene: Scene, aspect: number): 'LR' | 'TB' {
+  const { layers, widest } = layerCounts(scene);
+  const boxWidth = scene.boxes.reduce((s, b) => s + b.width, 0) / Math.max(1, scene.boxes.length);
+  const boxHeight = scene.boxes.reduce((s, b) => s + b.height, 0) / Math.max(1, scene.boxes.length);
+  const lr = { width: layers * (boxWidth + scene.labelWidth + 56), height: widest * (boxHeight + 16) };
+  const tb = { width: widest * (boxWidth + 24), height: layers * (boxHeight + 44) };
+  const scale = (f: { width: number; height: number }) => Math.min(aspect / f.width, 1 / f.height);
+  return scale(tb) > scale(lr) ? 'TB' : 'LR';
+}
+
+/** How many longest-path layers the scene has, and how many boxes its widest layer holds. */
+function layerCounts(scene: Scene): { layers: number; widest: number } {
+  const out = new Map<string, string[]>();
+  const indegree = new Map<string, number>();
+  for (const box of scene.boxes) indegree.set(box.key, 0);
+  for (const e of scene.edges) {
+    out.set(e.source, [...(out.get(e.source) ?? []), e.target]);
+    indegree.set(e.target, (indegree.get(e.target) ?? 0) + 1);
+  }
+  const depth = new Map<string, number>();
+  const queue = scene.boxes.filter((b) => indegree.get(b.key) === 0).map((b) => b.key);
+  for (const key of queue) depth.set(key, 0);
+  for (let k = 0; k < queue.length; k++) {
+    const key = queue[k];
+    for (const target of out.get(key) ?? []) {
+      depth.set(target, Math.max(depth.get(target) ?? 0, depth.get(key)! + 1));
+      indegree.set(target, indegree.get(target)! - 1);
+      if (indegree.get(target) === 0) queue.push(target);
+    }
+  }
+  const perLayer = new Map<number, number>();
+  for (const d of depth.values()) perLayer.set(d, (perLayer.get(d) ?? 0) + 1);
+  let widest = 0;
+  for (const n of perLayer.values()) widest = Math.max(widest, n);
+  return { layers: perLayer.size, widest };
+}
+
+/** The SVG markup of `scene`. */
+export function sceneToSvg(scene: Scene, options: DocumentOptions): string {
+  const { colours } = options;
+  const { arrangement, frame } = chooseArrangement(scene, options);
+  const { layout, edges: drawnEdges, labels: placedLabels } = arrangement;
+  const { width, height, dx, top, legend } = frame;
 
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${escapeXml(SANS)}">`,
@@ -110,7 +196,7 @@ export function sceneToSvg(scene: Scene, options: DocumentOptions): string {
     parts.push(
       `<text x="${MARGIN}" y="${y + 15}" font-size="15" font-weight="700" fill="${colours.text}">${escapeXml(options.title)}</text>`,
     );
-    y += titleHeight;
+    y += TITLE_HEIGHT;
   }
   for (const note of scene.notes) {
     parts.push(`<text x="${MARGIN}" y="${y + 12}" font-size="11.5" fill="${colours.muted}">${escapeXml(note)}</text>`);

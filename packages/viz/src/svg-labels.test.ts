@@ -14,9 +14,12 @@ interface Collision {
   problem: string;
 }
 
-function collisions(root: Value, options: RenderSvgOptions): { labels: number; found: Collision[] } {
+function collisions(
+  root: Value,
+  options: RenderSvgOptions & { direction: 'LR' | 'TB' },
+): { labels: number; found: Collision[] } {
   const { scene, document } = drawingOf(root, options);
-  const { layout, edges, labels } = arrangeScene(scene, document.direction, document.colours);
+  const { layout, edges, labels } = arrangeScene(scene, options.direction, document.colours);
   const boxes = boxRects(layout);
   const found: Collision[] = [];
   let count = 0;
