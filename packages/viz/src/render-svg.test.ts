@@ -4,6 +4,7 @@ import { toGraph, valueKey, inputEdgeKey } from './to-graph';
 import { parseXmlStrict } from './test-support/parse-xml';
 import { LIGHT, DARK } from './svg-theme';
 import { article } from './test-support/article';
+import { randomDag, slideCorpus } from './test-support/slide-corpus';
 import { VizError } from './viz-error';
 
 /** Every text node of the SVG, in document order. */
@@ -222,6 +223,16 @@ describe("direction 'auto' (the default) fills a slide", () => {
     expect(auto).toEqual(fit(tb, 16 / 9) > fit(lr, 16 / 9) ? tb : lr);
     expect(auto).toEqual(tb);
     expect(size(renderSvg(C, { aspect: 8 }))).toEqual(lr);
+  });
+
+  test('every graph of the slide corpus comes out between 1:2 and 3:1, folded where it is long', () => {
+    for (const { name, root } of slideCorpus()) {
+      const { width, height } = size(renderSvg(root));
+      expect([name, width / height >= 0.5 && width / height <= 3]).toEqual([name, true]);
+    }
+    // Forcing a direction still gives that direction, unfolded: a deep chain stays one tall column.
+    const deep = size(renderSvg(randomDag(100, 9), { direction: 'TB' }));
+    expect(deep.width / deep.height).toBeLessThan(0.5);
   });
 
   test('aspect is checked like every option', () => {

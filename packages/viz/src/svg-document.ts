@@ -3,6 +3,7 @@
  * edges and clear of boxes and of each other (svg-labels.ts; the layout gets more room when a label
  * finds no free spot), notes on top and the legend at the bottom, with the shared pattern definitions.
  */
+import { foldLayout, type FoldedLayout } from './layout-fold';
 import { layoutLayered, type Layout } from './layout-layered';
 import { drawEdge, labelMarkup, type DrawnEdge } from './svg-edges';
 import { placeLabels, type PlacedLabel, type Rect } from './svg-labels';
@@ -29,7 +30,7 @@ const TITLE_HEIGHT = 24;
 
 /** Where everything of a scene goes: the layout, each edge's markup and its placed label. */
 export interface Arrangement {
-  layout: Layout;
+  layout: FoldedLayout;
   edges: DrawnEdge[];
   /** One per scene edge: null for an edge without a label (or, if every retry failed, no free spot). */
   labels: Array<PlacedLabel | null>;
@@ -52,17 +53,63 @@ export function boxRects(layout: Layout): Rect[] {
   }));
 }
 
-/** Lays out `scene` and places its edge labels, giving the layout more room until all fit. */
-export function arrangeScene(scene: Scene, direction: 'LR' | 'TB', colours: SvgColours): Arrangement {
+/** The most bands a long layout is folded into. */
+const MAX_BANDS = 6;
+/** Each band past the first counts as this much less scale: a fold adds long edges, so it must pay. */
+const FOLD_COST = 0.7;
+
+/**
+ * How well a picture of this size suits a frame of `aspect`: first whether its own ratio is within
+ * [aspect / 3.5, aspect × 1.7] (1:2 to 3:1 for a 16:9 slide), then the scale at which it fills the
+ * frame, discounted for each fold.
+ */
+export function suitability(width: number, height: number, bands: number, aspect: number): [number, number] {
+  const ratio = width / height;
+  const inRange = ratio >= aspect / 3.5 && ratio <= aspect * 1.7 ? 1 : 0;
+  return [inRange, Math.min(aspect / width, 1 / height) * FOLD_COST ** (bands - 1)];
+}
+
+/** True when suitability `a` beats `b`. */
+function better(a: [number, number], b: [number, number]): boolean {
+  return a[0] !== b[0] ? a[0] > b[0] : a[1] > b[1];
+}
+
+/** The fold of `layout` (one band or more) that suits a frame of `aspect` best. */
+function bestFold(layout: Layout, scene: Scene, leftToRight: boolean, aspect: number): FoldedLayout {
+  const score = (l: FoldedLayout) => suitability(l.width, l.height, l.bands, aspect);
+  let best = foldLayout(layout, scene.edges, leftToRight, 1);
+  for (let bands = 2; bands <= MAX_BANDS; bands++) {
+    const folded = foldLayout(layout, scene.edges, leftToRight, bands);
+    if (better(score(folded), score(best))) best = folded;
+  }
+  return best;
+}
+
+/**
+ * Lays out `scene` and places its edge labels, giving the layout more room until all fit. With an
+ * `aspect`, a long layout is folded into the bands that fill a frame of that shape best.
+ */
+export function arrangeScene(
+  scene: Scene,
+  direction: 'LR' | 'TB',
+  colours: SvgColours,
+  aspect: number | null = null,
+): Arrangement {
   const leftToRight = direction === 'LR';
   let arrangement: Arrangement | null = null;
   for (const room of ROOM) {
-    const layout = layoutLayered(scene.boxes, scene.edges, {
+    const unfolded = layoutLayered(scene.boxes, scene.edges, {
       direction,
       nodeGap: leftToRight ? 16 : 24,
       layerGap: (leftToRight ? Math.min(260, Math.max(40, scene.labelWidth + 56)) : 44) * room,
     });
-    const edges = scene.edges.map((edge) => drawEdge(edge, layout.edges.get(edge.key)!, leftToRight, colours));
+    const layout =
+      aspect === null
+        ? foldLayout(unfolded, scene.edges, leftToRight, 1)
+        : bestFold(unfolded, scene, leftToRight, aspect);
+    const edges = scene.edges.map((edge) =>
+      drawEdge(edge, layout.edges.get(edge.key)!, leftToRight, colours, layout.routed.has(edge.key)),
+    );
     const requests = edges.flatMap((e) => (e.label ? [e.label] : []));
     const placed = placeLabels(requests, boxRects(layout));
     let next = 0;
@@ -111,29 +158,27 @@ function frameOf(scene: Scene, { extent }: Arrangement, options: DocumentOptions
   return { width, height, dx, top, legend };
 }
 
-/** The scale at which a picture of this size fills a frame of the given aspect ratio. */
-function fitScale(frame: Frame, aspect: number): number {
-  return Math.min(aspect / frame.width, 1 / frame.height);
-}
-
 /**
  * The direction for 'auto': small graphs are laid out both ways and the one that fills the aspect
  * ratio at the larger scale wins; larger ones are judged by their layering alone (layers × widest
  * layer), since a second full layout would double the drawing time.
  */
-function chooseArrangement(
+export function chooseArrangement(
   scene: Scene,
   options: DocumentOptions,
 ): { arrangement: Arrangement; frame: Frame; leftToRight: boolean } {
+  const aspect = options.direction === 'auto' ? options.aspect : null;
   const arrange = (direction: 'LR' | 'TB') => {
-    const arrangement = arrangeScene(scene, direction, options.colours);
+    const arrangement = arrangeScene(scene, direction, options.colours, aspect);
     return { arrangement, frame: frameOf(scene, arrangement, options), leftToRight: direction === 'LR' };
   };
   if (options.direction !== 'auto') return arrange(options.direction);
   if (scene.boxes.length <= BOTH_WAYS_LIMIT) {
     const lr = arrange('LR');
     const tb = arrange('TB');
-    return fitScale(tb.frame, options.aspect) > fitScale(lr.frame, options.aspect) ? tb : lr;
+    const score = (a: typeof lr) =>
+      suitability(a.frame.width, a.frame.height, a.arrangement.layout.bands, options.aspect);
+    return better(score(tb), score(lr)) ? tb : lr;
   }
   return arrange(estimatedDirection(scene, options.aspect));
 }

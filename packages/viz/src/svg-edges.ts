@@ -27,6 +27,7 @@ export function drawEdge(
   points: Array<[number, number]>,
   leftToRight: boolean,
   colours: SvgColours,
+  routed = false,
 ): DrawnEdge {
   const colour = edge.highlight ? colours.highlight[edge.highlight] : edge.colour;
   const width = edge.highlight ? Math.max(2.5, edge.strokeWidth) : edge.strokeWidth;
@@ -36,7 +37,12 @@ export function drawEdge(
   const along = (x: number, y: number, d: number): [number, number] => (leftToRight ? [x + d, y] : [x, y + d]);
   let d: string;
   let curve: Array<[number, number]>;
-  if (points.length === 2) {
+  if (routed) {
+    // Between the bands of a folded layout: the route's straight runs, ending at the arrowhead.
+    const body: Array<[number, number]> = [...points.slice(0, -1), along(tx, ty, -ARROW)];
+    d = `M${body.map(([x, y]) => `${px(x)},${px(y)}`).join('L')}`;
+    curve = sampleCurve(points);
+  } else if (points.length === 2) {
     // No bend (most edges): one cubic with tangents perpendicular to both boxes, written directly.
     const [ex, ey] = along(tx, ty, -ARROW);
     const [ax, ay] = along(sx, sy, STUB);

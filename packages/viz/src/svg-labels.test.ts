@@ -1,11 +1,11 @@
 /**
  * Edge labels never collide: on the slide corpus and on seeded random graphs, in both directions and
- * with both kinds of edge label, every label is placed, overlaps no node box (captions included)
+ * folded ('auto'), with both kinds of edge label, every label is placed, overlaps no node box (captions included)
  * and no other label, and lies within LABEL_DISTANCE of its own curve.
  */
 import type { Value } from '@chainrule/core';
 import { drawingOf, type RenderSvgOptions } from './render-svg';
-import { arrangeScene, boxRects } from './svg-document';
+import { boxRects, chooseArrangement } from './svg-document';
 import { distanceToCurve, LABEL_DISTANCE, labelRect, overlaps, placeLabels } from './svg-labels';
 import { randomDag, slideCorpus } from './test-support/slide-corpus';
 
@@ -14,12 +14,9 @@ interface Collision {
   problem: string;
 }
 
-function collisions(
-  root: Value,
-  options: RenderSvgOptions & { direction: 'LR' | 'TB' },
-): { labels: number; found: Collision[] } {
+function collisions(root: Value, options: RenderSvgOptions): { labels: number; found: Collision[] } {
   const { scene, document } = drawingOf(root, options);
-  const { layout, edges, labels } = arrangeScene(scene, options.direction, document.colours);
+  const { layout, edges, labels } = chooseArrangement(scene, document).arrangement;
   const boxes = boxRects(layout);
   const found: Collision[] = [];
   let count = 0;
@@ -46,7 +43,7 @@ const randomGraphs = Array.from({ length: 12 }, (_, k) => {
   return { name: `random graph ${k}`, root };
 });
 
-describe.each(['LR', 'TB'] as const)('direction %s', (direction) => {
+describe.each(['LR', 'TB', 'auto'] as const)('direction %s', (direction) => {
   test.each([...corpus, ...randomGraphs].map((g) => [g.name, g.root] as const))(
     '%s: every edge label placed clear of boxes and labels, beside its edge',
     (_name, root) => {
