@@ -8,7 +8,7 @@ import { px } from './svg-scene';
 import { MONO, type SvgColours } from './svg-theme';
 import { sansWidth } from './measure-text';
 import type { GradientColourScale } from './gradient-colour';
-import { NOT_COMPUTED_PATTERN } from './svg-nodes';
+import { NOT_COMPUTED_PATTERN, RING_DASH } from './svg-nodes';
 import type { Highlight } from './to-graph';
 
 export interface LegendInput {
@@ -26,6 +26,8 @@ const HIGHLIGHT_TEXT: Record<Highlight, string> = {
   active: 'active',
   mismatch: 'mismatch (manual ≠ autograd)',
   anomaly: 'anomaly (NaN / Inf)',
+  'wrong-step': 'first wrong step of the manual derivation',
+  carried: 'downstream of it (inherits the mistake)',
 };
 
 /** Legend items laid out left to right, wrapping at `maxWidth`; `y` is the top of the legend. */
@@ -87,7 +89,7 @@ export function drawLegend(
   }
   for (const kind of input.highlights) {
     const c = colours.highlight[kind];
-    const dash = kind === 'mismatch' || kind === 'anomaly' ? ' stroke-dasharray="6 3"' : '';
+    const dash = RING_DASH[kind] ? ` stroke-dasharray="${RING_DASH[kind]}"` : '';
     swatch(
       HIGHLIGHT_TEXT[kind],
       (x, y) =>
