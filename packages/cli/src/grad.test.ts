@@ -2,12 +2,31 @@
 import { hasStackTrace, runCli } from './test-support/run-cli';
 
 describe('chainrule grad', () => {
-  it('prints the value, autograd, numeric and symbolic derivatives', () => {
+  it('prints the value, autograd, numeric, their agreement and symbolic derivatives', () => {
     const run = runCli(['grad', 'x^2*y', '--at', 'x=3,y=2']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('value  18');
-    expect(run.stdout).toMatch(/d\/dx\s+12\s+12\s+2 \* y \* x/);
-    expect(run.stdout).toMatch(/d\/dy\s+9\s+9\s+x \^ 2/);
+    expect(run.stdout).toMatch(/d\/dx\s+12\s+12\s+✓\s+2 \* y \* x/);
+    expect(run.stdout).toMatch(/d\/dy\s+9\s+9\s+✓\s+x \^ 2/);
+    expect(run.stdout).toContain('agree: autograd against central differences (eps 1e-6, atol 1e-5, rtol 1e-3)');
+  });
+
+  it('says when the point is on a kink or a singularity, instead of a silent mismatch', () => {
+    const relu = runCli(['grad', 'relu(x)', '--at', 'x=0']);
+    expect(relu.code).toBe(0);
+    expect(relu.stdout).toMatch(/^d\/dx\s+0\s+0\.5\s+\?\s+step\(x\)$/m);
+    expect(relu.stdout).toContain(
+      "x = 0 is on relu's kink: one-sided derivatives 0 and 1; central differences give their mean 0.5; autograd uses 0, as PyTorch does",
+    );
+    const div = runCli(['grad', 'x/y', '--at', 'x=1,y=0']);
+    expect(div.stdout).toMatch(/^d\/dy\s+-Infinity\s+1000000000000\s+\?/m);
+    expect(div.stdout).toContain(
+      'd/dx: autograd not compared with numeric, which is unreliable here: the numeric step is taken on a singularity of div at y = 0',
+    );
+    expect(div.stdout).toContain('y = 0 is on a singularity of div');
+    expect(div.stdout).toContain(
+      'd/dy: autograd not compared with numeric, which is unreliable here: the numeric step crosses a singularity of div at y = 0',
+    );
   });
 
   it('--json prints exactly value, gradients and symbolic (the article numbers)', () => {

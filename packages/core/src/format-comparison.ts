@@ -32,14 +32,18 @@ export function formatTolerances(t: Required<Tolerances>): string {
   return `eps ${short(t.eps)}, atol ${short(t.atol)}, rtol ${short(t.rtol)}`;
 }
 
-/** A row as the formatter reads it, from either result. */
-interface Row extends AgreementFlags {
+/** What agreementSentence reads of a row. */
+export interface AgreementRow extends AgreementFlags {
   name: string;
   manual: number | null;
+  numericDoubt: string | null;
+}
+
+/** A row as the formatter reads it, from either result. */
+interface Row extends AgreementRow {
   autograd: number;
   backward: number;
   numeric: number;
-  numericDoubt: string | null;
   ok: boolean;
 }
 
@@ -59,7 +63,9 @@ const mark = (flag: boolean | null, given: boolean): string => (flag === null ? 
 export function formatComparison(result: Comparison | GradientComparison): string {
   const gradientsResult = 'firstWrong' in result ? result : null;
   const rows: readonly Row[] = result.rows;
-  const showStep = gradientsResult !== null && gradientsResult.firstWrong !== null;
+  // Steps of a derivation need at least two hand-derived gradients to be told apart.
+  const derived = rows.filter((r) => r.manual !== null).length;
+  const showStep = gradientsResult !== null && gradientsResult.firstWrong !== null && derived > 1;
   const header = [
     gradientsResult ? 'node' : 'input',
     'manual',
@@ -93,7 +99,7 @@ export function formatComparison(result: Comparison | GradientComparison): strin
   const lines = [line(header), ...body.map(line)];
   const failing: string[] = [];
   for (const r of rows) {
-    const s = sentence(r);
+    const s = agreementSentence(r);
     if (s === null) continue;
     if (r.ok) lines.push(s);
     else failing.push(s);
@@ -106,7 +112,7 @@ export function formatComparison(result: Comparison | GradientComparison): strin
     }
   }
   for (const hit of result.kinks) lines.push(hit.text);
-  if (gradientsResult) lines.push(...stepLines(gradientsResult));
+  if (showStep) lines.push(...stepLines(gradientsResult!));
   const tolerances = formatTolerances(result.tolerances);
   const unchecked = rows.some((r) => [r.manualVsAutograd, r.manualVsNumeric, r.autogradVsNumeric].includes(null));
   if (!result.ok) lines.push(`DISAGREEMENT — ${failing.join('; ')} (${tolerances})`);
@@ -118,8 +124,16 @@ function stepText(step: GradientComparison['rows'][number]['step']): string {
   return step === 'wrong step' ? 'WRONG STEP' : step === 'unchecked' ? '' : step;
 }
 
-/** A true sentence for the row's flags, or null when all three agree (or only autograd and numeric, without a manual). */
-export function sentence(r: Row): string | null {
+/**
+ * A true sentence for a row's agreement flags (each of the 8 combinations has its own), or null
+ * when everything that can be compared agrees.
+ * @example
+ * ```ts
+ * const row = { name: 'x', manual: 1, manualVsAutograd: false, manualVsNumeric: false, autogradVsNumeric: true, numericDoubt: null };
+ * console.log(agreementSentence(row)); // x: manual disagrees with autograd and numeric
+ * ```
+ */
+export function agreementSentence(r: AgreementRow): string | null {
   const { name, manualVsAutograd: ma, manualVsNumeric: mn, autogradVsNumeric: an, numericDoubt: doubt } = r;
   if (r.manual === null) {
     if (an === true) return null;

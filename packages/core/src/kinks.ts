@@ -73,22 +73,24 @@ export function kinksCrossed(minus: readonly KinkOffset[], plus: readonly KinkOf
   const hits: KinkHit[] = [];
   minus.forEach((m, k) => {
     const p = plus[k];
-    if (m.offset === 0 || p.offset === 0 || Math.sign(m.offset) !== Math.sign(p.offset)) hits.push(hit(m, 'crossed'));
+    if (m.offset === 0 || p.offset === 0 || Math.sign(m.offset) !== Math.sign(p.offset)) {
+      hits.push(hit(m, 'crossed', m.offset === 0 && p.offset === 0));
+    }
   });
   return hits;
 }
 
-function hit(o: KinkOffset, where: KinkHit['where']): KinkHit {
+/** `stays`: both evaluations sit on the point (the step moves another input). */
+function hit(o: KinkOffset, where: KinkHit['where'], stays = false): KinkHit {
   const input = o.node.inputs[o.kink.argument];
-  return { node: o.node, input, kink: o.kink, where, text: sentence(o.node, input, o.kink, where) };
+  return { node: o.node, input, kink: o.kink, where, text: sentence(o.node, input, o.kink, where, stays) };
 }
 
-function sentence(node: Value, input: Value, kink: Kink, where: KinkHit['where']): string {
+function sentence(node: Value, input: Value, kink: Kink, where: KinkHit['where'], stays: boolean): string {
   const op = (node._row as OpRow).name;
   const point = `${displayName(input)} = ${formatNumber(pointOf(node, kink))}`;
   const what = kink.kind === 'kink' ? `${op}'s kink` : `a singularity of ${op}`;
-  if (where === 'crossed')
-    return `the numeric step crosses ${what} at ${point}: central differences are unreliable here`;
+  if (where === 'crossed') return `the numeric step ${stays ? 'is taken on' : 'crosses'} ${what} at ${point}`;
   if (kink.sides) {
     const [left, right] = kink.sides;
     return (
