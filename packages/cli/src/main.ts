@@ -7,6 +7,7 @@
 import { DEFAULT_TOLERANCES } from '@chainrule/core';
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { collect } from './at-values';
+import { DEFAULT_DIVERGE_FACTOR } from './divergence';
 import { CliError, EXIT } from './cli-error';
 import { runCheck } from './commands/check';
 import { runGrad } from './commands/grad';
@@ -137,6 +138,10 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .option('--lr <rate>', 'learning rate')
     .option('--seed <n>', 'random seed', '1')
     .option('--out <dir>', 'folder for the plots', '.')
+    .option(
+      '--diverge-factor <f>',
+      `stop and exit 1 when the loss grows past f times its lowest so far (or is not finite); default ${DEFAULT_DIVERGE_FACTOR}`,
+    )
     .option('--json', 'print the final metrics as JSON')
     .addHelpText(
       'after',
