@@ -114,7 +114,10 @@ export function formatComparison(result: Comparison | GradientComparison): strin
   for (const hit of result.kinks) lines.push(hit.text);
   if (showStep) lines.push(...stepLines(gradientsResult!));
   const tolerances = formatTolerances(result.tolerances);
-  const unchecked = rows.some((r) => [r.manualVsAutograd, r.manualVsNumeric, r.autogradVsNumeric].includes(null));
+  // Rows whose numeric derivative could not be trusted were compared with autograd only.
+  const unchecked = rows.some(
+    (r) => r.numericDoubt !== null && (r.autogradVsNumeric === null || r.manualVsNumeric === null),
+  );
   if (!result.ok) lines.push(`DISAGREEMENT — ${failing.join('; ')} (${tolerances})`);
   else lines.push(`all derivatives ${unchecked ? 'that can be compared ' : ''}agree (${tolerances})`);
   return lines.join('\n');

@@ -44,7 +44,10 @@ test('renderSvg rings the first wrong step and marks the nodes downstream of it'
   expect(svg.match(ring(LIGHT.highlight.carried, '2 3'))).toHaveLength(2); // i and w, the leaves under a
   expect(svg).toContain('first wrong step: manual 0.7 ≠ autograd 1.4');
   expect(svg).toContain('first wrong step of the manual derivation');
-  expect(svg).toContain('downstream of it (inherits the mistake)');
+  expect(svg).toContain('downstream of the first wrong step (inherits the mistake)');
+  expect(svg.indexOf('first wrong step of the manual derivation')).toBeLessThan(
+    svg.indexOf('downstream of the first wrong step'),
+  );
 });
 
 test('a graph passed to renderSvg is not changed by the mark', () => {

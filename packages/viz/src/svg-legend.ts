@@ -27,7 +27,7 @@ const HIGHLIGHT_TEXT: Record<Highlight, string> = {
   mismatch: 'mismatch (manual ≠ autograd)',
   anomaly: 'anomaly (NaN / Inf)',
   'wrong-step': 'first wrong step of the manual derivation',
-  carried: 'downstream of it (inherits the mistake)',
+  carried: 'downstream of the first wrong step (inherits the mistake)',
 };
 
 /** Legend items laid out left to right, wrapping at `maxWidth`; `y` is the top of the legend. */
@@ -87,7 +87,8 @@ export function drawLegend(
   if (input.edgeText) {
     items.push({ width: sansWidth(input.edgeText, 10.5), draw: (x, y) => text(x, y + 9, input.edgeText!) });
   }
-  for (const kind of input.highlights) {
+  // In the table's order, whatever order the nodes were drawn in.
+  for (const kind of (Object.keys(HIGHLIGHT_TEXT) as Highlight[]).filter((k) => input.highlights.has(k))) {
     const c = colours.highlight[kind];
     const dash = RING_DASH[kind] ? ` stroke-dasharray="${RING_DASH[kind]}"` : '';
     swatch(
