@@ -111,14 +111,17 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     )
     .option(
       '--eps <number>',
-      `step of the central differences (default ${DEFAULT_TOLERANCES.eps}, as PyTorch's gradcheck)`,
+      `step of the central differences (default ${DEFAULT_TOLERANCES.eps.toExponential()}, as PyTorch's gradcheck)`,
     )
-    .option('--atol <number>', `absolute tolerance (default ${DEFAULT_TOLERANCES.atol})`)
-    .option('--rtol <number>', `relative tolerance (default ${DEFAULT_TOLERANCES.rtol})`)
+    .option('--atol <number>', `absolute tolerance (default ${DEFAULT_TOLERANCES.atol.toExponential()})`)
+    .option('--rtol <number>', `relative tolerance (default ${DEFAULT_TOLERANCES.rtol.toExponential()})`)
     .option('--tol <number>', 'set both tolerances (absolute and relative) at once')
     .option('--points <n>', 'also check at n random points (seeded)', '0')
     .option('--seed <n>', 'seed for --points', '1')
-    .option('-o, --out <file>', 'write the graph with mismatching nodes highlighted (.svg or .html)')
+    .option(
+      '-o, --out <file>',
+      'write the graph with the first wrong step ringed, other mismatches highlighted (.svg or .html)',
+    )
     .option('--json', 'print the comparison as JSON')
     .addHelpText(
       'after',
