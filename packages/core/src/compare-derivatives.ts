@@ -7,9 +7,8 @@ import { resolveTolerances, type Tolerances } from './check-options';
 import { judge, numericDoubt, type AgreementFlags } from './check-verdict';
 import { describe, usageError } from './errors';
 import { gradients } from './gradients';
-import { kinkOffsets, kinksAt, kinksCrossed, type KinkHit } from './kinks';
+import { graphKinkOffsets, kinksAt, kinksCrossed, type KinkHit } from './kinks';
 import { callOnLeaves, checkNumbers } from './leaves';
-import { topoSort } from './topo-sort';
 import type { Value } from './value';
 
 /** A hand-derived ∂f/∂x_i as a function of the plain input numbers. */
@@ -105,8 +104,7 @@ export function compareDerivatives(
   // One graph per evaluation, so the kinks each evaluation meets can be compared position by position.
   const offsetsAt = (xs: number[]) => {
     const graph = callOnLeaves('compareDerivatives', f, xs, names).out;
-    const order = topoSort(graph);
-    return { value: graph.data, offsets: kinkOffsets(order, new Map(order.map((v) => [v, v.data]))) };
+    return { value: graph.data, offsets: graphKinkOffsets(graph) };
   };
   const rows = autograd.map((ag, index): ComparisonRow => {
     const plus = at.slice();

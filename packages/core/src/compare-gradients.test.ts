@@ -201,3 +201,14 @@ test('bad input says what was wrong and the fix', () => {
   const twin = new Value(1, 'i').mul(new Value(2, 'i'));
   expect(() => compareGradients(twin, { i: 1 })).toThrow('the label "i" names 2 nodes; pass a Map keyed by the Value');
 });
+
+test('nothing recurses: a chain of 300,000 nodes is checked, with a kink at its foot', () => {
+  const x = new Value(0, 'x');
+  let v = x.relu();
+  for (let k = 0; k < 300_000; k++) v = v.add(1e-6);
+  v.label = 'top';
+  const result = compareGradients(v, { x: 0, top: 1 });
+  expect(result.ok).toBe(true);
+  expect(result.kinks.map((k) => k.text)).toEqual([expect.stringContaining("x = 0 is on relu's kink")]);
+  expect(result.rows[1].numericDoubt).toBe("the numeric step crosses relu's kink at x = 0");
+});

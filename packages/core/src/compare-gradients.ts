@@ -9,8 +9,8 @@ import { judge, near, numericDoubt, type AgreementFlags } from './check-verdict'
 import { displayName } from './display-name';
 import { describe, usageError } from './errors';
 import { gradientNumbers } from './gradients';
-import { kinkOffsets, kinksAt, kinksCrossed, type KinkHit } from './kinks';
-import { reevaluate } from './reevaluate';
+import { kinkOffsets, kinkSites, kinksAt, kinksCrossed, type KinkHit } from './kinks';
+import { reevaluation } from './reevaluate';
 import { topoSort } from './topo-sort';
 import { Value } from './value';
 
@@ -90,14 +90,17 @@ export function compareGradients(root: Value, manual: ManualGradients, options: 
   const autograd = gradientNumbers(root);
   const backward = backwardGrads(root, order);
   const consumers = consumersOf(order);
-  const position = new Map(order.map((v, k) => [v, k]));
+  const replay = reevaluation(order);
+  const position = replay.position;
+  const sites = kinkSites(order);
+  const last = order.length - 1;
   const nodes = [...given.keys()].sort((p, q) => position.get(q)! - position.get(p)!);
 
   const rows = nodes.map((node): Omit<GradientRow, 'consumers' | 'step'> => {
     const ag = autograd.get(node) ?? 0;
     const at = (x: number) => {
-      const vs = reevaluate(order, new Map([[node, x]]));
-      return { value: vs.get(root)!, offsets: kinkOffsets(order, vs) };
+      const values = replay.run(position.get(node)!, x);
+      return { value: values[last], offsets: kinkOffsets(sites, values) };
     };
     const up = at(node.data + eps);
     const down = at(node.data - eps);
@@ -233,8 +236,9 @@ function consumersOf(order: readonly Value[]): Map<Value, Value[]> {
   for (const node of order) {
     for (const x of node.inputs) {
       const list = consumers.get(x);
+      // A node's own inputs come together, so a repeat (x·x) is always the last entry.
       if (list === undefined) consumers.set(x, [node]);
-      else if (!list.includes(node)) list.push(node);
+      else if (list[list.length - 1] !== node) list.push(node);
     }
   }
   return consumers;
@@ -250,7 +254,7 @@ function nearestGiven(node: Value, consumers: Map<Value, Value[]>, given: Map<Va
     if (seen.has(v)) continue;
     seen.add(v);
     if (given.has(v)) found.push(v);
-    else stack.push(...(consumers.get(v) ?? []));
+    else for (const c of consumers.get(v) ?? []) stack.push(c);
   }
   return found;
 }

@@ -7,6 +7,7 @@ import { describe, usageError } from './errors';
 import { displayName } from './display-name';
 import { formatNumber } from './format-comparison';
 import type { Kink, OpRow } from './op-row';
+import { positionsOf } from './reevaluate';
 import { topoSort } from './topo-sort';
 import { Value } from './value';
 
@@ -34,34 +35,57 @@ export interface KinkHit {
  */
 export function kinksAt(root: Value): KinkHit[] {
   if (!(root instanceof Value)) throw usageError('kinksAt', `expected a Value, got ${describe(root)}.`);
-  const order = topoSort(root);
-  const values = new Map(order.map((v) => [v, v.data]));
-  return kinkOffsets(order, values)
+  return graphKinkOffsets(root)
     .filter((o) => o.offset === 0)
     .map((o) => hit(o, 'on'));
 }
 
-/** One (node, kink) pair of a graph and the signed distance of its inputs from the point. */
+/** One (node, kink) pair of a graph: where its inputs sit in the graph's order. */
+export interface KinkSite {
+  node: Value;
+  kink: Kink;
+  /** The positions of the node's inputs in the order. */
+  inputs: Int32Array;
+}
+
+/** One (node, kink) pair and the signed distance of its inputs from the point. */
 export interface KinkOffset {
   node: Value;
   kink: Kink;
   offset: number;
 }
 
-/** Every (node, kink) pair in `order` with its offset under `values` (NaN offsets left out). */
-export function kinkOffsets(order: readonly Value[], values: ReadonlyMap<Value, number>): KinkOffset[] {
-  const offsets: KinkOffset[] = [];
+/** Every (node, kink) pair of the graph in `order`, found from the nodes' rows. */
+export function kinkSites(order: readonly Value[]): KinkSite[] {
+  const position = new Map(order.map((v, k) => [v, k]));
+  const sites: KinkSite[] = [];
   for (const node of order) {
     if (node.isLeaf) continue;
     const kinks = (node._row as OpRow).kinks;
     if (kinks === undefined || kinks.length === 0) continue;
-    const xs = node.inputs.map((x) => values.get(x) ?? x.data);
-    for (const kink of kinks) {
-      const offset = kink.offset(xs);
-      if (!Number.isNaN(offset)) offsets.push({ node, kink, offset });
-    }
+    const inputs = positionsOf(node.inputs, position);
+    for (const kink of kinks) sites.push({ node, kink, inputs });
+  }
+  return sites;
+}
+
+/** The offsets of `sites` for the values by position (NaN offsets, where a kink does not apply, left out). */
+export function kinkOffsets(sites: readonly KinkSite[], values: ArrayLike<number>): KinkOffset[] {
+  const offsets: KinkOffset[] = [];
+  for (const { node, kink, inputs } of sites) {
+    const offset = kink.offset(Array.from(inputs, (i) => values[i]));
+    if (!Number.isNaN(offset)) offsets.push({ node, kink, offset });
   }
   return offsets;
+}
+
+/** The offsets of every kink of the graph under `root` at its current values. */
+export function graphKinkOffsets(root: Value): KinkOffset[] {
+  const order = topoSort(root);
+  return kinkOffsets(
+    kinkSites(order),
+    order.map((v) => v.data),
+  );
 }
 
 /**
