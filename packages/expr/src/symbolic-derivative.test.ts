@@ -1,5 +1,6 @@
 // symbolicDerivative against closed forms and against autograd: the formula it prints, evaluated
 // at points, must match the known derivative and the gradient parseExpression's graph gives.
+import { compareGradients } from '@chainrule/core';
 import { evaluateFormula } from './evaluate-formula';
 import { ExpressionError } from './expression-error';
 import { parseExpression } from './parse-expression';
@@ -74,6 +75,22 @@ describe('symbolicDerivative', () => {
     expect(symbolicDerivative(article, 'C')).toBe('1');
     // a's own inputs used again downstream: only the paths through a count, as in backward.
     expect(symbolicDerivative('a = x*2; C = a*x', 'a')).toBe('x');
+  });
+
+  it("hand-derived formulas that use the intermediates' values, checked by compareGradients (the API path)", () => {
+    const article = 'a = i*w; C = (a - y)^2';
+    const { output } = parseExpression(article, { i: 1.5, w: 0.8, y: 0.5 });
+    // compareGradients gives the functions every labelled node's value: inputs and intermediates.
+    const by = (formula: string) => (v: Readonly<Record<string, number>>) => evaluateFormula(formula, v);
+    const right = compareGradients(output, { w: by('2*(a - y)*i'), a: by('2*(a - y)') });
+    expect(right.ok).toBe(true);
+    expect(right.rows.map((r) => [r.name, Number(r.manual!.toPrecision(12))])).toEqual([
+      ['a', 1.4],
+      ['w', 2.1],
+    ]);
+    const wrong = compareGradients(output, { w: by('(a - y)*i'), a: by('a - y') });
+    expect(wrong.firstWrong?.name).toBe('a');
+    expect(evaluateFormula(symbolicDerivative(article, 'a'), right.values)).toBeCloseTo(1.4, 14);
   });
 
   it('an intermediate of a network: dL/dh matches the gradient backward leaves on h', () => {
