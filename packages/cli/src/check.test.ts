@@ -42,6 +42,13 @@ describe('chainrule check', () => {
     );
   });
 
+  it('checks a name assigned a number, printing the point it sits at', () => {
+    const run = runCli(['check', 'w = 0.8; C = (1.5*w - 0.5)^2', '--manual', 'w=3*(1.5*w - 0.5)']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^at w=0\.8$/m);
+    expect(run.stdout).toMatch(/^w\s+2\.1\s+2\.1\s+2\.1\s+✓\s+✓\s+✓$/m);
+  });
+
   it('reads the one set of tolerances, and --eps, --atol, --rtol, --tol change it', () => {
     const json = (args: string[]) =>
       JSON.parse(runCli(['check', ...ARTICLE, '--manual', 'w=2.1', ...args, '--json']).stdout);
@@ -137,6 +144,11 @@ describe('chainrule check', () => {
       'a --manual for an unknown name',
       ['check', ...ARTICLE, '--manual', 'q=1'],
       /"q" is not a variable or a named node of the expression\. Its variables are: i, w, y; its named nodes: a, C\./,
+    ],
+    [
+      'two names of one node',
+      ['check', 'b = x; C = b^2', '--at', 'x=3', '--manual', 'b=2*b', '--manual', 'x=6'],
+      /--manual "b=\.\.\." and --manual "x=\.\.\." name the same node/,
     ],
     ['a zero --eps', ['check', ...ARTICLE, '--manual', 'w=1', '--eps', '0'], /--eps must be a number > 0/],
     ['a malformed --manual', ['check', ...ARTICLE, '--manual', '2*w'], /name=formula/],

@@ -86,6 +86,8 @@ interface Problem {
   src: string;
   /** The --at names, in the order random points vary them. */
   inputs: string[];
+  /** Every variable (the --at names and the names assigned a number), as a point is printed. */
+  variables: string[];
   manual: Map<string, string>;
   symbolic: Map<string, string | null>;
   tolerances: Required<Tolerances>;
@@ -130,7 +132,7 @@ function describePoint(values: Record<string, number>, names: readonly string[])
 }
 
 function formatPoint(point: CheckPoint, problem: Problem): string {
-  const lines = [`at ${describePoint(point.at, problem.inputs)}`, formatComparison(point)];
+  const lines = [`at ${describePoint(point.at, problem.variables)}`, formatComparison(point)];
   for (const name of problem.manual.keys()) {
     const formula = problem.symbolic.get(name);
     if (formula == null) continue;
@@ -225,9 +227,18 @@ export function runCheck(src: string, options: CheckOptions, print: (text: strin
     }
     evaluateFormula(manual.get(name)!, values); // a bad formula is a usage error, reported with its caret
   }
+  const names = [...manual.keys()];
+  names.forEach((name, k) => {
+    const same = names.slice(0, k).find((other) => nodes[other] === nodes[name]);
+    if (same !== undefined) {
+      throw new CliError(
+        `chainrule check: --manual "${same}=..." and --manual "${name}=..." name the same node (one is assigned the other). Give one of them.`,
+      );
+    }
+  });
   const symbolic = new Map([...manual.keys()].map((name) => [name, symbolicOrNull(src, name)]));
   const inputs = Object.keys(variables).filter((name) => name in at);
-  const problem: Problem = { src, inputs, manual, symbolic, tolerances };
+  const problem: Problem = { src, inputs, variables: Object.keys(variables), manual, symbolic, tolerances };
 
   const main = comparePoint(problem, at);
   // Random points can leave a function's domain (log of a negative number): those are skipped.
