@@ -21,12 +21,34 @@ export interface AgreementFlags {
   autogradVsNumeric: boolean | null;
 }
 
-/** Why the numeric derivative cannot be trusted here, or null when it can. */
-export function numericDoubt(numeric: number, crossed: readonly KinkHit[]): string | null {
-  if (crossed.length > 0) return crossed.map((h) => h.text).join('; ');
-  if (!Number.isFinite(numeric)) return `the numeric derivative is ${numeric}`;
-  if (Math.abs(numeric) > UNRELIABLE_ABOVE) {
-    return `the numeric derivative ${formatNumber(numeric)} is over 1e8 (a singularity is near)`;
+/** What a central difference was taken of: the nudged value, the output, the estimate and the kinks it crossed. */
+export interface NumericEvidence {
+  /** The nudged input's (or node's) value. */
+  at: number;
+  /** The output's value at the point. */
+  output: number;
+  /** The step. */
+  eps: number;
+  numeric: number;
+  crossed: readonly KinkHit[];
+}
+
+/**
+ * Why the numeric derivative cannot be trusted here, or null when it can: a kink or singularity
+ * crossed; a result that is not finite or over 1e8 (a singularity is near); or a value over 1e8
+ * nudged, or an output over 1e8 differenced, where the step is lost in the rounding of doubles.
+ */
+export function numericDoubt(e: NumericEvidence): string | null {
+  if (e.crossed.length > 0) return e.crossed.map((h) => h.text).join('; ');
+  if (!Number.isFinite(e.numeric)) return `the numeric derivative is ${e.numeric}`;
+  if (Math.abs(e.numeric) > UNRELIABLE_ABOVE) {
+    return `the numeric derivative ${formatNumber(e.numeric)} is over 1e8 (a singularity is near)`;
+  }
+  if (Math.abs(e.at) > UNRELIABLE_ABOVE) {
+    return `the value ${formatNumber(e.at)} is over 1e8: a step of ${e.eps.toExponential()} is lost in its rounding`;
+  }
+  if (Math.abs(e.output) > UNRELIABLE_ABOVE) {
+    return `the output ${formatNumber(e.output)} is over 1e8: its differences over a step of ${e.eps.toExponential()} are mostly rounding`;
   }
   return null;
 }

@@ -178,6 +178,18 @@ test('a step across a kink near (not on) the point is said so', () => {
   expect(result.rows[0].ok).toBe(true);
 });
 
+test('values over 1e8 make the step unreliable: a nudged input, or the output', () => {
+  // 3·((x + 1e9) − 1e9) at x = 2e8: the step 1e-6 is lost in the rounding of 1.2e9 (numeric 2.86, not 3).
+  const big = compareDerivatives((x) => x.add(1e9).sub(1e9).mul(3), [2e8], [() => 2.5], { names: ['x'] });
+  expect(big.rows[0].numericDoubt).toBe('the value 200000000 is over 1e8: a step of 1e-6 is lost in its rounding');
+  expect(big.rows[0]).toMatchObject({ manualVsAutograd: false, manualVsNumeric: null, ok: false });
+  const tall = compareDerivatives((x) => x.add(1e9), [0.5], [null], { names: ['x'] });
+  expect(tall.rows[0].numericDoubt).toBe(
+    'the output 1000000001 is over 1e8: its differences over a step of 1e-6 are mostly rounding',
+  );
+  expect(tall.rows[0]).toMatchObject({ autogradVsNumeric: null, ok: true });
+});
+
 test('a numeric derivative over 1e8 near a singularity is unreliable, not a ✗', () => {
   const result = compareDerivatives((x, y) => x.div(y), [1, 0], [null, null], { names: ['x', 'y'] });
   expect(result.kinks[0].text).toBe(

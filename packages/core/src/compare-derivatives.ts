@@ -114,7 +114,8 @@ export function compareDerivatives(
     const up = offsetsAt(plus);
     const down = offsetsAt(minus);
     const numeric = (up.value - down.value) / (2 * eps);
-    const doubt = numericDoubt(numeric, kinksCrossed(down.offsets, up.offsets));
+    const crossed = kinksCrossed(down.offsets, up.offsets);
+    const doubt = numericDoubt({ at: at[index], output: out.data, eps, numeric, crossed });
     const fn = manual[index];
     const hand = fn == null ? null : fn(...at);
     if (hand !== null && typeof hand !== 'number') {

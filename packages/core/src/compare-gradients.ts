@@ -99,13 +99,14 @@ export function compareGradients(root: Value, manual: ManualGradients, options: 
   const rows = nodes.map((node): Omit<GradientRow, 'consumers' | 'step'> => {
     const ag = autograd.get(node) ?? 0;
     const at = (x: number) => {
-      const values = replay.run(position.get(node)!, x);
-      return { value: values[last], offsets: kinkOffsets(sites, values) };
+      const nudged = replay.run(position.get(node)!, x);
+      return { value: nudged[last], offsets: kinkOffsets(sites, nudged) };
     };
     const up = at(node.data + eps);
     const down = at(node.data - eps);
     const numeric = (up.value - down.value) / (2 * eps);
-    const doubt = numericDoubt(numeric, kinksCrossed(down.offsets, up.offsets));
+    const crossed = kinksCrossed(down.offsets, up.offsets);
+    const doubt = numericDoubt({ at: node.data, output: root.data, eps, numeric, crossed });
     const hand = evaluateManual(given.get(node)!, values, displayName(node));
     const flags = judge(hand, ag, numeric, doubt, atol, rtol);
     const reference = flags.autogradVsNumeric === false ? numeric : ag;
