@@ -136,6 +136,12 @@ describe('chainrule check', () => {
     const svg = fs.readFileSync(file, 'utf8');
     expect(svg).toContain('first wrong step of the manual derivation');
     expect(svg).toContain('first wrong step: manual 0.7 ≠ autograd 1.4');
+    // w, wrong only because a is, is marked downstream of it rather than as a mismatch of its own.
+    expect(svg).toContain('downstream of the first wrong step');
+    expect(svg).not.toContain('mismatch (manual ≠ autograd)');
+    const page = path.join(dir, 'check.html');
+    runCli(['check', ...ARTICLE, '--manual', 'a=a - y', '--manual', 'w=(a - y)*i', '-o', page]);
+    expect(fs.readFileSync(page, 'utf8')).toContain('"highlight":"wrong-step"');
   });
 
   const bad: [string, string[], RegExp][] = [

@@ -4,8 +4,11 @@
  * graph passed in is left unchanged; a node outside the graph is refused with the fix.
  */
 import { compareGradients, Value } from '@chainrule/core';
+import { markMistake } from './mark-mistake';
 import { renderHtml } from './render-html';
 import { renderSvg } from './render-svg';
+import { stepFrame } from './step-frame';
+import { stepTrace } from './step-trace';
 import { LIGHT } from './svg-theme';
 import { toGraph, valueKey } from './to-graph';
 
@@ -72,4 +75,15 @@ test('a node outside the graph is refused with the fix', () => {
   expect(() => renderHtml(C, { mistake: 'a' as never })).toThrow(
     '@chainrule/viz/renderHtml: options.mistake must be an object',
   );
+});
+
+test('the step-through keeps the ring while the wrong step is the active node', () => {
+  const { C, a, mistake } = article();
+  const graph = toGraph(C, { grads: 'compute' });
+  markMistake(graph, mistake, 'test');
+  const trace = stepTrace(C);
+  const position = trace.steps.findIndex((s) => s.node === valueKey(a.id)) + 1;
+  expect(position).toBeGreaterThan(0);
+  const frame = stepFrame(graph, trace, position);
+  expect(frame.getNodeAttribute(valueKey(a.id), 'highlight')).toBe('wrong-step');
 });

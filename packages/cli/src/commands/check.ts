@@ -186,7 +186,9 @@ function writePicture(file: string, point: CheckPoint): void {
   const mistake = first
     ? { node: first.node, downstream: point.downstream, note: `first wrong step: ${note(first)}` }
     : undefined;
-  const bad = point.rows.filter((row) => !row.ok && row !== first);
+  // Wrong rows under the first wrong step are ringed as downstream of it; other wrong rows as mismatches.
+  const under = new Set(point.downstream);
+  const bad = point.rows.filter((row) => !row.ok && row !== first && !(row.step === 'carried' && under.has(row.node)));
   let content: string;
   if (format === '.html') {
     const highlights = bad.map((row) => ({ value: row.node, highlight: 'mismatch' as const, note: note(row) }));
