@@ -53,6 +53,16 @@ describe('chainrule grad', () => {
     expect(JSON.parse(run.stdout).gradients).toEqual({ x: -0.2, y: 3 });
   });
 
+  it('leaves the numeric estimate out, and says so, past the bound on its work', () => {
+    const names = Array.from({ length: 10_000 }, (_, k) => `x${k}`);
+    const run = runCli(['grad', names.join('+'), '--at', names.map((n) => `${n}=1`).join(',')]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^d\/dx9999\s+1\s+–\s+–\s+\(too large to simplify\)$/m);
+    expect(run.stdout).toContain(
+      'numeric: not estimated, 10000 variables × 19999 nodes is over the 100000000 node evaluations a check may take',
+    );
+  }, 60_000);
+
   const bad: [string, string[], RegExp][] = [
     ['an unknown function', ['grad', 'x + foo(x)', '--at', 'x=1'], /unknown function "foo"[\s\S]*\^/],
     ['a missing value', ['grad', 'x*y', '--at', 'x=1'], /no value for "y"/],

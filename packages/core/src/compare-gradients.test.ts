@@ -198,6 +198,9 @@ test('bad input says what was wrong and the fix', () => {
     'the Value z is not in the graph under root',
   );
   expect(() => compareGradients(C, [] as never)).toThrow('manual must map node labels');
+  expect(() => compareGradients(C, { a: 1, w: 1 }, { maxWork: 5 })).toThrow(
+    'checking 2 nodes of a 7-node graph re-runs the graph for each of them (2 × 7 = 14 node evaluations), more than maxWork (5). Give fewer nodes, or pass { maxWork: 14 } to accept the cost.',
+  );
   const twin = new Value(1, 'i').mul(new Value(2, 'i'));
   expect(() => compareGradients(twin, { i: 1 })).toThrow('the label "i" names 2 nodes; pass a Map keyed by the Value');
 });

@@ -14,6 +14,23 @@ import { reevaluation } from './reevaluate';
 import { topoSort } from './topo-sort';
 import { Value } from './value';
 
+/**
+ * Default bound on the work of a comparison: each given node's numeric gradient re-runs the graph
+ * above it twice, so the cost grows as (given nodes) × (graph size).
+ *
+ * @example
+ * ```ts
+ * console.log(COMPARE_GRADIENTS_LIMIT); // 100000000
+ * ```
+ */
+export const COMPARE_GRADIENTS_LIMIT = 1e8;
+
+/** Options of `compareGradients`: the shared tolerances plus a bound on the work. */
+export interface CompareGradientsOptions extends Tolerances {
+  /** Refuse when (given nodes) × (nodes in the graph) is over this. Default 1e8 (a few seconds). */
+  maxWork?: number;
+}
+
 /** A hand-derived ∂root/∂node: a number, or a function of the labelled nodes' values. */
 export type ManualGradient = number | ((values: Readonly<Record<string, number>>) => number);
 
@@ -72,7 +89,7 @@ export interface GradientComparison {
 /**
  * Checks hand-derived gradients ∂root/∂node of labelled nodes (or Values, in a Map) against
  * autograd and central differences, and names the first wrong step of the derivation.
- * Options: `eps` (default 1e-6), `atol` (1e-5), `rtol` (1e-3).
+ * Options: `eps` (default 1e-6), `atol` (1e-5), `rtol` (1e-3), `maxWork` (1e8).
  * @example
  * const i = new Value(1.5, 'i'), w = new Value(0.8, 'w'), y = new Value(0.5, 'y');
  * const a = i.mul(w); a.label = 'a';
@@ -80,13 +97,33 @@ export interface GradientComparison {
  * const result = compareGradients(C, { a: (v) => 2 * (v.a - v.y), w: (v) => (v.a - v.y) * v.i });
  * result.firstWrong?.name; // 'w' (dC/da = 1.4 is right; dC/dw forgot the 2)
  */
-export function compareGradients(root: Value, manual: ManualGradients, options: Tolerances = {}): GradientComparison {
+export function compareGradients(
+  root: Value,
+  manual: ManualGradients,
+  options: CompareGradientsOptions = {},
+): GradientComparison {
   if (!(root instanceof Value)) throw usageError('compareGradients', `root must be a Value, got ${describe(root)}.`);
-  const tolerances = resolveTolerances('compareGradients', options);
+  const { maxWork = COMPARE_GRADIENTS_LIMIT, ...rest } = options ?? {};
+  const tolerances = resolveTolerances('compareGradients', rest);
   const { eps, atol, rtol } = tolerances;
+  if (typeof maxWork !== 'number' || !(maxWork >= 0)) {
+    throw usageError(
+      'compareGradients',
+      `maxWork must be a non-negative number, got ${describe(maxWork)}; the default is ${COMPARE_GRADIENTS_LIMIT}.`,
+    );
+  }
   const order = topoSort(root);
   const values = labelledValues(order);
   const given = resolveManual(manual, order);
+  const work = given.size * order.length;
+  if (work > maxWork) {
+    throw usageError(
+      'compareGradients',
+      `checking ${given.size} nodes of a ${order.length}-node graph re-runs the graph for each of them ` +
+        `(${given.size} × ${order.length} = ${work} node evaluations), more than maxWork (${maxWork}). ` +
+        `Give fewer nodes, or pass { maxWork: ${work} } to accept the cost.`,
+    );
+  }
   const autograd = gradientNumbers(root);
   const backward = backwardGrads(root, order);
   const consumers = consumersOf(order);

@@ -90,10 +90,12 @@ export function formatComparison(result: Comparison | GradientComparison): strin
     if (showStep) cells.push(stepText(gradientsResult!.rows[k].step));
     return cells;
   });
-  const widths = header.map((h, c) => Math.max(h.length, ...body.map((row) => row[c].length)));
+  // A loop, not Math.max(...): a spread of one argument per row overflows on large results.
+  const widths = header.map((h, c) => body.reduce((w, row) => Math.max(w, row[c].length), h.length));
+  const text = (c: number) => c === 0 || header[c] === 'step'; // left-aligned; numbers and marks go right
   const line = (cells: string[]): string =>
     cells
-      .map((cell, c) => (c === 0 || c === 7 ? cell.padEnd(widths[c]) : cell.padStart(widths[c])))
+      .map((cell, c) => (text(c) ? cell.padEnd(widths[c]) : cell.padStart(widths[c])))
       .join('  ')
       .trimEnd();
   const lines = [line(header), ...body.map(line)];

@@ -23,8 +23,14 @@ export type { Tolerances } from './check-options';
 export { DEFAULT_TOLERANCES } from './check-options';
 export { compareDerivatives } from './compare-derivatives';
 export type { Comparison, ComparisonOptions, ComparisonRow, ManualDerivative } from './compare-derivatives';
-export { compareGradients } from './compare-gradients';
-export type { GradientComparison, GradientRow, ManualGradient, ManualGradients } from './compare-gradients';
+export { compareGradients, COMPARE_GRADIENTS_LIMIT } from './compare-gradients';
+export type {
+  CompareGradientsOptions,
+  GradientComparison,
+  GradientRow,
+  ManualGradient,
+  ManualGradients,
+} from './compare-gradients';
 export type { AgreementFlags } from './check-verdict';
 export { UNRELIABLE_ABOVE } from './check-verdict';
 export { kinksAt } from './kinks';
