@@ -93,6 +93,10 @@ test('what .backward() leaves in the leaves is reported beside gradients()', () 
   const result = compareDerivatives(C, at, [null, null, null], { names });
   expect(result.rows.map((r) => r.backward)).toEqual(result.rows.map((r) => r.autograd));
   expect(result.rows[1].backward).toBeCloseTo(2.1, 14);
+  expect(formatComparison(result)).not.toContain('.backward()');
+  // Were the two ever to differ (an engine bug), the table says so.
+  const split = { ...result, rows: result.rows.map((r, k) => (k === 1 ? { ...r, backward: 2 } : r)) };
+  expect(formatComparison(split)).toContain('w: .backward() gives 2 where gradients() gives 2.1');
 });
 
 describe('every combination of the three flags has a true sentence', () => {
