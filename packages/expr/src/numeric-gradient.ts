@@ -3,7 +3,7 @@
  * independent check printed next to autograd and the symbolic derivative. The graph is built and
  * traced once; each estimate replays it (core's Tape) on nudged inputs instead of rebuilding it.
  */
-import { trace } from '@chainrule/core';
+import { DEFAULT_TOLERANCES, trace } from '@chainrule/core';
 import { buildGraph } from './build-graph';
 import { checkValues } from './parse-expression';
 import { parseProgram } from './program';
@@ -13,7 +13,7 @@ import { parseProgram } from './program';
  *
  * @param src - a formula, as for parseExpression.
  * @param values - the point: a number for each variable.
- * @param options.eps - relative step (default 1e-6).
+ * @param options.eps - relative step (default 1e-6, the checks' `DEFAULT_TOLERANCES.eps`).
  * @example
  * numericGradient('x^2 * y', { x: 3, y: 2 }); // { x: ≈12, y: ≈9 }
  */
@@ -22,7 +22,7 @@ export function numericGradient(
   values: Readonly<Record<string, number>>,
   options: { eps?: number } = {},
 ): Record<string, number> {
-  const eps = options.eps ?? 1e-6;
+  const eps = options.eps ?? DEFAULT_TOLERANCES.eps;
   const program = parseProgram(src);
   checkValues(values, src, program.inputs, new Set(program.statements.map((s) => s.name).filter((n) => n !== null)));
   const { output, variables } = buildGraph(program, values);

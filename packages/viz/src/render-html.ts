@@ -10,6 +10,7 @@ import { stepTrace } from './step-trace';
 import type { PageData, PageSvgOptions } from './page/page-data';
 import { pageHtml } from './page/page-html';
 import { checkRenderSvgOptions } from './render-svg-options';
+import { isMistake, markMistake, type Mistake } from './mark-mistake';
 import { describeInput, vizError } from './viz-error';
 
 const WHERE = 'renderHtml';
@@ -58,6 +59,11 @@ export interface RenderHtmlOptions {
    * and beyond about 2500 boxes (values + ops) renderSvg draws groups, which cannot be stepped.
    */
   maxValues?: number;
+  /**
+   * Where a hand-derived backward pass goes wrong, e.g. from compareGradients: the node is ringed
+   * and the nodes downstream of it are marked on every frame (see renderSvg). Default none.
+   */
+  mistake?: Mistake;
 }
 
 /**
@@ -118,6 +124,7 @@ export function renderHtml(root: Value, options: RenderHtmlOptions = {}): string
     graph.setNodeAttribute(key, 'highlight', mark.highlight);
     if (mark.note) graph.setNodeAttribute(key, 'note', mark.note);
   }
+  if (options.mistake !== undefined) markMistake(graph, options.mistake, WHERE);
 
   const trace = stepTrace(root);
   const title = options.title ?? 'chainrule: backward pass';
@@ -183,6 +190,13 @@ function checkOptions(options: RenderHtmlOptions): void {
       WHERE,
       'options.svg must be plain renderSvg options without functions (the page stores them as JSON).',
       'use { precision } instead of { format }',
+    );
+  }
+  if (options.mistake !== undefined && !isMistake(options.mistake)) {
+    throw vizError(
+      WHERE,
+      `options.mistake must be an object { node: Value, downstream?: Value[], note?: string }, got ${describeInput(options.mistake)}.`,
+      'pass { node: result.firstWrong.node, downstream: result.downstream } from compareGradients, or leave it out',
     );
   }
   if (maxValues !== undefined && !(typeof maxValues === 'number' && maxValues >= 1)) {

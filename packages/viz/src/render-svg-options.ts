@@ -5,6 +5,7 @@
  */
 import leven from 'leven';
 import type { RenderSvgOptions } from './render-svg';
+import { isMistake } from './mark-mistake';
 import { LIGHT } from './svg-theme';
 import { describeInput, vizError } from './viz-error';
 
@@ -62,6 +63,7 @@ const RULES: Record<keyof RenderSvgOptions, Rule> = {
     ok: (x) => isObject(x) && typeof (x as Iterable<unknown>)[Symbol.iterator] === 'function',
   },
   maxValues: { accepts: 'a positive number', ok: isPositive },
+  mistake: { accepts: 'an object { node: Value, downstream?: Value[], note?: string }', ok: isMistake },
 };
 
 const NAMES = Object.keys(RULES);
