@@ -26,6 +26,12 @@ describe('symbolicDerivative', () => {
     expect(symbolicDerivative('square(x)', 'x')).toBe('2 * x');
   });
 
+  it('writes quotients as derived by hand: -x / y ^ 2, not -(x * 1 / y ^ 2)', () => {
+    expect(symbolicDerivative('x/y', 'y')).toBe('-x / y ^ 2');
+    expect(symbolicDerivative('1/x', 'x')).toBe('-1 / x ^ 2');
+    expect(evaluateFormula(symbolicDerivative('x/y', 'y'), { x: 3, y: 2 })).toBeCloseTo(-0.75, 14);
+  });
+
   const formulas: [string, Record<string, number>][] = [
     ['exp(x) * x^2', { x: 0.7 }],
     ['log(x) / y', { x: 0.7, y: 1.3 }],

@@ -135,7 +135,7 @@ function countNodes(root: MathNode): number {
 
 /**
  * A short rule list instead of simplify's default one: it clears what derivative leaves behind
- * (`* 1`, `+ 0`, `^ (2 - 1)`, double negations), folds constants and collects like terms, without
+ * (`* 1`, `+ 0`, `^ (2 - 1)`, double negations, `x * (1 / y)`), folds constants and collects like terms, without
  * expanding products, so results read as derived by hand (`2 * i * (i * w - y)`), and it runs in
  * milliseconds where the default rules take a few hundred.
  */
@@ -154,6 +154,8 @@ function simplifyRules(): (string | ((node: MathNode) => MathNode))[] {
     'c1 * n + c2 * n -> (c1 + c2) * n',
     M.simplifyConstant,
     M.simplifyCore,
+    'n1 * (1 / n2) -> n1 / n2',
+    '-(n1 / n2) -> -n1 / n2',
   ];
 }
 
