@@ -21,6 +21,8 @@ export function groupScene(grouped: GroupedGraph, style: NodeStyle): Scene {
   const scene = emptyScene();
   for (const group of grouped.groups) {
     if (group.highlight) scene.highlights.add(group.highlight);
+    if (group.outputs.some((v) => v.kind === 'output')) scene.kinds.add('output');
+    if (group.outputs.some((v) => v.grad === null)) scene.kinds.add('not-computed');
     scene.boxes.push(groupBox(group, style));
   }
   const labelled = grouped.edges.length <= MAX_EDGE_LABELS;
@@ -31,6 +33,7 @@ export function groupScene(grouped: GroupedGraph, style: NodeStyle): Scene {
         ? `∇ ${edge.count > 1 ? 'Σ ' : ''}${format(edge.contribution)}`
         : undefined;
     if (label) scene.labelWidth = Math.max(scene.labelWidth, monoWidth(label, 10.5));
+    if (edge.contribution !== null) scene.edgeColours = true;
     scene.edges.push({
       key: edge.key,
       source: edge.source,

@@ -152,9 +152,10 @@ export function drawingOf(
             scale,
             format,
             gradsShown: fields.has('grad') && gradsComputed,
-            edgeText: edgeLegend(edgeLabels, scene),
+            edgeText: edgeLegend(scene),
             highlights: scene.highlights,
             kinds: scene.kinds,
+            edgeColours: scene.edgeColours,
           },
   };
   return { scene, document };
@@ -240,11 +241,13 @@ function countDrawn(graph: ComputationGraph, showConstants: boolean): number {
   return n;
 }
 
-function edgeLegend(edgeLabels: NonNullable<RenderSvgOptions['edgeLabels']>, scene: Scene): string | null {
-  if (scene.edges.every((e) => !e.label)) return null;
-  if (edgeLabels === 'local') return 'edge label ∂: local gradient ∂out/∂in';
-  if (edgeLabels === 'contribution') return "edge label ∇: grad(out) × ∂out/∂in, added to the input's grad";
-  if (edgeLabels === 'both') return "edge label ∂ local gradient · ∇ grad(out) × local, added to the input's grad";
+/** What the edge labels mean, in the words of the labels the scene actually drew. */
+function edgeLegend(scene: Scene): string | null {
+  const local = scene.edges.some((e) => e.label?.includes('∂'));
+  const flow = scene.edges.some((e) => e.label?.includes('∇'));
+  if (local && flow) return "edge label ∂ local gradient · ∇ grad(out) × local, added to the input's grad";
+  if (local) return 'edge label ∂: local gradient ∂out/∂in';
+  if (flow) return "edge label ∇: grad(out) × ∂out/∂in, added to the input's grad";
   return null;
 }
 
@@ -269,7 +272,8 @@ function fullScene(graph: ComputationGraph, style: NodeStyle, options: FullScene
       scene.boxes.push(opBox(key, attrs, colours));
       return;
     }
-    if (attrs.kind === 'parameter' || attrs.kind === 'leaf') scene.kinds.add(attrs.kind);
+    if (attrs.kind !== 'intermediate') scene.kinds.add(attrs.kind);
+    if (attrs.grad === null && attrs.kind !== 'constant' && style.fields.has('grad')) scene.kinds.add('not-computed');
     const captions: string[] = [];
     if (options.fanOutSums && attrs.grad !== null) {
       const uses: InputEdgeAttributes[] = [];
@@ -291,7 +295,10 @@ function fullScene(graph: ComputationGraph, style: NodeStyle, options: FullScene
     if (attrs.highlight) scene.highlights.add(attrs.highlight);
     const edge: SceneEdge = { key, source, target, colour: colours.edge, strokeWidth: 1.4, highlight: attrs.highlight };
     if (attrs.type === 'input') {
-      if (attrs.contribution !== null) edge.colour = scale.stroke(attrs.contribution);
+      if (attrs.contribution !== null) {
+        edge.colour = scale.stroke(attrs.contribution);
+        scene.edgeColours = true;
+      }
       // A constant receives no gradient, so its edge's local gradient is noise to a reader.
       const fromConstant = (graph.getNodeAttributes(source) as { kind?: string }).kind === 'constant';
       edge.label = fromConstant ? undefined : edgeLabel(attrs, options.edgeLabels, format);

@@ -34,7 +34,7 @@ export interface PlacedLabel {
 /** The size of edge-label text. */
 export const LABEL_FONT_SIZE = 10.5;
 /** A placed label's box lies within this many px of a point of its curve. */
-export const LABEL_DISTANCE = 4;
+export const LABEL_DISTANCE = 6;
 // The label's box around its baseline: the face's ascent and descent plus the halo's half-width.
 const ASCENT = 9.5;
 const DESCENT = 3.5;

@@ -1,7 +1,8 @@
 /**
- * The legend under a drawing: the gradient colour ramp (blue negative, red positive, intensity by
- * log |grad|) with its end values, the "not computed yet" swatch, the leaf kinds present, what edge
- * labels mean and one entry per highlight kind present. Returns markup and its height for a given width.
+ * The legend under a drawing, one entry for every kind of mark the drawing holds: the gradient
+ * colour ramp (blue negative, red positive, intensity by log |grad|) with its end values, the "not
+ * computed yet" swatch, the leaf kinds, the output's bold border, constants, what edge colours and
+ * edge labels mean, and each highlight kind. Returns markup and its size for a given width.
  */
 import { escapeXml } from './xml-escape';
 import { px } from './svg-scene';
@@ -18,7 +19,9 @@ export interface LegendInput {
   gradsShown: boolean;
   edgeText: string | null;
   highlights: ReadonlySet<Highlight>;
-  kinds: ReadonlySet<'parameter' | 'leaf'>;
+  kinds: ReadonlySet<'parameter' | 'leaf' | 'output' | 'constant' | 'not-computed'>;
+  /** Edges are coloured by the gradient they carry back. */
+  edgeColours: boolean;
 }
 
 const HIGHLIGHT_TEXT: Record<Highlight, string> = {
@@ -75,15 +78,39 @@ export function drawLegend(
   const swatch = (label: string, box: (x: number, y: number) => string): void => {
     items.push({ width: 28 + sansWidth(label, 10.5), draw: (x, y) => box(x, y) + text(x + 24, y + 9, label) });
   };
-  swatch(
-    'grad not computed yet',
-    (x, y) =>
-      `<rect x="${px(x)}" y="${px(y - 1)}" width="18" height="12" rx="2" fill="url(#${NOT_COMPUTED_PATTERN})" stroke="${colours.border}" stroke-width="0.5"/>`,
-  );
+  if (input.kinds.has('not-computed')) {
+    swatch(
+      'grad not computed yet',
+      (x, y) =>
+        `<rect x="${px(x)}" y="${px(y - 1)}" width="18" height="12" rx="2" fill="url(#${NOT_COMPUTED_PATTERN})" stroke="${colours.border}" stroke-width="0.5"/>`,
+    );
+  }
   const kindSwatch = (fill: string) => (x: number, y: number) =>
     `<rect x="${px(x)}" y="${px(y - 1)}" width="18" height="12" rx="2" fill="${fill}" stroke="${colours.border}" stroke-width="0.5"/>`;
   if (input.kinds.has('parameter')) swatch('parameter', kindSwatch(colours.parameterFill));
   if (input.kinds.has('leaf')) swatch('input (leaf)', kindSwatch(colours.leafFill));
+  if (input.kinds.has('output')) {
+    swatch(
+      'output (bold border; its grad is seeded with 1)',
+      (x, y) =>
+        `<rect x="${px(x)}" y="${px(y - 1)}" width="18" height="12" rx="2" fill="${colours.nodeFill}" stroke="${colours.text}" stroke-width="2"/>`,
+    );
+  }
+  if (input.kinds.has('constant')) {
+    swatch(
+      'constant (dashed: receives no gradient)',
+      (x, y) =>
+        `<rect x="${px(x)}" y="${px(y - 1)}" width="18" height="12" rx="6" fill="none" stroke="${colours.muted}" stroke-width="1" stroke-dasharray="3 2"/>`,
+    );
+  }
+  if (input.edgeColours) {
+    swatch(
+      'edge colour: the gradient it carries back (red > 0, blue < 0)',
+      (x, y) =>
+        `<path d="M${px(x)},${px(y + 2)}h18" stroke="${scale.stroke(scale.maxAbs || 1)}" stroke-width="2"/>` +
+        `<path d="M${px(x)},${px(y + 8)}h18" stroke="${scale.stroke(-(scale.maxAbs || 1))}" stroke-width="2"/>`,
+    );
+  }
   if (input.edgeText) {
     items.push({ width: sansWidth(input.edgeText, 10.5), draw: (x, y) => text(x, y + 9, input.edgeText!) });
   }

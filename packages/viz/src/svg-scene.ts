@@ -39,13 +39,26 @@ export interface Scene {
   notes: string[];
   /** Highlight kinds present, for the legend. */
   highlights: Set<Highlight>;
-  /** Leaf kinds present ('parameter', 'leaf'), for the legend. */
-  kinds: Set<'parameter' | 'leaf'>;
+  /**
+   * Kinds of box present that the legend explains: leaf kinds, the output's border, constants, and
+   * gradients drawn as not computed yet.
+   */
+  kinds: Set<'parameter' | 'leaf' | 'output' | 'constant' | 'not-computed'>;
+  /** True when edges are coloured by the gradient they carry back. */
+  edgeColours: boolean;
 }
 
 /** A scene with nothing in it yet, for a drawing to fill. */
 export function emptyScene(): Scene {
-  return { boxes: [], edges: [], labelWidth: 0, notes: [], highlights: new Set(), kinds: new Set() };
+  return {
+    boxes: [],
+    edges: [],
+    labelWidth: 0,
+    notes: [],
+    highlights: new Set(),
+    kinds: new Set(),
+    edgeColours: false,
+  };
 }
 
 /** Rounds a coordinate to 0.1 px to keep the SVG small. */
