@@ -152,13 +152,9 @@ export function plotDescent(options: PlotDescentOptions = {}): string {
   const area: PlotArea = { left: 70, top: frame.title ? 68 : 40, width: 0, height: 0 };
   area.width = frame.width - area.left - 24 - tableWidth;
   area.height = frame.height - area.top - 58;
-  const domain = checkDomain(
-    options.domain ??
-      paddedDomain(
-        points.map((p) => p.w),
-        minimum,
-      ),
-  );
+  const diverging = divergesFrom(points, minimum);
+  // A diverging run is shown over its first steps; the later ones are marked as leaving the plot.
+  const domain = checkDomain(options.domain ?? paddedDomain(shownWeights(points, minimum, diverging), minimum));
   const samples = sampleCurve((w) => (input * w - target) ** 2, domain, 240);
   const plot: DescentPlot = {
     ...descentScales(area, domain, samples, points, showActivation ? input : null, target),
@@ -174,7 +170,7 @@ export function plotDescent(options: PlotDescentOptions = {}): string {
 
   const parts: string[] = [openSvg(frame, descriptionOf(points, fmt, minimum))];
   const subtitle = given
-    ? `i = ${fmt(input)}, y = ${fmt(target)}${options.learningRate === undefined ? '' : `, learning rate η = ${fmt(options.learningRate)}`}; ${points.length} given weights`
+    ? `i = ${fmt(input)}, y = ${fmt(target)}${options.learningRate === undefined ? '' : `, learning rate η = ${fmt(options.learningRate)}`}; ${points.length} given weights${diverging ? ': the steps diverge' : ''}`
     : subtitleOf(input, target, options, fmt, minimum);
   parts.push(
     `<text x="${px(frame.width / 2)}" y="${frame.title ? 46 : 22}" text-anchor="middle" font-size="12.5" fill="${plot.colors.muted}">${escapeXml(subtitle)}</text>`,
@@ -189,7 +185,7 @@ export function plotDescent(options: PlotDescentOptions = {}): string {
   if (showActivation) parts.push(drawActivation(plot));
   parts.push(drawMinimumLine(plot));
   if (showTangent) parts.push(drawTangent(plot));
-  parts.push(drawStepArrows(plot), drawSteps(plot), '</g>', drawMinimum(plot));
+  parts.push(drawStepArrows(plot), drawSteps(plot), '</g>', drawMinimum(plot), drawLeaving(plot));
 
   const legend: LegendEntry[] = [{ label: 'cost C(w)', color: plot.colors.primary, kind: 'line' }];
   if (showActivation) legend.push({ label: 'activation a(w) = i·w', color: plot.colors.secondary, kind: 'line' });
@@ -307,23 +303,36 @@ function drawMinimumLine({ x, y, area, colors, minimum }: DescentPlot): string {
 }
 
 /** The tangent at w₀ (slope dC/dw), labelled at its lower end. */
-function drawTangent({ x, y, colors, fmt, points, domain }: DescentPlot): string {
+function drawTangent(plot: DescentPlot): string {
+  const { x, y, colors, fmt, points, domain } = plot;
   const first = points[0];
   const half = (domain[1] - domain[0]) * 0.14;
   const t0 = first.w - half;
   const t1 = first.w + half;
   const rising = first.gradient >= 0;
+  const label = `slope ${fmt(first.gradient)}`;
+  const width = approximateTextWidth(label, 12.5);
+  // Under the tangent's lower end, unless the minimum's label is there: then above its upper end.
   const low = rising ? [t0, first.cost - first.gradient * half] : [t1, first.cost + first.gradient * half];
+  const high = rising ? [t1, first.cost + first.gradient * half] : [t0, first.cost - first.gradient * half];
+  let at = { x: x(low[0]) + (rising ? 4 : -4), y: y(low[1]) + 16, anchor: rising ? 'start' : 'end' };
+  const left = (spot: typeof at) => (spot.anchor === 'start' ? spot.x : spot.x - width);
+  const clash = (spot: typeof at): boolean => {
+    const m = minimumLabel(plot);
+    return left(spot) < m.right && m.left < left(spot) + width && spot.y - 10 < m.bottom && m.top < spot.y + 3;
+  };
+  if (clash(at)) at = { x: x(high[0]) + (rising ? -4 : 4), y: y(high[1]) - 8, anchor: rising ? 'end' : 'start' };
   return [
     `<path d="M${px(x(t0))},${px(y(first.cost - first.gradient * half))}L${px(x(t1))},${px(y(first.cost + first.gradient * half))}" stroke="${colors.text}" stroke-width="1.5" stroke-dasharray="5 4" opacity="0.75"/>`,
-    `<text x="${px(x(low[0]) + (rising ? 4 : -4))}" y="${px(y(low[1]) + 16)}" text-anchor="${rising ? 'start' : 'end'}" font-size="12.5" fill="${colors.text}">${escapeXml(`slope ${fmt(first.gradient)}`)}</text>`,
+    `<text x="${px(at.x)}" y="${px(at.y)}" text-anchor="${at.anchor}" font-size="12.5" fill="${colors.text}">${escapeXml(label)}</text>`,
   ].join('\n');
 }
 
 /** Arrows from each step to the next, bowed above the curve so they stay readable near the minimum. */
-function drawStepArrows({ x, y, colors, points }: DescentPlot): string {
+function drawStepArrows({ x, y, colors, points, domain }: DescentPlot): string {
   const parts: string[] = [];
   for (let k = 0; k + 1 < points.length; k++) {
+    if (!inside(points[k + 1], domain)) break; // the rest left the plot (drawLeaving says so)
     const ax = x(points[k].w);
     const ay = y(points[k].cost);
     const bx = x(points[k + 1].w);
@@ -345,11 +354,12 @@ function drawStepArrows({ x, y, colors, points }: DescentPlot): string {
 }
 
 /** The steps, with labels w₀, w₁, … where they do not crowd. */
-function drawSteps({ x, y, colors, fmt, points, minimum }: DescentPlot): string {
+function drawSteps({ x, y, colors, fmt, points, minimum, domain }: DescentPlot): string {
   const parts = ['<g class="descent-steps">'];
   let lastLabelX = -Infinity;
   let lastLabelY = -Infinity;
   points.forEach((p, k) => {
+    if (!inside(p, domain)) return;
     const cx = x(p.w);
     const cy = y(p.cost);
     const r = k === 0 ? 6 : 5;
@@ -370,18 +380,47 @@ function drawSteps({ x, y, colors, fmt, points, minimum }: DescentPlot): string 
   return parts.join('\n');
 }
 
-/** The minimum's diamond, labelled on the side away from the steps (or the other when the edge is near). */
-function drawMinimum({ x, y, area, colors, fmt, points, minimum }: DescentPlot): string {
+/** Where the minimum's label goes: on the side of the diamond away from the steps, unless the edge is near. */
+function minimumLabel({ x, y, area, fmt, points, minimum }: DescentPlot): {
+  text: string;
+  x: number;
+  y: number;
+  anchor: 'start' | 'end';
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+} {
   const mx = x(minimum);
   const my = y(0);
-  const label = `minimum w = ${fractionOrNumber(minimum, fmt)}`;
-  const labelWidth = approximateTextWidth(label, 12.5);
+  const text = `minimum w = ${fractionOrNumber(minimum, fmt)}`;
+  const width = approximateTextWidth(text, 12.5);
   let labelLeft = points[0].w >= minimum;
-  if (labelLeft && mx - 12 - labelWidth < area.left) labelLeft = false;
-  else if (!labelLeft && mx + 12 + labelWidth > area.left + area.width) labelLeft = true;
+  if (labelLeft && mx - 12 - width < area.left) labelLeft = false;
+  else if (!labelLeft && mx + 12 + width > area.left + area.width) labelLeft = true;
+  const lx = mx + (labelLeft ? -12 : 12);
+  const left = labelLeft ? lx - width : lx;
+  return {
+    text,
+    x: lx,
+    y: my + 20,
+    anchor: labelLeft ? 'end' : 'start',
+    left,
+    right: left + width,
+    top: my + 10,
+    bottom: my + 23,
+  };
+}
+
+/** The minimum's diamond and its label. */
+function drawMinimum(plot: DescentPlot): string {
+  const { x, y, colors, minimum } = plot;
+  const mx = x(minimum);
+  const my = y(0);
+  const label = minimumLabel(plot);
   return [
     `<path class="minimum" d="M${px(mx)},${px(my - 7)}l7,7l-7,7l-7,-7z" fill="${colors.good}" stroke="${colors.background}" stroke-width="1.5"/>`,
-    `<text x="${px(mx + (labelLeft ? -12 : 12))}" y="${px(my + 20)}" text-anchor="${labelLeft ? 'end' : 'start'}" font-size="12.5" font-weight="600" fill="${colors.good}">${escapeXml(label)}</text>`,
+    `<text x="${px(label.x)}" y="${px(label.y)}" text-anchor="${label.anchor}" font-size="12.5" font-weight="600" fill="${colors.good}">${escapeXml(label.text)}</text>`,
   ].join('\n');
 }
 
@@ -404,6 +443,38 @@ function drawSidePanel(plot: DescentPlot, options: PlotDescentOptions, given: bo
 function stepsAt(input: number, target: number, ws: number[]): DescentStep[] {
   const cost = articleCost(input, target);
   return ws.map((w, step) => ({ ...gradientDescent(cost, w, { steps: 0 })[0], step }));
+}
+
+function inside(p: DescentStep, domain: [number, number]): boolean {
+  return p.w >= domain[0] && p.w <= domain[1];
+}
+
+/** True when the steps move away from the minimum: the last is over 4 times as far as the first. */
+function divergesFrom(points: DescentStep[], minimum: number): boolean {
+  const first = Math.abs(points[0].w - minimum);
+  const last = Math.abs(points[points.length - 1].w - minimum);
+  return points.length > 2 && last > 4 * Math.max(first, 1e-12);
+}
+
+/** The weights the domain is fitted to: all of them, or a diverging run's until it is 8 times as far out. */
+function shownWeights(points: DescentStep[], minimum: number, diverging: boolean): number[] {
+  const ws = points.map((p) => p.w);
+  if (!diverging) return ws;
+  const limit = 8 * Math.max(Math.abs(ws[0] - minimum), 1e-12);
+  const kept = ws.filter((w, k) => k < 3 || Math.abs(w - minimum) <= limit);
+  return kept.length >= 3 ? kept : ws.slice(0, 3);
+}
+
+/** Steps outside the domain, said in the plot's top right corner: `w₃ … w₁₂ leave the plot →`. */
+function drawLeaving({ x, area, colors, points, domain }: DescentPlot): string {
+  const outside = points.map((p, k) => ({ p, k })).filter(({ p }) => !inside(p, domain));
+  if (outside.length === 0) return '';
+  const first = outside[0].k;
+  const last = outside[outside.length - 1].k;
+  const names = first === last ? `w${subscript(first)} leaves` : `w${subscript(first)} … w${subscript(last)} leave`;
+  const sides = new Set(outside.map(({ p }) => (p.w > domain[1] ? '→' : '←')));
+  const arrow = sides.size === 2 ? '↔' : [...sides][0];
+  return `<text class="leaving" x="${px(x(domain[1]) - 8)}" y="${px(area.top + 18)}" text-anchor="end" font-size="12.5" font-weight="600" fill="${colors.accent}">${escapeXml(`${names} the plot ${arrow}`)}</text>`;
 }
 
 /** The weights and the minimum, padded; wider on the minimum's side when it is an end (room for its label). */

@@ -139,7 +139,14 @@ export function drawAxes(x: AxisScale, y: AxisScale, area: PlotArea, colors: Plo
   const xTicks = x.ticks(options.xTicks ?? 8).filter((t) => !options.xIntegers || Number.isInteger(t));
   const xFormat = x.tickFormat(options.xTicks ?? 8, options.xFormat ?? (options.xIntegers ? ',d' : undefined));
   const yTicks = y.ticks(options.yTicks ?? 6);
-  const yFormat = y.tickFormat(options.yTicks ?? 6, options.yFormat);
+  // Tick labels too wide for the margin switch to SI prefixes (80M, not 80,000,000).
+  const widestOf = (format: (t: number) => string): number =>
+    yTicks.reduce((w, t) => Math.max(w, approximateTextWidth(format(t), 12)), 0);
+  let yFormat = y.tickFormat(options.yTicks ?? 6, options.yFormat);
+  if (options.yFormat === undefined && widestOf(yFormat) > area.left - 34)
+    yFormat = y.tickFormat(options.yTicks ?? 6, '~s');
+  // The axis title stands clear of the widest tick label (its rotated box reaches 0.22 em right of x).
+  const yTitleX = Math.max(12, area.left - 8 - widestOf(yFormat) - 14);
 
   for (const t of xTicks) {
     const sx = px(x(t));
@@ -163,7 +170,7 @@ export function drawAxes(x: AxisScale, y: AxisScale, area: PlotArea, colors: Plo
   );
   const yMid = area.top + area.height / 2;
   parts.push(
-    `<text transform="translate(${px(area.left - 48)},${px(yMid)}) rotate(-90)" text-anchor="middle" font-size="13" fill="${colors.text}">${escapeXml(options.yLabel)}</text>`,
+    `<text transform="translate(${px(yTitleX)},${px(yMid)}) rotate(-90)" text-anchor="middle" font-size="13" fill="${colors.text}">${escapeXml(options.yLabel)}</text>`,
   );
   if (options.right) {
     const r = options.right;
