@@ -1,19 +1,18 @@
 /**
- * toDot: a computation graph as Graphviz DOT text — value nodes as records `label | data | grad`,
- * op nodes as small circles with the op symbol, input edges labelled with the local gradient.
- * Every string is escaped for DOT; the text is built in one pass over the graph (no recursion).
+ * toDot: a computation graph as Graphviz DOT text drawn as renderSvg draws it — value nodes as
+ * tables `label | data | grad` with the SVG theme's fills and the grad cell coloured by the same
+ * gradient scale, op nodes as small circles with the op symbol, edges coloured by the gradient they
+ * carry and labelled with the local gradient, the output's border bold, highlights in the theme's
+ * colours. Every string is escaped for DOT or its HTML-like labels; one pass over the graph.
  */
-import {
-  HIGHLIGHT_STROKE,
-  KIND_FILL,
-  graphForExport,
-  numberFormat,
-  textLayoutOptions,
-  valueFields,
-} from './export-graph';
+import { color as d3color } from 'd3';
+import { gradientColourScale, type GradientColourScale } from './gradient-colour';
+import { themeColours, type SvgColours } from './svg-theme';
+import { graphForExport, numberFormat, textLayoutOptions, valueFields } from './export-graph';
 import type { GraphExportOptions, GraphSource, TextLayoutOptions } from './export-graph';
 import type { InputEdgeAttributes, OpNodeAttributes, ValueNodeAttributes } from './to-graph';
 import { xmlSafe } from './xml-escape';
+import { vizError } from './viz-error';
 
 const WHERE = 'toDot';
 
@@ -21,6 +20,8 @@ const WHERE = 'toDot';
 export interface ToDotOptions extends GraphExportOptions, TextLayoutOptions {
   /** Font of nodes and edges. Default `'Helvetica'`. */
   fontName?: string;
+  /** renderSvg's colour theme: `'light'` (default) or `'dark'`. */
+  theme?: 'light' | 'dark';
   /** Most Values accepted. Default 500,000 (Graphviz itself is slow far below that; use sfdp for big graphs). */
   maxValues?: number;
 }
@@ -41,6 +42,20 @@ export function toDot(source: GraphSource, options: ToDotOptions = {}): string {
   const format = numberFormat(WHERE, options);
   const { direction, edgeLabels } = textLayoutOptions(WHERE, options);
   const font = quote(options.fontName ?? 'Helvetica');
+  const theme = options.theme ?? 'light';
+  if (theme !== 'light' && theme !== 'dark') {
+    throw vizError(
+      WHERE,
+      `options.theme must be 'light' or 'dark', got ${JSON.stringify(String(theme))}.`,
+      'leave it out for light',
+    );
+  }
+  const colours = themeColours(theme);
+  const grads: number[] = [];
+  graph.forEachNode((_key, a) => {
+    if (a.type === 'value' && a.grad !== null) grads.push(a.grad);
+  });
+  const style: DotStyle = { colours, scale: gradientColourScale(grads, colours), format };
 
   let values = 0;
   let operations = 0;
@@ -48,10 +63,10 @@ export function toDot(source: GraphSource, options: ToDotOptions = {}): string {
   graph.forEachNode((key, attributes) => {
     if (attributes.type === 'value') {
       values++;
-      lines.push(`  ${key} [${valueNode(attributes, format, direction)}];`);
+      lines.push(`  ${key} [${valueNode(attributes, style, direction)}];`);
     } else {
       operations++;
-      lines.push(`  ${key} [${opNode(attributes)}];`);
+      lines.push(`  ${key} [${opNode(attributes, style)}];`);
     }
   });
   graph.forEachEdge((_key, attributes, sourceKey, targetKey) => {
@@ -62,11 +77,13 @@ export function toDot(source: GraphSource, options: ToDotOptions = {}): string {
       const label = fromConstant ? '' : edgeLabel(attributes, edgeLabels, format);
       if (label) parts.push(`label=${quote(label)}`);
       if (fromConstant) parts.push('style=dashed');
+      if (attributes.contribution !== null)
+        parts.push(`color=${quote(hex(style.scale.stroke(attributes.contribution)))}`);
       parts.push(
         `tooltip=${quote(`argument ${attributes.index}: ∂out/∂in = ${attributes.local}${attributes.contribution === null ? '' : `, contribution = ${attributes.contribution}`}`)}`,
       );
     }
-    parts.push(...highlight(attributes.highlight, attributes.note, 'edge'));
+    parts.push(...highlight(attributes.highlight, attributes.note, 'edge', colours));
     lines.push(`  ${sourceKey} -> ${targetKey}${parts.length ? ` [${parts.join(', ')}]` : ''};`);
   });
 
@@ -75,41 +92,89 @@ export function toDot(source: GraphSource, options: ToDotOptions = {}): string {
     `// chainrule computation graph: ${values} values, ${operations} operations.${gradsNote}`,
     '// Render with: dot -Tsvg graph.dot -o graph.svg',
     'digraph chainrule {',
-    `  graph [rankdir=${direction}, fontname=${font}, nodesep=0.3, ranksep=0.45];`,
-    `  node [fontname=${font}, fontsize=11, color="#4b5563"];`,
-    `  edge [fontname=${font}, fontsize=9, color="#6b7280", fontcolor="#374151", arrowsize=0.7];`,
+    `  graph [rankdir=${direction}, fontname=${font}, nodesep=0.3, ranksep=0.45, bgcolor=${quote(colours.background)}];`,
+    `  node [fontname=${font}, fontsize=11, color=${quote(colours.border)}, fontcolor=${quote(colours.text)}];`,
+    `  edge [fontname=${font}, fontsize=9, color=${quote(colours.edge)}, fontcolor=${quote(colours.muted)}, arrowsize=0.7];`,
     ...lines,
     '}',
     '',
   ].join('\n');
 }
 
-function valueNode(node: ValueNodeAttributes, format: (x: number) => string, direction: 'LR' | 'TB'): string {
+interface DotStyle {
+  colours: SvgColours;
+  scale: GradientColourScale;
+  format: (x: number) => string;
+}
+
+/** A Value as an HTML-like table, one cell per field, coloured as renderSvg colours its record. */
+function valueNode(node: ValueNodeAttributes, { colours, scale, format }: DotStyle, direction: 'LR' | 'TB'): string {
+  const cell = (text: string, fill: string, fontColour: string, bold = false): string =>
+    `<td bgcolor="${fill}"><font color="${fontColour}">${bold ? '<b>' : ''}${htmlText(text)}${bold ? '</b>' : ''}</font></td>`;
+  const labelFill =
+    node.kind === 'parameter' ? colours.parameterFill : node.kind === 'leaf' ? colours.leafFill : colours.nodeFill;
+  const cells: string[] = [];
+  if (node.label) cells.push(cell(node.label, labelFill, colours.text, true));
+  if (node.kind === 'constant') {
+    cells.push(cell(format(node.data), colours.background, colours.muted));
+  } else {
+    cells.push(cell(`data ${format(node.data)}`, colours.nodeFill, colours.text));
+    cells.push(
+      node.grad === null
+        ? cell('grad —', colours.notComputed, colours.muted)
+        : cell(`grad ${format(node.grad)}`, hex(scale.fill(node.grad)), hex(scale.text(node.grad))),
+    );
+  }
+  // A plain node has no outline of its own: the table's border carries the output's weight and a highlight.
+  const ring = node.highlight ? (colours.highlight as Record<string, string>)[node.highlight] : undefined;
+  const border = ring ? 3 : node.kind === 'output' ? 2 : 1;
+  const edge = ring ?? (node.kind === 'output' ? colours.text : colours.border);
+  const style = node.kind === 'constant' || node.grad === null ? 'rounded,dashed' : 'rounded';
+  const parts = [
+    'shape=plain',
+    `label=<<table border="${border}" cellborder="0" cellspacing="0" cellpadding="4" style="${style}" color="${edge}"><tr>${cells.join('')}</tr></table>>`,
+  ];
+  if (node.note) parts.push(`tooltip=${quote(node.note)}`);
+  const markup = parts.join(', ');
+  return markup.length <= MAX_HTML_LABEL ? markup : longRecord(node, { colours, scale, format }, direction, ring);
+}
+
+/** Graphviz refuses an HTML-like label longer than 16,384 characters; longer ones fall back to a record. */
+const MAX_HTML_LABEL = 16_000;
+
+/** A value with a very long label as a plain record (one fill, no cell colours), readable by Graphviz. */
+function longRecord(
+  node: ValueNodeAttributes,
+  { colours, format }: DotStyle,
+  direction: 'LR' | 'TB',
+  ring: string | undefined,
+): string {
   const fields = valueFields(node, format).map(recordText).join(' | ');
   // In LR layouts a record's fields stack vertically unless wrapped in braces.
   const label = direction === 'LR' ? `{ ${fields} }` : fields;
   const style = node.grad === null && node.kind !== 'constant' ? 'rounded,filled,dashed' : 'rounded,filled';
-  const parts = [
-    `shape=Mrecord`,
-    `style=${quote(style)}`,
-    `fillcolor=${quote(KIND_FILL[node.kind])}`,
-    `label="${label}"`,
-  ];
-  parts.push(...highlight(node.highlight, node.note, 'node'));
+  const parts = [`shape=Mrecord`, `style=${quote(style)}`, `fillcolor=${quote(colours.nodeFill)}`, `label="${label}"`];
+  if (ring) parts.push(`color=${quote(ring)}`, 'penwidth=2.5');
+  if (node.note) parts.push(`tooltip=${quote(node.note)}`);
   return parts.join(', ');
 }
 
-function opNode(node: OpNodeAttributes): string {
+/** Text safe in one field of a record label: DOT string escaping plus the record syntax characters. */
+function recordText(text: string): string {
+  return dotString(text).replace(/[{}|<>]/g, (c) => `\\${c}`);
+}
+
+function opNode(node: OpNodeAttributes, { colours }: DotStyle): string {
   const parts = [
     'shape=circle',
     'width=0.3',
     'margin=0.02',
     'style=filled',
-    'fillcolor="#eef2ff"',
+    `fillcolor=${quote(colours.leafFill)}`,
     `label=${quote(node.symbol || node.op)}`,
     `tooltip=${quote(node.op)}`,
   ];
-  parts.push(...highlight(node.highlight, node.note, 'node'));
+  parts.push(...highlight(node.highlight, node.note, 'node', colours));
   return parts.join(', ');
 }
 
@@ -120,11 +185,15 @@ function edgeLabel(edge: InputEdgeAttributes, mode: string, format: (x: number) 
   return local;
 }
 
-function highlight(kind: string | undefined, note: string | undefined, what: 'node' | 'edge'): string[] {
+function highlight(
+  kind: string | undefined,
+  note: string | undefined,
+  what: 'node' | 'edge',
+  colours: SvgColours,
+): string[] {
   const parts: string[] = [];
-  if (kind && HIGHLIGHT_STROKE[kind]) {
-    parts.push(`color=${quote(HIGHLIGHT_STROKE[kind])}`, `penwidth=${what === 'node' ? 2.5 : 2}`);
-  }
+  const colour = kind ? (colours.highlight as Record<string, string>)[kind] : undefined;
+  if (colour) parts.push(`color=${quote(colour)}`, `penwidth=${what === 'node' ? 2.5 : 2}`);
   if (note) parts.push(`${what === 'node' ? 'tooltip' : 'labeltooltip'}=${quote(note)}`);
   return parts;
 }
@@ -142,7 +211,21 @@ function quote(text: string): string {
   return `"${dotString(text)}"`;
 }
 
-/** Text safe in one field of a record label: DOT string escaping plus the record syntax characters. */
-function recordText(text: string): string {
-  return dotString(text).replace(/[{}|<>]/g, (c) => `\\${c}`);
+/**
+ * Text safe inside an HTML-like label: the markup characters as entities, a backslash doubled
+ * (Graphviz reads \N as the node's name even there, and \\ as one backslash); control characters
+ * dropped (Graphviz refuses their character references), tabs as spaces, line breaks as <br/>.
+ */
+function htmlText(text: string): string {
+  const entity: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\\': '\\\\' };
+  return xmlSafe(text)
+    .replace(/\t/g, ' ')
+    .split(/\r\n?|\n/)
+    .map((line) => line.replace(/[&<>"\\]/g, (c) => entity[c]))
+    .join('<br/>');
+}
+
+/** Graphviz reads colours as names or #rrggbb, not CSS's rgb(...). */
+function hex(colour: string): string {
+  return d3color(colour)?.formatHex() ?? colour;
 }
