@@ -58,7 +58,7 @@ const usageErrors: [string, () => unknown, RegExp][] = [
   [
     'Value.sub of a bigint',
     () => x().sub(bad(1n)),
-    /^@chainrule\/core\/Value\.sub: expected a Value or a number, got a bigint/,
+    /^@chainrule\/core\/Value\.sub: expected a Value or a number, got the bigint 1n/,
   ],
   ['sum of a string', () => sum(bad('abc')), /^@chainrule\/core\/sum: expected an array/],
   ['sum with a string term', () => sum([x(), bad('a')]), /^@chainrule\/core\/sum: .*the string "a"/],

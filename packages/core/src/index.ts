@@ -23,6 +23,7 @@ export { compareDerivatives } from './compare-derivatives';
 export type { Comparison, ComparisonOptions, ComparisonRow, ManualDerivative } from './compare-derivatives';
 export { formatComparison } from './format-comparison';
 export { describeGraph } from './describe-graph';
+export { describe } from './errors';
 export { trace, Tape } from './tape';
 export { checkNodes, CHECK_NODES_LIMIT } from './check-nodes';
 export type { CheckNodesOptions, LocalCheck, NodeCheck, NodeCheckResult } from './check-nodes';
