@@ -100,6 +100,7 @@ export function compareDerivatives(
   const rows = autograd.map((ag, index): ComparisonRow => {
     const numeric = centralDifference((p) => evaluate(f, p), at, index, eps);
     const fn = manual[index];
+    // eslint-disable-next-line no-restricted-syntax -- at holds at most MAX_ARGUMENTS inputs (callOnLeaves checked)
     const hand = fn == null ? null : fn(...at);
     if (hand !== null && typeof hand !== 'number') {
       throw usageError('compareDerivatives', `manual[${index}] returned ${describe(hand)}; it must return a number.`);

@@ -32,6 +32,7 @@ export function formatComparison(result: Comparison): string {
     mark(r.manualVsNumeric),
     mark(r.autogradVsNumeric),
   ]);
+  // eslint-disable-next-line no-restricted-syntax -- one row per input of f, at most MAX_ARGUMENTS
   const widths = header.map((h, c) => Math.max(h.length, ...body.map((row) => row[c].length)));
   const line = (cells: string[]): string =>
     cells

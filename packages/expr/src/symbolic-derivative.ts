@@ -176,7 +176,7 @@ function checkSize(program: Program): void {
       const node = stack.pop()!;
       size += node.type === 'SymbolNode' && sizes.has(node.name!) ? sizes.get(node.name!)! : 1;
       if (node.content) stack.push(node.content);
-      if (node.args) stack.push(...node.args);
+      if (node.args) for (const arg of node.args) stack.push(arg);
     }
     if (size > MAX_SYMBOLIC_NODES) {
       throw new ExpressionError(

@@ -4,7 +4,7 @@
  * boundary score = threshold is drawn as a line, and the labelled points are marked by class, with
  * misclassified points ringed.
  */
-import { contours, format as d3format, interpolateRgb, scaleLinear } from 'd3';
+import { contours, format as d3format, interpolateRgb, max, min, scaleLinear } from 'd3';
 import { closeSvg, drawAxes, drawLegendRow, numberOption, openSvg, px, resolveFrame, UID } from './plot-svg';
 import type { LegendEntry, PlotArea } from './plot-svg';
 import type { PlotOptions } from './plot-theme';
@@ -267,8 +267,8 @@ function checkDomain(name: string, domain: unknown): [number, number] | undefine
 
 function padded(values: number[]): [number, number] {
   if (values.length === 0) return [-1, 1];
-  const lo = Math.min(...values);
-  const hi = Math.max(...values);
+  const lo = min(values)!;
+  const hi = max(values)!;
   const pad = (hi - lo) * 0.12 || 1;
   return [lo - pad, hi + pad];
 }

@@ -4,7 +4,7 @@
  * the slope at the first step, the minimum at w = y/i, and optionally the activation a(w) = i·w.
  */
 import { Value } from '@chainrule/core';
-import { format as d3format, line, scaleLinear, curveLinear } from 'd3';
+import { format as d3format, line, max, min, scaleLinear, curveLinear } from 'd3';
 import {
   approximateTextWidth,
   checkNumbers,
@@ -197,12 +197,11 @@ export function plotDescent(options: PlotDescentOptions = {}): string {
     .domain(domain)
     .range([area.left, area.left + area.width]);
   const samples = sampleCurve(cost, domain, 240);
-  let yMax = Math.max(
-    ...samples.map((s) => s[1]),
-    ...points.filter((p) => p.w >= domain[0] && p.w <= domain[1]).map((p) => p.cost),
-  );
-  if (showActivation) yMax = Math.max(yMax, target, ...domain.map((w) => input * w));
-  const yMin = showActivation ? Math.min(0, target, ...domain.map((w) => input * w)) : 0;
+  const inDomain = points.filter((p) => p.w >= domain[0] && p.w <= domain[1]);
+  let yMax = Math.max(max(samples, (s) => s[1]) ?? -Infinity, max(inDomain, (p) => p.cost) ?? -Infinity);
+  const ends = [input * domain[0], input * domain[1]];
+  if (showActivation) yMax = Math.max(yMax, target, ends[0], ends[1]);
+  const yMin = showActivation ? Math.min(0, target, ends[0], ends[1]) : 0;
   const y = scaleLinear()
     .domain([yMin - 0.04 * (yMax - yMin), yMax + 0.06 * (yMax - yMin)])
     .range([area.top + area.height, area.top])
@@ -358,8 +357,8 @@ function stepsAt(input: number, target: number, ws: number[]): DescentStep[] {
 
 /** The weights and the minimum, padded; wider on the minimum's side when it is an end (room for its label). */
 function paddedDomain(ws: number[], minimum: number): [number, number] {
-  let lo = Math.min(minimum, ...ws);
-  let hi = Math.max(minimum, ...ws);
+  let lo = Math.min(minimum, min(ws) ?? minimum);
+  let hi = Math.max(minimum, max(ws) ?? minimum);
   const span = hi - lo || Math.max(1, Math.abs(hi));
   lo -= span * (lo === minimum ? 0.6 : 0.22);
   hi += span * (hi === minimum ? 0.6 : 0.18);

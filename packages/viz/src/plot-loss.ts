@@ -3,7 +3,7 @@
  * scale when it spans decades) and the accuracy on a right-hand axis. NaN and infinite losses leave
  * a gap and are reported in the picture; long runs are thinned without losing spikes.
  */
-import { format as d3format, line, scaleLinear, scaleLog } from 'd3';
+import { format as d3format, line, max, min, scaleLinear, scaleLog } from 'd3';
 import { checkNumbers, closeSvg, drawAxes, drawLegend, numberOption, openSvg, px, resolveFrame, UID } from './plot-svg';
 import type { AxisScale, LegendEntry, PlotArea } from './plot-svg';
 import type { PlotOptions } from './plot-theme';
@@ -69,7 +69,7 @@ export function plotLoss(history: number[] | LossHistory, options: PlotLossOptio
   const finite = loss.filter(Number.isFinite);
   const bad = loss.length - finite.length;
   const positive = finite.length > 0 && finite.every((v) => v > 0);
-  const [lo, hi] = finite.length ? [Math.min(...finite), Math.max(...finite)] : [0, 1];
+  const [lo, hi] = finite.length ? [min(finite)!, max(finite)!] : [0, 1];
   const logScale = options.logScale ?? 'auto';
   if (logScale === true && !positive) {
     throw vizError(

@@ -3,6 +3,7 @@
  * theme, title), axes with grid lines, tick labels and axis titles, a legend, and option checks.
  * Every text goes through escapeXml.
  */
+import { max } from 'd3';
 import { PLOT_FONT, PLOT_THEMES } from './plot-theme';
 import type { PlotColors, PlotOptions } from './plot-theme';
 import { describeInput, vizError } from './viz-error';
@@ -200,7 +201,7 @@ export function drawLegend(
 ): string {
   if (entries.length === 0) return '';
   const rowHeight = 18;
-  const width = 34 + Math.max(...entries.map((e) => approximateTextWidth(e.label, 12)));
+  const width = 34 + max(entries, (e) => approximateTextWidth(e.label, 12))!;
   const height = entries.length * rowHeight + 10;
   const left = align === 'right' ? x - width : x;
   const parts = [

@@ -2,6 +2,7 @@
  * A scene to a standalone SVG document: layout (layoutLayered), edges under boxes, edge labels above
  * edges, notes on top and the legend at the bottom, with the shared pattern definitions.
  */
+import { max } from 'd3';
 import { layoutLayered } from './layout-layered';
 import { drawEdge } from './svg-edges';
 import { drawLegend, type LegendInput } from './svg-legend';
@@ -47,7 +48,7 @@ export function sceneToSvg(scene: Scene, options: DocumentOptions): string {
   const top = MARGIN + titleHeight + notesHeight + (titleHeight + notesHeight > 0 ? 10 : 0);
   const textWidth = Math.max(
     options.title ? sansWidth(options.title, 15, true) : 0,
-    ...scene.notes.map((n) => sansWidth(n, 11.5)),
+    max(scene.notes, (n) => sansWidth(n, 11.5)) ?? 0,
   );
   const contentWidth = Math.max(drawingWidth, textWidth, options.legend ? 380 : 0);
   const legend = options.legend ? drawLegend(options.legend, MARGIN, top + layout.height + 22, contentWidth) : null;
@@ -82,7 +83,9 @@ export function sceneToSvg(scene: Scene, options: DocumentOptions): string {
     parts.push(`<g data-key="${escapeXml(edge.key)}">${drawn.path}</g>`);
     if (drawn.label) labels.push(drawn.label);
   });
-  parts.push('</g><g>', ...labels, '</g><g>');
+  parts.push('</g><g>');
+  for (const label of labels) parts.push(label);
+  parts.push('</g><g>');
   for (const box of scene.boxes) {
     const at = layout.boxes.get(box.key)!;
     // data-key: the graph node key, a hook for pages and scripts (the explorer's hover and click).

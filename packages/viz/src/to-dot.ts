@@ -66,7 +66,7 @@ export function toDot(source: GraphSource, options: ToDotOptions = {}): string {
         `tooltip=${quote(`argument ${attributes.index}: ∂out/∂in = ${attributes.local}${attributes.contribution === null ? '' : `, contribution = ${attributes.contribution}`}`)}`,
       );
     }
-    parts.push(...highlight(attributes.highlight, attributes.note, 'edge'));
+    for (const part of highlight(attributes.highlight, attributes.note, 'edge')) parts.push(part);
     lines.push(`  ${sourceKey} -> ${targetKey}${parts.length ? ` [${parts.join(', ')}]` : ''};`);
   });
 
@@ -95,7 +95,7 @@ function valueNode(node: ValueNodeAttributes, format: (x: number) => string, dir
     `fillcolor=${quote(KIND_FILL[node.kind])}`,
     `label="${label}"`,
   ];
-  parts.push(...highlight(node.highlight, node.note, 'node'));
+  for (const part of highlight(node.highlight, node.note, 'node')) parts.push(part);
   return parts.join(', ');
 }
 
@@ -109,7 +109,7 @@ function opNode(node: OpNodeAttributes): string {
     `label=${quote(node.symbol || node.op)}`,
     `tooltip=${quote(node.op)}`,
   ];
-  parts.push(...highlight(node.highlight, node.note, 'node'));
+  for (const part of highlight(node.highlight, node.note, 'node')) parts.push(part);
   return parts.join(', ');
 }
 
