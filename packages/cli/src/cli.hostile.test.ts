@@ -2,7 +2,8 @@
 // clear message on stderr (no stack trace), print nothing on stdout and leave no file behind.
 import fs from 'fs';
 import path from 'path';
-import { hasStackTrace, runCli, tempDir } from './test-support/run-cli';
+import { spawn, spawnSync } from 'child_process';
+import { BIN, hasStackTrace, runCli, tempDir } from './test-support/run-cli';
 
 const ARTICLE = ['a = i*w; C = (a - y)^2', '--at', 'i=1.5,w=0.8,y=0.5'];
 const UNWRITABLE = '/dev/null/sub'; // a path below a file: no folder can be made there, even as root
@@ -95,15 +96,54 @@ const cases: [string, string[], RegExp][] = [
   [
     'train into an unwritable folder',
     ['train', 'perceptron', '--steps', '3', '--out', UNWRITABLE],
-    /cannot create the folder/,
+    /cannot use the folder \/dev\/null\/sub: \/dev\/null is a file, not a folder/,
   ],
-  ['demo into an unwritable folder', ['demo', '--out', UNWRITABLE], /cannot create the folder \/dev\/null\/sub/],
+  [
+    'demo into an unwritable folder',
+    ['demo', '--out', UNWRITABLE],
+    /cannot use the folder \/dev\/null\/sub: \/dev\/null is a file, not a folder/,
+  ],
+  // Every count from outside has an upper bound, stated in the message.
+  [
+    'check with --points 1e9',
+    ['check', 'x*y', '--at', 'x=1,y=2', '--manual', 'x=y', '--points', '1e9'],
+    /--points must be a whole number from 0 to 10000; got "1e9"/,
+  ],
+  [
+    'check with --seed past 32 bits',
+    ['check', 'x^2', '--at', 'x=1', '--manual', 'x=2*x', '--seed', '1e20'],
+    /--seed must be a whole number from 0 to 4294967295/,
+  ],
+  [
+    'train with --steps 100001',
+    ['train', 'perceptron', '--steps', '100001'],
+    /--steps must be a whole number from 1 to 100000/,
+  ],
+  [
+    'train with --seed past 32 bits',
+    ['train', 'moons', '--seed', '4294967296'],
+    /--seed must be a whole number from 0 to 4294967295/,
+  ],
+  // Output folders that cannot be made are refused at once, before any training.
+  [
+    'train --out /proc/plots',
+    ['train', 'perceptron', '--out', '/proc/plots'],
+    /cannot create the folder \/proc\/plots/,
+  ],
+  ['demo --out /proc/demo', ['demo', '--out', '/proc/demo'], /cannot create the folder \/proc\/demo/],
+  [
+    'train --out below /proc, two folders deep',
+    ['train', 'moons', '--out', '/proc/a/b'],
+    /cannot create the folder \/proc\/a/,
+  ],
 ];
 
 describe('hostile command lines: exit 2, a clear message, no stack trace, no output file', () => {
   it.each(cases)('%s', (_name, args, message) => {
     const dir = tempDir();
+    const start = Date.now();
     const run = runCli(args, { cwd: dir });
+    expect(Date.now() - start).toBeLessThan(5000);
     expect(run.stderr).toMatch(message);
     expect(run.code).toBe(2);
     expect(hasStackTrace(run.stderr)).toBe(false);
@@ -120,5 +160,130 @@ describe('hostile command lines: exit 2, a clear message, no stack trace, no out
     expect(run.code).toBe(2);
     expect(fs.readFileSync(file, 'utf8')).toBe('old');
     expect(fs.readdirSync(dir)).toEqual(['g.svg']);
+  });
+});
+
+describe('a file in the way of an output folder', () => {
+  it.each([
+    ['train', ['train', 'perceptron', '--steps', '2', '--out', 'plots/deeper']],
+    ['demo', ['demo', '--out', 'plots/deeper']],
+  ])('%s is refused at once and the file is left alone', (_name, args) => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'plots'), 'mine');
+    const run = runCli(args, { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/plots is a file, not a folder/);
+    expect(run.stdout).toBe('');
+    expect(fs.readFileSync(path.join(dir, 'plots'), 'utf8')).toBe('mine');
+  });
+});
+
+describe('commands that write several files write them all or none', () => {
+  it('train: when descent.svg cannot be written, loss.svg keeps its old contents', () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'loss.svg'), 'old loss');
+    fs.mkdirSync(path.join(dir, 'descent.svg'));
+    fs.writeFileSync(path.join(dir, 'descent.svg', 'x'), '');
+    const run = runCli(['train', 'perceptron', '--steps', '2', '--out', '.'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/descent\.svg: it is a folder/);
+    expect(fs.readFileSync(path.join(dir, 'loss.svg'), 'utf8')).toBe('old loss');
+    expect(fs.readdirSync(dir).sort()).toEqual(['descent.svg', 'loss.svg']);
+  });
+
+  it('a train refused for a bad flag makes no folder', () => {
+    const dir = tempDir();
+    const run = runCli(['train', 'perceptron', '--steps', '2', '--out', 'new/plots', '--lr', 'x'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it('train perceptron --steps 1001 (inside 1-100000) trains and writes both plots', () => {
+    const dir = tempDir();
+    const run = runCli(['train', 'perceptron', '--steps', '1001', '--json'], { cwd: dir });
+    expect(run.stderr).not.toMatch(/plotDescent/);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).plots).toEqual(['loss.svg', 'descent.svg']);
+    expect(fs.readFileSync(path.join(dir, 'descent.svg'), 'utf8')).toMatch(/the first 1000 of 1001 steps/);
+  });
+});
+
+describe('writes never follow a planted symlink', () => {
+  it('viz -o over a symlink replaces the link and leaves its target alone', () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'victim'), 'precious');
+    fs.symlinkSync(path.join(dir, 'victim'), path.join(dir, 'g.svg'));
+    for (let pid = 1; pid < 200; pid++) fs.symlinkSync(path.join(dir, 'victim'), path.join(dir, `.g.svg.${pid}.tmp`));
+    const run = runCli(['viz', ...ARTICLE, '-o', 'g.svg'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'victim'), 'utf8')).toBe('precious');
+    expect(fs.lstatSync(path.join(dir, 'g.svg')).isSymbolicLink()).toBe(false);
+    expect(fs.readFileSync(path.join(dir, 'g.svg'), 'utf8')).toMatch(/^<svg/);
+  });
+});
+
+describe('a formula that starts with a minus sign', () => {
+  it.each([
+    ['first', ['grad', '-x^2', '--at', 'x=3', '--json']],
+    ['after the options', ['grad', '--at', 'x=3', '--json', '-x^2']],
+    ['after --', ['grad', '--at', 'x=3', '--json', '--', '-x^2']],
+  ])('is read as the formula when it comes %s', (_name, args) => {
+    const run = runCli(args);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).gradients).toEqual({ x: -6 });
+  });
+
+  it('viz and check read it too, and their own short options still work', () => {
+    const dir = tempDir();
+    expect(runCli(['viz', '-x*y', '--at', 'x=1,y=2', '-o', 'g.dot'], { cwd: dir }).code).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'g.dot'), 'utf8')).toMatch(/digraph/);
+    const check = runCli(['check', '-x^2', '--at', 'x=3', '--manual', 'x=-2*x', '--json']);
+    expect(check.code).toBe(0);
+  });
+});
+
+describe('standard output closed or full: no stack trace', () => {
+  /** Runs the executable with stdout a pipe whose reading end is closed before anything is written. */
+  function runClosed(args: string[]): Promise<{ code: number | null; stderr: string }> {
+    return new Promise((resolve) => {
+      const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+      child.stdout.destroy();
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.on('close', (code) => resolve({ code, stderr }));
+    });
+  }
+
+  it.each([
+    ['--help', ['--help'], 0],
+    ['grad', ['grad', 'x^2*y', '--at', 'x=3,y=2'], 0],
+    ['grad --json', ['grad', 'x^2', '--at', 'x=3', '--json'], 0],
+    ['a failed check', ['check', 'x^2', '--at', 'x=3', '--manual', 'x=3*x'], 1],
+  ])("a closed pipe (%s) ends quietly with the command's exit code", async (_name, args, code) => {
+    const run = await runClosed(args);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(code);
+  });
+
+  it.each([
+    ['--help', ['--help']],
+    ['grad', ['grad', 'x^2*y', '--at', 'x=3,y=2']],
+    ['demo', ['demo', '--out', 'pictures']],
+  ])('a full disk (%s > /dev/full) says so and exits 2', (_name, args) => {
+    const full = fs.openSync('/dev/full', 'w');
+    try {
+      const run = spawnSync(process.execPath, [BIN, ...args], {
+        cwd: tempDir(),
+        stdio: ['ignore', full, 'pipe'],
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(run.stderr).toMatch(/^chainrule: cannot write to standard output: no space left on the device \(ENOSPC\)/);
+      expect(hasStackTrace(run.stderr)).toBe(false);
+      expect(run.status).toBe(2);
+    } finally {
+      fs.closeSync(full);
+    }
   });
 });

@@ -162,11 +162,37 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
   let code: number = EXIT.ok;
   const program = buildProgram(io, (c) => (code = c));
   try {
-    await program.parseAsync([...argv]);
+    await program.parseAsync(formulaAsOperand(program, argv));
     return code;
   } catch (error) {
     return report(error, io);
   }
+}
+
+/**
+ * A formula that starts with a minus sign ("-x^2") would read as an unknown option: when a command's
+ * `<expr>` is missing and such an argument is not one of its options, it moves behind `--`, where
+ * commander reads it as the formula (`grad "-x^2" --at x=1` works as written).
+ */
+function formulaAsOperand(program: Command, argv: readonly string[]): string[] {
+  const args = [...argv];
+  const command = program.commands.find((c) => c.name() === args[2]);
+  if (command === undefined || command.registeredArguments[0]?.name() !== 'expr' || args.includes('--')) return args;
+  for (let i = 3; i < args.length; i++) {
+    const arg = args[i];
+    const long = arg.startsWith('--') ? arg.split('=')[0] : arg;
+    const option =
+      command.options.find((o) => o.short === long || o.long === long) ??
+      (arg === '-h' || arg === '--help' ? true : undefined);
+    if (option !== undefined) {
+      if (option !== true && (option.required || option.optional) && !arg.includes('=')) i++; // its value
+      continue;
+    }
+    if (!arg.startsWith('-')) return args; // the formula is already an ordinary argument
+    if (/^--[A-Za-z]/.test(arg)) return args; // an unknown --flag: commander reports it
+    return [...args.slice(0, i), ...args.slice(i + 1), '--', arg];
+  }
+  return args;
 }
 
 /** Prints an error as a message (never a stack trace) and picks the exit code. */

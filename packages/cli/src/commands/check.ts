@@ -50,13 +50,26 @@ function parseManual(flags: readonly string[]): Map<string, string> {
   return manual;
 }
 
-function nonNegative(flag: string, text: string | undefined, fallback: number, integer: boolean): number {
+/** The most random points --points checks: each one parses and differentiates the formula again. */
+const MAX_POINTS = 10_000;
+/** --seed is a 32-bit generator state. */
+const MAX_SEED = 2 ** 32 - 1;
+
+function nonNegative(
+  flag: string,
+  text: string | undefined,
+  fallback: number,
+  integer: boolean,
+  max = Infinity,
+): number {
   const value = text === undefined ? fallback : Number(text);
-  const valid = Number.isFinite(value) && value >= 0 && (!integer || Number.isInteger(value));
-  if (!valid)
+  const valid = Number.isFinite(value) && value >= 0 && value <= max && (!integer || Number.isInteger(value));
+  if (!valid) {
+    const range = max === Infinity ? '>= 0' : `from 0 to ${max}`;
     throw new CliError(
-      `chainrule check: ${flag} must be a ${integer ? 'whole number' : 'number'} >= 0; got "${text}".`,
+      `chainrule check: ${flag} must be a ${integer ? 'whole number' : 'number'} ${range}; got "${text}".`,
     );
+  }
   return value;
 }
 
@@ -152,8 +165,8 @@ export function runCheck(src: string, options: CheckOptions, print: (text: strin
     );
   }
   const tol = nonNegative('--tol', options.tol, 1e-6, false);
-  const count = nonNegative('--points', options.points, 0, true);
-  const seed = nonNegative('--seed', options.seed, 1, true);
+  const count = nonNegative('--points', options.points, 0, true, MAX_POINTS);
+  const seed = nonNegative('--seed', options.seed, 1, true, MAX_SEED);
   if (options.out !== undefined) {
     formatOf(options.out, ['.svg', '.html']);
     checkWritable(options.out);

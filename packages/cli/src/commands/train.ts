@@ -3,13 +3,12 @@
  * the two-moons data with a progress bar, prints the final metrics and writes the plots (loss
  * curve; descent on C(w) for the perceptron; decision boundary for moons) to --out.
  */
-import fs from 'fs';
 import path from 'path';
 import { CliError, EXIT } from '../cli-error';
 import { tidy } from '../format';
 import type { Io } from '../main';
 import { progress } from '../progress';
-import { writeAtomic } from '../write-atomic';
+import { inFolder, writeFiles } from '../write-atomic';
 
 export interface TrainOptions {
   steps?: string;
@@ -69,7 +68,7 @@ async function trainPerceptron(
     metrics: { w, cost: (1.5 * w - 0.5) ** 2, target: 1 / 3 },
     plots: {
       'loss.svg': viz.plotLoss(losses, { title: 'Perceptron: cost per step' }),
-      'descent.svg': viz.plotDescent({ ws, learningRate: lr }),
+      'descent.svg': viz.plotDescent({ ws: ws.slice(0, DESCENT_STEPS + 1), learningRate: lr, ...descentTitle(steps) }),
     },
   };
 }
@@ -114,6 +113,13 @@ async function trainMoons(
 }
 /* eslint-enable @typescript-eslint/no-require-imports */
 
+/** The most steps the descent plot draws (plotDescent's limit); later steps are on the loss plot only. */
+const DESCENT_STEPS = 1000;
+
+function descentTitle(steps: number): { title?: string } {
+  return steps > DESCENT_STEPS ? { title: `Gradient descent: the first ${DESCENT_STEPS} of ${steps} steps` } : {};
+}
+
 /** Runs the command; returns the exit code. */
 export async function runTrain(model: string, options: TrainOptions, io: Io): Promise<number> {
   const isPerceptron = model === 'perceptron';
@@ -126,42 +132,35 @@ export async function runTrain(model: string, options: TrainOptions, io: Io): Pr
   );
   const lrText = options.lr;
   const lr = lrText === undefined ? undefined : numberFlag('--lr', lrText, 0, (x) => x > 0, 'a positive number');
-  const seed = numberFlag('--seed', options.seed, 1, (x) => Number.isInteger(x) && x >= 0, 'a whole number >= 0');
+  const seed = numberFlag(
+    '--seed',
+    options.seed,
+    1,
+    (x) => Number.isInteger(x) && x >= 0 && x <= 2 ** 32 - 1,
+    'a whole number from 0 to 4294967295',
+  );
   const outDir = options.out ?? '.';
-  if (fs.existsSync(outDir) && !fs.statSync(outDir).isDirectory()) {
-    throw new CliError(`chainrule train: --out ${outDir} is a file, not a folder. Choose a folder for the plots.`);
-  }
-  try {
-    fs.mkdirSync(outDir, { recursive: true });
-  } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code ?? String(e);
-    throw new CliError(
-      `chainrule train: cannot create the folder ${outDir} for the plots (${reason}). Choose another --out folder.`,
-    );
-  }
-
-  const bar = progress(steps, io.err);
-  let result: Result;
-  try {
-    result = isPerceptron
-      ? await trainPerceptron(steps, lr ?? 0.1, bar.update)
-      : await trainMoons(steps, lr, seed, bar.update);
-  } finally {
-    bar.stop();
-  }
-  const written: string[] = [];
-  for (const [name, svg] of Object.entries(result.plots)) {
-    const file = path.join(outDir, name);
-    writeAtomic(file, svg);
-    written.push(file);
-  }
-  if (options.json) {
-    io.out(JSON.stringify({ model, steps, metrics: result.metrics, plots: written }));
-  } else {
-    const metrics = Object.entries(result.metrics)
-      .map(([k, v]) => `${k} ${tidy(v)}`)
-      .join('  ');
-    io.out(`${model}: ${steps} steps  ${metrics}\nwrote ${written.join(', ')}`);
-  }
-  return EXIT.ok;
+  return inFolder(outDir, async () => {
+    const bar = progress(steps, io.err);
+    let result: Result;
+    try {
+      result = isPerceptron
+        ? await trainPerceptron(steps, lr ?? 0.1, bar.update)
+        : await trainMoons(steps, lr, seed, bar.update);
+    } finally {
+      bar.stop();
+    }
+    const outputs = Object.entries(result.plots).map(([name, content]) => ({ file: path.join(outDir, name), content }));
+    writeFiles(outputs);
+    const written = outputs.map((output) => output.file);
+    if (options.json) {
+      io.out(JSON.stringify({ model, steps, metrics: result.metrics, plots: written }));
+    } else {
+      const metrics = Object.entries(result.metrics)
+        .map(([k, v]) => `${k} ${tidy(v)}`)
+        .join('  ');
+      io.out(`${model}: ${steps} steps  ${metrics}\nwrote ${written.join(', ')}`);
+    }
+    return EXIT.ok;
+  });
 }
