@@ -27,11 +27,6 @@ const cases: [string, string[], RegExp][] = [
     ['grad', 'x', '--at', 'x=1', '--at', 'x=2'],
     /gives "x" twice/,
   ],
-  [
-    'grad with a value for an unknown variable',
-    ['grad', 'x', '--at', 'x=1,z=2'],
-    /value is given for "z", which the expression does not use/,
-  ],
   ['grad of a syntax error', ['grad', 'x +* 2', '--at', 'x=1'], /Value expected/],
   ['grad of a prototype name', ['grad', 'x.constructor', '--at', 'x=1'], /@chainrule\/expr: /],
   ['grad of a function call that runs code', ['grad', 'import("fs")'], /@chainrule\/expr: /],
@@ -285,5 +280,49 @@ describe('standard output closed or full: no stack trace', () => {
     } finally {
       fs.closeSync(full);
     }
+  });
+});
+
+describe('names are names on the command line', () => {
+  const names = ['__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', 'step', 'sech'];
+
+  it.each(names)('grad "%s*2" --json names the gradient', (name) => {
+    const run = runCli(['grad', `${name}*2`, '--at', `${name}=1`, '--json']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`"gradients":{"${name}":2}`);
+    expect(run.stdout).toContain(`"symbolic":{"${name}":"2"}`);
+  });
+
+  it.each(names)('grad "%s^2" prints its table with the numeric estimate', (name) => {
+    const run = runCli(['grad', `${name}^2`, '--at', `${name}=3`]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(new RegExp(`d/d${name.replace(/\$/g, '\\$')}\\s+6\\s+6\\s+2 \\* ${name}`));
+  });
+
+  it.each(names)('check "%s^2" with a manual derivative agrees', (name) => {
+    const run = runCli(['check', `${name}^2`, '--at', `${name}=3`, '--manual', `${name}=2*${name}`, '--json']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).ok).toBe(true);
+  });
+
+  it('a value for a name the formula does not use is a warning, not an error', () => {
+    const run = runCli(['grad', 'x', '--at', 'x=1,z=2,q=3', '--json']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).gradients).toEqual({ x: 1 });
+    expect(run.stderr).toMatch(
+      /^chainrule: warning: --at gives "z", "q", which the expression does not use \(ignored\)\. Its variables are: x\.\n$/,
+    );
+  });
+
+  it('1e400 is refused with the rule; x/0 checks without a message about a literal nobody wrote', () => {
+    const big = runCli(['grad', '1e400*x', '--at', 'x=1']);
+    expect(big.code).toBe(2);
+    expect(big.stderr).toMatch(/the number 1e400 is not finite as a double.*Number literals must be finite/s);
+    const zero = runCli(['check', 'x/0', '--at', 'x=1', '--manual', 'x=1/0', '--json']);
+    expect(zero.stderr).not.toMatch(/literal/);
+    expect([0, 1]).toContain(zero.code);
   });
 });

@@ -56,7 +56,7 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
       ),
     )
     .action((expr: string, options) => {
-      setCode(runGrad(expr, options, io.out));
+      setCode(runGrad(expr, options, io.out, io.err));
     });
 
   program
@@ -92,7 +92,7 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
       ),
     )
     .action((expr: string, options) => {
-      setCode(runViz(expr, options, io.out));
+      setCode(runViz(expr, options, io.out, io.err));
     });
 
   program
@@ -111,7 +111,7 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
       example('  $ chainrule check "a = i*w; C = (a - y)^2" --at i=1.5,w=0.8,y=0.5 --manual "w=2*(i*w - y)*i"'),
     )
     .action((expr: string, options) => {
-      setCode(runCheck(expr, options, io.out));
+      setCode(runCheck(expr, options, io.out, io.err));
     });
 
   program

@@ -7,7 +7,7 @@
 import { compareDerivatives, formatComparison } from '@chainrule/core';
 import type { Comparison, Value } from '@chainrule/core';
 import { evaluateFormula, parseExpression } from '@chainrule/expr';
-import { parseAt } from '../at-values';
+import { parseAt, parseWithAt } from '../at-values';
 import { CliError, EXIT } from '../cli-error';
 import { tidy } from '../format';
 import { formatOf } from '../output-format';
@@ -93,7 +93,7 @@ function comparePoint(problem: Problem, at: number[]): CheckPoint {
   });
   const comparison = compareDerivatives(f, at, manualFns, { names, atol: tol, rtol: tol });
   const values = byName(at);
-  const symbolic: Record<string, number | null> = {};
+  const symbolic: Record<string, number | null> = Object.create(null);
   for (const name of manual.keys()) {
     const formula = problem.symbolic.get(name);
     symbolic[name] = formula == null ? null : evaluateFormula(formula, values);
@@ -157,7 +157,12 @@ function writePicture(file: string, problem: Problem, point: CheckPoint): void {
 }
 
 /** Runs the command; returns the exit code (1 when any derivative disagrees). */
-export function runCheck(src: string, options: CheckOptions, print: (text: string) => void): number {
+export function runCheck(
+  src: string,
+  options: CheckOptions,
+  print: (text: string) => void,
+  warn: (text: string) => void = () => undefined,
+): number {
   const manual = parseManual(options.manual ?? []);
   if (manual.size === 0) {
     throw new CliError(
@@ -172,7 +177,7 @@ export function runCheck(src: string, options: CheckOptions, print: (text: strin
     checkWritable(options.out);
   }
   const at = parseAt(options.at ?? []);
-  const { variables } = parseExpression(src, at);
+  const { variables } = parseWithAt(src, at, warn);
   const names = Object.keys(variables).filter((name) => name in at);
   for (const name of manual.keys()) {
     if (!names.includes(name)) {

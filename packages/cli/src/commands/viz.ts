@@ -4,8 +4,7 @@
  * the file written atomically.
  */
 import type { Value } from '@chainrule/core';
-import { parseExpression } from '@chainrule/expr';
-import { parseAt } from '../at-values';
+import { parseAt, parseWithAt } from '../at-values';
 import { CliError, EXIT } from '../cli-error';
 import { formatOf } from '../output-format';
 import type { Format } from '../output-format';
@@ -97,11 +96,16 @@ export function render(format: Format, root: Value, draw: DrawOptions): string {
 }
 
 /** Runs the command; returns the exit code. */
-export function runViz(src: string, options: VizOptions, print: (text: string) => void): number {
+export function runViz(
+  src: string,
+  options: VizOptions,
+  print: (text: string) => void,
+  warn: (text: string) => void = () => undefined,
+): number {
   const format = formatOf(options.out);
   checkWritable(options.out);
   const draw = drawOptions(options);
-  const { output } = parseExpression(src, parseAt(options.at ?? []));
+  const { output } = parseWithAt(src, parseAt(options.at ?? []), warn);
   if (options.backward !== false) output.backward();
   writeAtomic(options.out, render(format, output, draw));
   print(`wrote ${options.out}`);
