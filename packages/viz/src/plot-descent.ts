@@ -3,7 +3,7 @@
  * one-weight perceptron, the gradient-descent steps marked on it (computed with the engine, or given),
  * the slope at the first step, the minimum at w = y/i, and optionally the activation a(w) = i·w.
  */
-import { Value } from '@chainrule/core';
+import { Value, describe } from '@chainrule/core';
 import { format as d3format, line, max, min, scaleLinear, curveLinear } from 'd3';
 import {
   approximateTextWidth,
@@ -19,7 +19,7 @@ import {
 } from './plot-svg';
 import type { LegendEntry, PlotArea } from './plot-svg';
 import type { PlotColors, PlotOptions } from './plot-theme';
-import { describeInput, vizError } from './viz-error';
+import { vizError } from './viz-error';
 import { escapeXml } from './xml-escape';
 
 const WHERE = 'plotDescent';
@@ -112,11 +112,7 @@ function costAndGradient(input: number, target: number, weight: number): { cost:
 
 function checkProblem(problem: DescentProblem): { input: number; target: number } {
   if (typeof problem !== 'object' || problem === null) {
-    throw vizError(
-      WHERE,
-      `options must be an object, got ${describeInput(problem)}.`,
-      'pass {} for the article defaults',
-    );
+    throw vizError(WHERE, `options must be an object, got ${describe(problem)}.`, 'pass {} for the article defaults');
   }
   const input = numberOption(
     WHERE,
@@ -167,7 +163,7 @@ export function plotDescent(options: PlotDescentOptions = {}): string {
   } catch {
     throw vizError(
       WHERE,
-      `options.numberFormat ${describeInput(numberFormat)} is not a d3-format specifier.`,
+      `options.numberFormat ${describe(numberFormat)} is not a d3-format specifier.`,
       "use e.g. '.4f' or leave it out for '.6~g'",
     );
   }
@@ -189,7 +185,7 @@ export function plotDescent(options: PlotDescentOptions = {}): string {
   if (!Array.isArray(domain) || domain.length !== 2 || !domain.every(Number.isFinite) || !(domain[0] < domain[1])) {
     throw vizError(
       WHERE,
-      `options.domain must be [low, high] with low < high, got ${describeInput(domain)}.`,
+      `options.domain must be [low, high] with low < high, got ${describe(domain)}.`,
       'leave it out to fit the steps',
     );
   }

@@ -36,7 +36,7 @@ describe('renderSvg checks its options before drawing', () => {
     [
       'a colour as a number',
       { colours: { edge: 5 } },
-      /options\.colours\.edge must be a CSS colour string, got the number 5/,
+      /options\.colours\.edge must be a CSS colour \(.*\), got the number 5/,
     ],
     [
       'an unknown highlight',
@@ -99,6 +99,7 @@ describe('renderSvg checks its options before drawing', () => {
       grads: 'current',
       parameters: [],
       maxValues: 100,
+      maxEdges: 200,
     };
     const svg = renderSvg(C, all);
     expect(svg).toMatch(/^<svg /);

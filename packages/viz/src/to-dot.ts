@@ -93,7 +93,7 @@ function valueNode(node: ValueNodeAttributes, format: (x: number) => string, dir
     `shape=Mrecord`,
     `style=${quote(style)}`,
     `fillcolor=${quote(KIND_FILL[node.kind])}`,
-    `label="${label}"`,
+    `label=${quoted(label)}`,
   ];
   for (const part of highlight(node.highlight, node.note, 'node')) parts.push(part);
   return parts.join(', ');
@@ -139,7 +139,42 @@ export function dotString(text: string): string {
 }
 
 function quote(text: string): string {
-  return `"${dotString(text)}"`;
+  return quoted(dotString(text));
+}
+
+/** Graphviz refuses a quoted string over 16,384 bytes; longer text is split into "…" + "…" parts. */
+const DOT_CHUNK_BYTES = 8000;
+
+/**
+ * Already-escaped DOT text as one quoted string, or several joined with DOT's `+` when it is long,
+ * cut only between characters and never inside a backslash escape.
+ */
+function quoted(escaped: string): string {
+  if (escaped.length * 3 <= DOT_CHUNK_BYTES) return `"${escaped}"`;
+  const parts: string[] = [];
+  let start = 0;
+  let bytes = 0;
+  let i = 0;
+  while (i < escaped.length) {
+    // A backslash and the character it escapes stay together.
+    const escape = escaped[i] === '\\' && i + 1 < escaped.length ? 1 : 0;
+    const code = escaped.codePointAt(i + escape)!;
+    const units = escape + (code > 0xffff ? 2 : 1);
+    const width = escape + utf8Width(code);
+    if (bytes + width > DOT_CHUNK_BYTES) {
+      parts.push(escaped.slice(start, i));
+      start = i;
+      bytes = 0;
+    }
+    bytes += width;
+    i += units;
+  }
+  parts.push(escaped.slice(start));
+  return parts.map((part) => `"${part}"`).join(' + ');
+}
+
+function utf8Width(code: number): number {
+  return code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
 }
 
 /** Text safe in one field of a record label: DOT string escaping plus the record syntax characters. */
