@@ -326,3 +326,54 @@ describe('names are names on the command line', () => {
     expect([0, 1]).toContain(zero.code);
   });
 });
+
+describe('viz -o x.html honours or refuses every drawing flag', () => {
+  const page = (args: string[]): { code: number | null; stderr: string; html: string } => {
+    const dir = tempDir();
+    const run = runCli(['viz', ...ARTICLE, '-o', 'g.html', ...args], { cwd: dir });
+    const file = path.join(dir, 'g.html');
+    return { code: run.code, stderr: run.stderr, html: fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '' };
+  };
+
+  it('--precision reaches the page', () => {
+    const two = page(['--precision', '2']);
+    const six = page(['--precision', '6']);
+    expect(two.code).toBe(0);
+    expect(two.html).toMatch(/"precision":2/);
+    expect(six.html).toMatch(/"precision":6/);
+  });
+
+  it('--no-backward starts the page before the backward pass', () => {
+    expect(page([]).html).toMatch(/"start":\d*[1-9]/);
+    expect(page(['--no-backward']).html).toMatch(/"start":0[,}]/);
+  });
+
+  it('--group always is refused for a page, which cannot step through boxes', () => {
+    const run = page(['--group', 'always']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--group always cannot be drawn as \.html.*write \.svg/);
+    expect(run.html).toBe('');
+  });
+});
+
+describe('limits are explained in command-line terms, not API options', () => {
+  it.each([
+    [
+      'viz .html of a 1500-value formula',
+      ['viz', 'x+'.repeat(1500) + 'x', '--at', 'x=1', '-o', 'g.html'],
+      /over the limit of 1200/,
+    ],
+    ['viz .mmd of a fan-out', ['viz', 'x+'.repeat(600) + 'x', '--at', 'x=1', '-o', 'g.mmd'], /over the limit/],
+    [
+      'viz .svg ungrouped',
+      ['viz', 'x+'.repeat(4000) + 'x', '--at', 'x=1', '-o', 'g.svg', '--group', 'never'],
+      /more than maxNodes/,
+    ],
+  ])('%s', (_name, args, message) => {
+    const run = runCli(args, { cwd: tempDir() });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).not.toMatch(/\{ ?max|pass a larger|\{ group/i);
+    expect(run.stderr).toMatch(/--group auto|no flag to raise this limit/);
+  });
+});

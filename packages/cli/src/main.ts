@@ -6,6 +6,7 @@
  */
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { collect } from './at-values';
+import { forCommandLine } from './advice';
 import { CliError, EXIT } from './cli-error';
 import { runCheck } from './commands/check';
 import { runGrad } from './commands/grad';
@@ -210,7 +211,7 @@ function report(error: unknown, io: Io): number {
     io.err(err.message);
     return EXIT.usage;
   }
-  const message = err && typeof err.message === 'string' ? err.message : String(error);
+  const message = err && typeof err.message === 'string' ? forCommandLine(err.message) : String(error);
   io.err(message.startsWith('@chainrule/') ? message : `chainrule: ${message}`);
   if (process.env.CHAINRULE_DEBUG) io.err(String(err?.stack));
   return EXIT.usage;

@@ -29,6 +29,8 @@ export interface DrawOptions {
   theme: 'light' | 'dark';
   group: 'auto' | 'always' | 'never';
   precision: number;
+  /** False for --no-backward: the drawing shows the forward pass (an .html page starts before backward). */
+  backward: boolean;
 }
 
 /**
@@ -57,6 +59,7 @@ export function drawOptions(options: VizOptions): DrawOptions {
     theme: options.colour ?? options.color ?? 'light',
     group: options.group ?? 'auto',
     precision,
+    backward: options.backward !== false,
   };
 }
 
@@ -77,10 +80,11 @@ export function render(format: Format, root: Value, draw: DrawOptions): string {
     case '.svg':
       return viz.renderSvg(root, svg);
     case '.html':
+      // The page steps through backward itself: --no-backward starts it before the first step.
       return viz.renderHtml(root, {
-        svg: { direction: draw.direction, edgeLabels: draw.edgeLabels },
+        svg: { direction: draw.direction, edgeLabels: draw.edgeLabels, precision: draw.precision },
         theme: draw.theme,
-        start: 'end',
+        start: draw.backward ? 'end' : 0,
       });
     case '.dot':
       return viz.toDot(root, { direction: draw.direction, edgeLabels: textEdgeLabels, precision: draw.precision });
@@ -95,6 +99,16 @@ export function render(format: Format, root: Value, draw: DrawOptions): string {
   }
 }
 
+/** Flags a format cannot honour are refused, never ignored. */
+function checkFormatFlags(format: Format, options: VizOptions): void {
+  if (format === '.html' && options.group === 'always') {
+    throw new CliError(
+      'chainrule viz: --group always cannot be drawn as .html: the page steps through every node, and grouped boxes ' +
+        'cannot be stepped. Drop --group, or write .svg for a grouped picture.',
+    );
+  }
+}
+
 /** Runs the command; returns the exit code. */
 export function runViz(
   src: string,
@@ -105,6 +119,7 @@ export function runViz(
   const format = formatOf(options.out);
   checkWritable(options.out);
   const draw = drawOptions(options);
+  checkFormatFlags(format, options);
   const { output } = parseWithAt(src, parseAt(options.at ?? []), warn);
   if (options.backward !== false) output.backward();
   writeAtomic(options.out, render(format, output, draw));
