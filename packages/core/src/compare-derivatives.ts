@@ -65,7 +65,7 @@ export function compareDerivatives(
   options: ComparisonOptions = {},
 ): Comparison {
   checkNumbers('compareDerivatives', 'at', at);
-  const tolerances = resolveTolerances('compareDerivatives', options);
+  const tolerances = resolveTolerances('compareDerivatives', options, ['names']);
   if (!Array.isArray(manual)) {
     throw usageError(
       'compareDerivatives',

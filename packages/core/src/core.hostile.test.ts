@@ -161,6 +161,21 @@ const usageErrors: [string, () => unknown, RegExp][] = [
     /^@chainrule\/core\/gradcheck: xs must be an array of numbers/,
   ],
   [
+    'gradcheck with an option typo',
+    () => gradcheck(square, [1], bad({ esp: 1e-3 })),
+    /^@chainrule\/core\/gradcheck: unknown option "esp"; the options are: eps, atol, rtol\. Check its spelling/,
+  ],
+  [
+    'compareDerivatives with an option typo',
+    () => compareDerivatives(square, [1], [null], bad({ name: ['x'] })),
+    /^@chainrule\/core\/compareDerivatives: unknown option "name"; the options are: eps, atol, rtol, names/,
+  ],
+  [
+    'checkNodes with an option typo',
+    () => checkNodes(x().square(), bad({ maxNode: 5 })),
+    /^@chainrule\/core\/checkNodes: unknown option "maxNode"; the options are: eps, atol, rtol, maxNodes/,
+  ],
+  [
     'gradcheck with eps 0',
     () => gradcheck(square, [1], { eps: 0 }),
     /^@chainrule\/core\/gradcheck: eps must be a positive finite number, got the number 0/,
