@@ -4,7 +4,7 @@
  */
 import { describe } from '@chainrule/core';
 import type { Value } from '@chainrule/core';
-import { checkFinite, nnError } from './errors';
+import { checkFinite, checkOptions, nnError } from './errors';
 import type { Module } from './module';
 import { Optimizer } from './optimizer';
 
@@ -59,6 +59,7 @@ export class Adam extends Optimizer {
    */
   constructor(params: Module | readonly Value[], options: AdamOptions = {}) {
     super('Adam', params);
+    checkOptions('Adam', options, ['lr', 'betas', 'eps', 'weightDecay', 'decoupled']);
     this.lr = checkFinite('Adam', 'options.lr', options.lr ?? 0.001);
     const betas = options.betas ?? [0.9, 0.999];
     if (!Array.isArray(betas) || betas.length !== 2 || !betas.every((b) => typeof b === 'number' && b >= 0 && b < 1)) {

@@ -4,7 +4,7 @@
  */
 import { constant, describe, toValue } from '@chainrule/core';
 import type { Operand, Value } from '@chainrule/core';
-import { nnError } from './errors';
+import { checkOptions, nnError } from './errors';
 import { isOperand, meanOf, pairUp } from './loss-input';
 
 /** Options of {@link binaryCrossEntropy}. */
@@ -32,6 +32,7 @@ export function binaryCrossEntropy(
   target: number | readonly number[],
   options: BinaryCrossEntropyOptions = {},
 ): Value {
+  checkOptions('binaryCrossEntropy', options, ['fromLogits']);
   const fromLogits = options.fromLogits ?? false;
   if (typeof fromLogits !== 'boolean') {
     throw nnError('binaryCrossEntropy', `options.fromLogits must be a boolean, got ${describe(fromLogits)}.`);

@@ -9,6 +9,21 @@ export function nnError(where: string, message: string): TypeError {
   return new TypeError(`@chainrule/nn/${where}: ${message}`);
 }
 
+/**
+ * Throws unless `options` is an object whose keys are all in `known`: a misspelt option (say
+ * `learningRate` for `lr`) would otherwise leave the default in place without a word.
+ */
+export function checkOptions(where: string, options: unknown, known: readonly string[]): void {
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw nnError(where, `options must be an object, got ${describe(options)}. Pass {} for the defaults.`);
+  }
+  for (const key of Object.keys(options)) {
+    if (!known.includes(key)) {
+      throw nnError(where, `unknown option "${key}"; the options are: ${known.join(', ')}. Check its spelling.`);
+    }
+  }
+}
+
 /** Throws unless `x` is an integer in [min, max]. */
 export function checkInteger(
   where: string,

@@ -5,7 +5,7 @@ import { describe, toValue } from '@chainrule/core';
 import type { Operand, Value } from '@chainrule/core';
 import { checkActivation } from './activation';
 import type { Activation } from './activation';
-import { checkInteger, nnError } from './errors';
+import { checkInteger, checkOptions, nnError } from './errors';
 import { initRng } from './init';
 import type { InitOptions } from './init';
 import { checkInput, Module, MODEL_FORMAT, MODEL_VERSION } from './module';
@@ -44,6 +44,7 @@ export class Layer extends Module {
     super();
     checkInteger('Layer', 'nin', nin, 1);
     checkInteger('Layer', 'nout', nout, 1);
+    checkOptions('Layer', options, ['activation', 'bias', 'seed', 'rng']);
     this.activation = checkActivation('Layer', 'options.activation', options.activation ?? 'relu');
     const bias = options.bias ?? true;
     if (typeof bias !== 'boolean') throw nnError('Layer', `options.bias must be a boolean, got ${describe(bias)}.`);

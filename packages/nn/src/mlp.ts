@@ -6,7 +6,7 @@ import { describe } from '@chainrule/core';
 import type { Operand, Value } from '@chainrule/core';
 import { checkActivation } from './activation';
 import type { Activation } from './activation';
-import { checkInteger, nnError } from './errors';
+import { checkInteger, checkOptions, nnError } from './errors';
 import { initRng } from './init';
 import type { InitOptions } from './init';
 import { Layer } from './layer';
@@ -50,6 +50,7 @@ export class MLP extends Module {
   constructor(nin: number, nouts: readonly number[], options: MLPOptions = {}) {
     super();
     checkInteger('MLP', 'nin', nin, 1);
+    checkOptions('MLP', options, ['activation', 'outputActivation', 'activations', 'bias', 'seed', 'rng']);
     if (!Array.isArray(nouts) || nouts.length === 0) {
       throw nnError('MLP', `nouts must be a non-empty array of layer sizes, e.g. [16, 16, 1], got ${describe(nouts)}.`);
     }

@@ -7,7 +7,7 @@ import { describe, dot, Value } from '@chainrule/core';
 import type { Operand } from '@chainrule/core';
 import { activate, activationTitle, checkActivation } from './activation';
 import type { Activation } from './activation';
-import { checkInteger, nnError } from './errors';
+import { checkInteger, checkOptions, nnError } from './errors';
 import { initRng } from './init';
 import type { InitOptions } from './init';
 import { checkInput, Module, MODEL_FORMAT, MODEL_VERSION } from './module';
@@ -47,6 +47,7 @@ export class Neuron extends Module {
   constructor(nin: number, options: NeuronOptions = {}) {
     super();
     checkInteger('Neuron', 'nin', nin, 1);
+    checkOptions('Neuron', options, ['activation', 'bias', 'seed', 'rng']);
     this.activation = checkActivation('Neuron', 'options.activation', options.activation ?? 'relu');
     const bias = options.bias ?? true;
     if (typeof bias !== 'boolean') throw nnError('Neuron', `options.bias must be a boolean, got ${describe(bias)}.`);

@@ -9,6 +9,9 @@ import { MLP } from './mlp';
 import { Neuron } from './neuron';
 import { SGD } from './sgd';
 import { Adam } from './adam';
+import { binaryCrossEntropy } from './binary-cross-entropy';
+import { makeMoons } from './moons';
+import { Perceptron } from './perceptron';
 import { loadModel, saveModel } from './save-load';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the point is to pass what the types forbid */
@@ -116,5 +119,40 @@ describe('wrong types: the message names what was passed', () => {
   it.each(wrongTypes)('%s', (_name, call, message) => {
     expect(call).toThrow(message);
     expect(call).not.toThrow(/got a object/);
+  });
+});
+
+/** [call, message]: a misspelt option is refused, not silently replaced by its default. */
+const typos: [string, () => unknown, RegExp][] = [
+  [
+    'SGD learningRate',
+    () => new SGD(new Neuron(1), bad({ learningRate: 0.1 })),
+    /^@chainrule\/nn\/SGD: unknown option "learningRate"; the options are: lr, schedule, momentum/,
+  ],
+  ['Adam beta1', () => new Adam(new Neuron(1), bad({ beta1: 0.8 })), /^@chainrule\/nn\/Adam: unknown option "beta1"/],
+  [
+    'MLP activaton',
+    () => new MLP(2, [1], bad({ activaton: 'tanh' })),
+    /^@chainrule\/nn\/MLP: unknown option "activaton"/,
+  ],
+  ['Layer biases', () => new Layer(2, 1, bad({ biases: false })), /^@chainrule\/nn\/Layer: unknown option "biases"/],
+  ['Neuron sed', () => new Neuron(2, bad({ sed: 3 })), /^@chainrule\/nn\/Neuron: unknown option "sed"/],
+  [
+    'Perceptron weight',
+    () => new Perceptron(1, bad({ weight: [1] })),
+    /^@chainrule\/nn\/Perceptron: unknown option "weight"/,
+  ],
+  ['makeMoons noize', () => makeMoons(10, bad({ noize: 0 })), /^@chainrule\/nn\/makeMoons: unknown option "noize"/],
+  ['binaryCrossEntropy logits', () => binaryCrossEntropy([0.5], [1], bad({ logits: true })), /unknown option "logits"/],
+  [
+    'SGD options a number',
+    () => new SGD(new Neuron(1), bad(0.1)),
+    /^@chainrule\/nn\/SGD: options must be an object, got the number 0\.1/,
+  ],
+];
+
+describe('option typos are refused', () => {
+  it.each(typos)('%s', (_name, call, message) => {
+    expect(call).toThrow(message);
   });
 });

@@ -4,7 +4,7 @@
  * weights, and labels its parameters `w` (or `w0, w1, ...`) and `b` for drawings.
  */
 import { describe } from '@chainrule/core';
-import { checkFinite, nnError } from './errors';
+import { checkFinite, checkOptions, nnError } from './errors';
 import type { Activation } from './activation';
 import type { InitOptions } from './init';
 import type { ModelJSON } from './module';
@@ -39,6 +39,7 @@ export class Perceptron extends Neuron {
    * p.forward([1.5]).data; // 1.2000000000000002
    */
   constructor(nin = 1, options: PerceptronOptions = {}) {
+    checkOptions('Perceptron', options, ['weights', 'bias', 'activation', 'seed', 'rng']);
     const { weights, bias = false, activation = 'linear' } = options;
     if (bias !== false && (typeof bias !== 'number' || !Number.isFinite(bias))) {
       throw nnError(

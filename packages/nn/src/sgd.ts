@@ -4,7 +4,7 @@
  */
 import { describe } from '@chainrule/core';
 import type { Value } from '@chainrule/core';
-import { checkFinite, nnError } from './errors';
+import { checkFinite, checkOptions, nnError } from './errors';
 import type { Module } from './module';
 import { Optimizer } from './optimizer';
 
@@ -51,6 +51,7 @@ export class SGD extends Optimizer {
    */
   constructor(params: Module | readonly Value[], options: SGDOptions = {}) {
     super('SGD', params);
+    checkOptions('SGD', options, ['lr', 'schedule', 'momentum']);
     this.baseLr = checkFinite('SGD', 'options.lr', options.lr ?? 0.01);
     if (options.schedule !== undefined && typeof options.schedule !== 'function') {
       throw nnError(
