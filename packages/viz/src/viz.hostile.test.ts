@@ -407,6 +407,21 @@ describe('options are checked: wrong values and typos', () => {
   });
 });
 
+describe('writeSteps writes whole frames and never through a planted link', () => {
+  it('replaces a symlink at a frame name, leaves no temporary folder, and keeps the target', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chainrule-steps-'));
+    const victim = path.join(dir, 'victim.txt');
+    fs.writeFileSync(victim, 'precious');
+    fs.symlinkSync(victim, path.join(dir, 'step-1.svg'));
+    const files = writeSteps(small(), dir);
+    expect(files.map((f) => path.basename(f))).toEqual(['step-1.svg']);
+    expect(fs.readFileSync(victim, 'utf8')).toBe('precious');
+    expect(fs.lstatSync(files[0]).isSymbolicLink()).toBe(false);
+    expect(fs.readFileSync(files[0], 'utf8')).toMatch(/^<svg/);
+    expect(fs.readdirSync(dir).sort()).toEqual(['step-1.svg', 'victim.txt']);
+  });
+});
+
 describe('what was passed is said plainly: never "got a object"', () => {
   it.each([
     ['toDot', () => toDot(bad({}))],

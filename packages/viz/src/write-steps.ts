@@ -1,6 +1,6 @@
 /**
  * writeSteps: renderSteps' frames written as numbered SVG files (step-001.svg, step-002.svg, ...)
- * into a directory, for the CLI and the examples.
+ * into a directory, for the CLI and the examples; each frame whole or not at all.
  */
 import fs from 'fs';
 import path from 'path';
@@ -68,12 +68,24 @@ export function writeSteps(root: Value, dir: string, options: WriteStepsOptions 
   const frames = renderSteps(root, renderOptions);
   const width = Math.max(1, String(frames.length).length);
   makeFolder(dir);
-  return frames.map((svg, k) => {
-    const file = path.join(
-      dir,
-      `${prefix}${String(k + (renderOptions.includeStart ? 0 : 1)).padStart(width, '0')}.svg`,
+  const files = frames.map((_svg, k) =>
+    path.join(dir, `${prefix}${String(k + (renderOptions.includeStart ? 0 : 1)).padStart(width, '0')}.svg`),
+  );
+  // Every frame is written into a private folder first (an unpredictable name, files opened
+  // exclusively), then renamed into place: a failure leaves no half-written frame, and a link
+  // planted at a frame's name is replaced rather than written through.
+  const temp = fs.mkdtempSync(path.join(dir, '.chainrule-steps-'));
+  try {
+    frames.forEach((svg, k) => fs.writeFileSync(path.join(temp, `${k}.svg`), svg, { flag: 'wx' }));
+    files.forEach((file, k) => fs.renameSync(path.join(temp, `${k}.svg`), file));
+  } catch (error) {
+    throw vizError(
+      'writeSteps',
+      `cannot write the frames into ${dir} (${(error as NodeJS.ErrnoException).code ?? String(error)}).`,
+      'check the folder and its free space',
     );
-    fs.writeFileSync(file, svg);
-    return file;
-  });
+  } finally {
+    fs.rmSync(temp, { recursive: true, force: true });
+  }
+  return files;
 }
