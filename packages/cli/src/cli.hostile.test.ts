@@ -110,6 +110,16 @@ const cases: [string, string[], RegExp][] = [
     /--seed must be a whole number from 0 to 4294967295/,
   ],
   [
+    'viz -o a path of 100,000 characters',
+    ['viz', 'x', '--at', 'x=1', '-o', 'a'.repeat(100_000) + '.svg'],
+    /the path "a{40}…" is 100004 characters long, over the limit of 4096/,
+  ],
+  [
+    'train --out a path of 100,000 characters',
+    ['train', 'perceptron', '--out', 'b'.repeat(100_000)],
+    /over the limit of 4096/,
+  ],
+  [
     'train with --steps 100001',
     ['train', 'perceptron', '--steps', '100001'],
     /--steps must be a whole number from 1 to 100000/,

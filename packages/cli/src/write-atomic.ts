@@ -15,11 +15,24 @@ export interface OutputFile {
   content: string;
 }
 
+/** Linux's PATH_MAX: no longer path can be opened, so it is refused before it reaches a message. */
+const MAX_PATH_LENGTH = 4096;
+
+/** Throws a CliError for a path longer than MAX_PATH_LENGTH, quoting only its start. */
+function checkPathLength(file: string): void {
+  if (file.length > MAX_PATH_LENGTH) {
+    throw new CliError(
+      `chainrule: the path ${JSON.stringify(file.slice(0, 40) + '…')} is ${file.length} characters long, over the limit of ${MAX_PATH_LENGTH}. Choose a shorter path.`,
+    );
+  }
+}
+
 /**
  * The nearest existing folder at or above `dir` and the missing folders below it (outermost
  * first); a CliError when a file is in the way.
  */
 function existingAncestor(dir: string): { base: string; missing: string[] } {
+  checkPathLength(dir);
   const missing: string[] = [];
   let current = path.resolve(dir);
   for (;;) {
@@ -91,6 +104,7 @@ export async function inFolder<T>(dir: string, work: () => Promise<T>): Promise<
 
 /** Throws a CliError unless `file` could be written: its folder exists and it is not a folder. */
 export function checkWritable(file: string): void {
+  checkPathLength(file);
   const dir = path.dirname(path.resolve(file));
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
     throw new CliError(
