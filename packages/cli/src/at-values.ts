@@ -62,7 +62,8 @@ export function parseWithAt(
   const parsed = parseExpression(src, at);
   const unused = Object.keys(at).filter((name) => !Object.prototype.hasOwnProperty.call(parsed.variables, name));
   const used = Object.keys(parsed.variables);
-  const list = unused.map((name) => `"${name}"`).join(', ');
+  const shown = unused.slice(0, 10).map((name) => `"${name}"`);
+  const list = shown.join(', ') + (unused.length > shown.length ? ` and ${unused.length - shown.length} more` : '');
   warn(
     `chainrule: warning: --at gives ${list}, which the expression does not use (ignored). ` +
       (used.length > 0 ? `Its variables are: ${used.join(', ')}.` : 'It has no variables.'),

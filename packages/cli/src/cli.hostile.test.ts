@@ -327,6 +327,14 @@ describe('names are names on the command line', () => {
     );
   });
 
+  it('the warning about unused values stays short however many there are', () => {
+    const many = Array.from({ length: 5000 }, (_, i) => `v${i}=1`).join(',');
+    const run = runCli(['grad', 'x', '--at', `x=1,${many}`, '--json']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/"v0", .*"v9" and 4990 more, which the expression does not use/);
+    expect(run.stderr.length).toBeLessThan(300);
+  });
+
   it('1e400 is refused with the rule; x/0 checks without a message about a literal nobody wrote', () => {
     const big = runCli(['grad', '1e400*x', '--at', 'x=1']);
     expect(big.code).toBe(2);
