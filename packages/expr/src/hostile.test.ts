@@ -172,6 +172,14 @@ describe('extra values: accepted by default, refused on request', () => {
     );
   });
 
+  it('the list of variables in that message stays short', () => {
+    const src = Array.from({ length: 500 }, (_, i) => `v${i}`).join(' + ');
+    const values = Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`v${i}`, 1]));
+    expect(() => parseExpression(src, { ...values, z: 1 }, { extraValues: 'refuse' })).toThrow(
+      /Its variables are: v0, v1, .*v19 and 480 more\.$/,
+    );
+  });
+
   it.each([
     [
       'an unknown option value',

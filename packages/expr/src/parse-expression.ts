@@ -128,10 +128,16 @@ export function checkValues(
       throw new ExpressionError(
         'unknown-variable',
         `a value is given for "${name}", which the expression does not use`,
-        known.length > 0 ? `Its variables are: ${known.join(', ')}.` : 'The expression has no variables.',
+        known.length > 0 ? `Its variables are: ${listed(known)}.` : 'The expression has no variables.',
         src,
         -1,
       );
     }
   }
+}
+
+/** Up to 20 names, then how many more: a formula may have thousands of variables. */
+function listed(names: readonly string[]): string {
+  const shown = names.slice(0, 20).join(', ');
+  return names.length > 20 ? `${shown} and ${names.length - 20} more` : shown;
 }
