@@ -1,7 +1,7 @@
 /**
  * The backward pass of a small tanh neuron, L = tanh(x1·w1 + x2·w2 + b) · x1, as an interactive
  * page (renderHtml) and as one SVG per step (writeSteps), written to out/backward/.
- * Run: npx ts-node examples/backward-steps.ts   then open out/backward/explorer.html
+ * Run: npm run example:backward-steps   then open out/backward/explorer.html
  */
 import fs from 'fs';
 import path from 'path';

@@ -2,7 +2,7 @@
  * The README's tour, runnable: an expression from a string, its gradients, a picture, a check of
  * hand-derived derivatives, and a training loop. `npm run example:tour`; the README shows its output.
  */
-import { writeFileSync } from 'fs';
+import { mkdirSync, writeFileSync } from 'fs';
 import { compareDerivatives, formatComparison, Value } from '@chainrule/core';
 import { parseExpression, symbolicDerivative } from '@chainrule/expr';
 import { mse, Perceptron, SGD } from '@chainrule/nn';
@@ -18,8 +18,9 @@ C.backward();
 console.log('dC/dw =', variables.w.grad, ' symbolic:', symbolicDerivative(source, 'w'));
 
 // 3. A picture of the graph: values, gradients, local gradients on the edges.
-writeFileSync('tour-graph.svg', renderSvg(C));
-console.log('wrote tour-graph.svg');
+mkdirSync('out', { recursive: true });
+writeFileSync('out/tour-graph.svg', renderSvg(C));
+console.log('wrote out/tour-graph.svg');
 
 // 4. Check hand-derived derivatives against autograd and central differences.
 const check = compareDerivatives(

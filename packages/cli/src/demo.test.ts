@@ -3,7 +3,7 @@
 import fs from 'fs';
 import path from 'path';
 import { DOMParser } from '@xmldom/xmldom';
-import { articleGraph, descend, slipDerivative } from './demo';
+import { articleDescent, articleGraph, slipDerivative } from './demo';
 import { runCli, tempDir } from './test-support/run-cli';
 
 /** Parses XML, throwing on any error (a test then fails on output that is not well-formed). */
@@ -47,8 +47,8 @@ describe('chainrule demo', () => {
 
 describe('the walkthrough against the article', () => {
   it('reproduces dC/dw = 2.1 and the updates 0.59, 0.4745, 0.410975 -> 1/3', () => {
-    const steps = descend(100);
-    expect(steps[0].grad).toBeCloseTo(2.1, 12);
+    const steps = articleDescent(100);
+    expect(steps[0].gradient).toBeCloseTo(2.1, 12);
     expect(steps.slice(1, 4).map((s) => s.w)).toEqual([
       expect.closeTo(0.59, 12),
       expect.closeTo(0.4745, 12),
@@ -58,7 +58,7 @@ describe('the walkthrough against the article', () => {
   });
 
   it('matches the closed form: w_k − 1/3 = (1 − 2ηi²)^k (w_0 − 1/3)', () => {
-    const steps = descend(10);
+    const steps = articleDescent(10);
     steps.forEach((s, k) => expect(s.w - 1 / 3).toBeCloseTo(Math.pow(1 - 2 * 0.1 * 1.5 * 1.5, k) * (0.8 - 1 / 3), 12));
   });
 

@@ -5,17 +5,22 @@
  * the pictures of all this (graph, descent, a hand-derivation slip highlighted, a step-through page).
  */
 import path from 'path';
-import { backwardSteps, compareDerivatives, describeGraph, formatComparison, Value } from '@chainrule/core';
+import {
+  backwardSteps,
+  compareDerivatives,
+  describeGraph,
+  formatComparison,
+  gradientDescent,
+  Value,
+} from '@chainrule/core';
+import type { DescentStep } from '@chainrule/core';
+import { tidy } from './format';
+import type { Io } from './main';
 import { inFolder, writeFiles } from './write-atomic';
 import type { OutputFile } from './write-atomic';
 
 /** The article's numbers. */
 export const ARTICLE = { i: 1.5, y: 0.5, w: 0.8, lr: 0.1 } as const;
-
-/** Rounds away float noise for printing: 0.49000000000000027 -> 0.49. */
-export function tidy(x: number): string {
-  return String(Number(x.toPrecision(12)));
-}
 
 /** The article's graph at weight `w`: leaves i, w, y; nodes a = i·w and C = (a − y)². */
 export function articleGraph(w: number = ARTICLE.w): { i: Value; w: Value; y: Value; a: Value; C: Value } {
@@ -29,28 +34,22 @@ export function articleGraph(w: number = ARTICLE.w): { i: Value; w: Value; y: Va
   return { i, w: weight, y, a, C };
 }
 
-export interface DescentStep {
-  step: number;
-  w: number;
-  cost: number;
-  grad: number;
+/** `steps` gradient-descent updates of w from the article's start, each gradient by backward(). */
+export function articleDescent(steps: number): DescentStep[] {
+  return gradientDescent((w) => new Value(ARTICLE.i, 'i').mul(w).sub(ARTICLE.y).pow(2), ARTICLE.w, {
+    learningRate: ARTICLE.lr,
+    steps,
+  });
 }
 
-/** `steps` gradient-descent updates of w from the article's start, each on a fresh graph. */
-export function descend(steps: number, lr: number = ARTICLE.lr, w0: number = ARTICLE.w): DescentStep[] {
-  const out: DescentStep[] = [];
-  let w = w0;
-  for (let step = 0; step <= steps; step++) {
-    const g = articleGraph(w);
-    g.C.backward();
-    out.push({ step, w, cost: g.C.data, grad: g.w.grad });
-    w = w - lr * g.w.grad;
-  }
-  return out;
+/** The local gradient backward used on the edge from `input` into `node`. */
+function localGradient(C: Value, node: Value, input: Value): number {
+  const step = backwardSteps(C).steps.find((s) => s.node === node)!;
+  return step.edges.find((e) => e.input === input)!.local;
 }
 
-/** Prints the walkthrough to `print` (stdout by default). */
-export function printWalkthrough(print: (line: string) => void = (line) => console.log(line)): void {
+/** Prints the walkthrough, a line at a time, to `print`. */
+export function printWalkthrough(print: (line: string) => void): void {
   const { i, w, y, a, C } = articleGraph();
   print('chainrule — backpropagation on the article’s one-weight perceptron');
   print('');
@@ -62,13 +61,8 @@ export function printWalkthrough(print: (line: string) => void = (line) => conso
   print('');
 
   C.backward();
-  const steps = backwardSteps(C).steps;
-  const local = (node: Value, input: Value): number => {
-    const step = steps.find((s) => s.node === node)!;
-    return step.edges.find((e) => e.input === input)!.local;
-  };
-  const dCda = local(C.inputs[0], a) * local(C, C.inputs[0]);
-  const dadw = local(a, w);
+  const dCda = localGradient(C, C.inputs[0], a) * localGradient(C, C, C.inputs[0]);
+  const dadw = localGradient(C, a, w);
   print('The chain rule (backward pass):');
   print(`  dC/da = 2(a − y)        = 2 × (${tidy(a.data)} − ${tidy(y.data)}) = ${tidy(dCda)}`);
   print(`  da/dw = i               = ${tidy(dadw)}`);
@@ -77,13 +71,13 @@ export function printWalkthrough(print: (line: string) => void = (line) => conso
   print('');
 
   const lr = ARTICLE.lr;
-  const descent = descend(100);
+  const descent = articleDescent(100);
   print(`Gradient descent, w ← w − ${lr} · dC/dw:`);
   print(`  step 1: w = ${tidy(w.data)} − ${lr} × ${tidy(w.grad)} = ${tidy(descent[1].w)}`);
   print('  step        w              C          dC/dw');
   for (const s of descent.filter((d) => [0, 1, 2, 3, 5, 10, 20, 50, 100].includes(d.step))) {
     print(
-      `  ${String(s.step).padStart(4)}  ${s.w.toFixed(12).padStart(15)}  ${s.cost.toExponential(3).padStart(10)}  ${s.grad.toExponential(3).padStart(10)}`,
+      `  ${String(s.step).padStart(4)}  ${s.w.toFixed(12).padStart(15)}  ${s.cost.toExponential(3).padStart(10)}  ${s.gradient.toExponential(3).padStart(10)}`,
     );
   }
   print(`  the minimum is at w = y/i = 1/3 = ${1 / 3}; after 100 steps w = ${descent[100].w}`);
@@ -144,22 +138,34 @@ export function writePictures(dir: string): string[] {
   );
 
   const fresh = articleGraph();
-  const update = `update: w ← w − η·dC/dw = ${tidy(ARTICLE.w)} − ${ARTICLE.lr} × ${tidy(w.grad)} = ${tidy(ARTICLE.w - ARTICLE.lr * w.grad)}`;
   write(
     'seed.html',
     viz.renderHtml(fresh.C, {
       title: 'The article’s perceptron: one backward pass and one update',
       parameters: [fresh.w],
-      captions: [
-        'Forward pass done: a = i·w = 1.2, C = (a − y)² = 0.49. Press → to run backward.',
-        'dC/d(a − y) = 2(a − y) = 2 × 0.7 = 1.4: the first chain-rule factor.',
-        'd(a − y)/da = 1, so dC/da = 1.4 (and dC/dy = −1.4).',
-        `da/dw = i = 1.5, the second factor: dC/dw = 1.4 × 1.5 = 2.1. Then the ${update}.`,
-      ],
+      captions: stepCaptions(),
     }),
   );
   writeFiles(outputs);
   return outputs.map((output) => output.file);
+}
+
+/** The step-through page's captions, one per step, with the numbers the engine computed. */
+function stepCaptions(): string[] {
+  const { w, y, a, C } = articleGraph();
+  const diff = C.inputs[0];
+  C.backward();
+  const dCdiff = localGradient(C, C, diff);
+  const ddiffda = localGradient(C, diff, a);
+  const dadw = localGradient(C, a, w);
+  const next = w.data - ARTICLE.lr * w.grad;
+  return [
+    `Forward pass done: a = i·w = ${tidy(a.data)}, C = (a − y)² = ${tidy(C.data)}. Press → to run backward.`,
+    `dC/d(a − y) = 2(a − y) = 2 × ${tidy(diff.data)} = ${tidy(dCdiff)}: the first chain-rule factor.`,
+    `d(a − y)/da = ${tidy(ddiffda)}, so dC/da = ${tidy(a.grad)} (and dC/dy = ${tidy(y.grad).replace('-', '−')}).`,
+    `da/dw = i = ${tidy(dadw)}, the second factor: dC/dw = ${tidy(a.grad)} × ${tidy(dadw)} = ${tidy(w.grad)}. ` +
+      `Then the update: w ← w − η·dC/dw = ${tidy(w.data)} − ${ARTICLE.lr} × ${tidy(w.grad)} = ${tidy(next)}.`,
+  ];
 }
 
 export interface DemoOptions {
@@ -168,21 +174,21 @@ export interface DemoOptions {
 }
 
 /** `chainrule demo` and `npm start`: prints the walkthrough and writes its pictures; returns the exit code. */
-export async function runDemo(options: DemoOptions = {}): Promise<number> {
+export async function runDemo(options: DemoOptions, io: Io): Promise<number> {
   const dir = options.out ?? 'out';
   // The folder is made before anything is printed, and removed again if the pictures fail.
   const files = await inFolder(dir, async () => {
-    printWalkthrough();
+    printWalkthrough(io.out);
     return writePictures(dir);
   });
-  console.log('');
-  console.log('Pictures:');
+  io.out('');
+  io.out('Pictures:');
   const describeFile: Record<string, string> = {
     'seed-graph.svg': 'the graph after backward, local gradients on the edges',
     'seed-descent.svg': 'the cost curve with the descent steps',
     'seed-check.svg': 'a hand-derivation slip (the factor 2 forgotten) caught and highlighted',
     'seed.html': 'step through backward in your browser: open it, press → or space',
   };
-  for (const file of files) console.log(`  ${file.padEnd(22)} ${describeFile[path.basename(file)]}`);
+  for (const file of files) io.out(`  ${file.padEnd(22)} ${describeFile[path.basename(file)]}`);
   return 0;
 }

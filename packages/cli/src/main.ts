@@ -142,7 +142,7 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .action(async (options) => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- the walkthrough loads only when asked for
       const { runDemo } = require('./demo') as typeof import('./demo');
-      setCode(await runDemo(options));
+      setCode(await runDemo(options, io));
     });
   return program;
 }

@@ -11,6 +11,8 @@ export { topoSort } from './topo-sort';
 export { gradients } from './gradients';
 export type { GradientsOptions } from './gradients';
 export { grad, valueAndGrad, hessian } from './functional';
+export { gradientDescent, GRADIENT_DESCENT_MAX_STEPS } from './gradient-descent';
+export type { DescentStep, GradientDescentOptions } from './gradient-descent';
 export { jvp } from './jvp';
 export { localGradients, localGradientValues } from './local-gradients';
 export { backwardSteps } from './backward-steps';

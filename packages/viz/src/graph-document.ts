@@ -1,7 +1,7 @@
 /**
  * The JSON document format of a chainrule Value graph (`format: 'chainrule-graph'`, version 1):
  * the types written by `toJSON` and read by `fromJSON`, and the limits `fromJSON` enforces.
- * This file is the schema's reference; the viz README summarises it.
+ * This file is the schema's reference; docs/viz.md summarises it.
  */
 
 /**

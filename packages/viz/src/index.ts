@@ -4,6 +4,8 @@
  */
 export { toGraph, valueKey, opKey, inputEdgeKey, resultEdgeKey } from './to-graph';
 export { renderSvg } from './render-svg';
+export { renderPng, MAX_PNG_PIXELS } from './render-png';
+export type { RenderPngOptions } from './render-png';
 export type { RenderSvgOptions } from './render-svg';
 export type { SvgColours, SvgColourOverrides } from './svg-theme';
 export { layoutLayered } from './layout-layered';

@@ -3,8 +3,12 @@
  * one-weight perceptron, the gradient-descent steps marked on it (computed with the engine, or given),
  * the slope at the first step, the minimum at w = y/i, and optionally the activation a(w) = i·w.
  */
-import { Value, describe } from '@chainrule/core';
+import { describe, gradientDescent, Value } from '@chainrule/core';
+import type { DescentStep } from '@chainrule/core';
+
+export type { DescentStep };
 import { format as d3format, line, max, min, scaleLinear, curveLinear } from 'd3';
+import type { ScaleLinear } from 'd3';
 import {
   approximateTextWidth,
   checkNumbers,
@@ -36,15 +40,6 @@ export interface DescentProblem {
   learningRate?: number;
   /** How many steps to take (the plot shows w₀ … w_steps). Default 6. */
   steps?: number;
-}
-
-/** One point of the descent: the weight, its cost and the gradient there. */
-export interface DescentStep {
-  step: number;
-  w: number;
-  cost: number;
-  /** dC/dw at w, computed by backward() on the engine's graph. */
-  gradient: number;
 }
 
 /** Options of {@link plotDescent}. */
@@ -92,22 +87,12 @@ export function descentSteps(problem: DescentProblem = {}): DescentStep[] {
     (x) => Number.isInteger(x) && x >= 0 && x <= 1000,
     'an integer from 0 to 1000',
   );
-  const out: DescentStep[] = [];
-  let w = start;
-  for (let k = 0; k <= steps; k++) {
-    const { cost, gradient } = costAndGradient(input, target, w);
-    out.push({ step: k, w, cost, gradient });
-    w -= learningRate * gradient;
-  }
-  return out;
+  return gradientDescent(articleCost(input, target), start, { learningRate, steps });
 }
 
-/** C(w) and dC/dw from the engine: a = i·w, C = (a − y)², backward(). */
-function costAndGradient(input: number, target: number, weight: number): { cost: number; gradient: number } {
-  const w = new Value(weight, 'w');
-  const C = new Value(input, 'i').mul(w).sub(target).pow(2);
-  C.backward();
-  return { cost: C.data, gradient: w.grad };
+/** C(w) = (i·w − y)² as a Value function, for the engine to differentiate. */
+function articleCost(input: number, target: number): (w: Value) => Value {
+  return (w) => new Value(input, 'i').mul(w).sub(target).pow(2);
 }
 
 function checkProblem(problem: DescentProblem): { input: number; target: number } {
@@ -143,7 +128,6 @@ export function plotDescent(options: PlotDescentOptions = {}): string {
     height: 450,
     title: 'Gradient descent on C(w) = (i·w − y)²',
   });
-  const { colors } = frame;
   const given = options.ws !== undefined;
   const points = given ? stepsAt(input, target, checkNumbers(WHERE, 'options.ws', options.ws)) : descentSteps(options);
   if (points.length === 0 || points.length > 1001) {
@@ -156,10 +140,85 @@ export function plotDescent(options: PlotDescentOptions = {}): string {
   const showActivation = options.showActivation ?? false;
   const showTangent = options.showTangent ?? true;
   const showTable = options.showTable ?? true;
-  const numberFormat = options.numberFormat ?? '.6~g';
-  let fmt: (x: number) => string;
+  const fmt = numberFormatter(options.numberFormat ?? '.6~g');
+  const minimum = target / input;
+
+  // Layout: a subtitle under the title, the table on the right.
+  const tableWidth = showTable ? 290 : 0;
+  const area: PlotArea = { left: 70, top: frame.title ? 68 : 40, width: 0, height: 0 };
+  area.width = frame.width - area.left - 24 - tableWidth;
+  area.height = frame.height - area.top - 58;
+  const domain = checkDomain(
+    options.domain ??
+      paddedDomain(
+        points.map((p) => p.w),
+        minimum,
+      ),
+  );
+  const samples = sampleCurve((w) => (input * w - target) ** 2, domain, 240);
+  const plot: DescentPlot = {
+    ...descentScales(area, domain, samples, points, showActivation ? input : null, target),
+    area,
+    colors: frame.colors,
+    fmt,
+    points,
+    domain,
+    input,
+    target,
+    minimum,
+  };
+
+  const parts: string[] = [openSvg(frame, descriptionOf(points, fmt, minimum))];
+  const subtitle = given
+    ? `i = ${fmt(input)}, y = ${fmt(target)}${options.learningRate === undefined ? '' : `, learning rate η = ${fmt(options.learningRate)}`}; ${points.length} given weights`
+    : subtitleOf(input, target, options, fmt, minimum);
+  parts.push(
+    `<text x="${px(frame.width / 2)}" y="${frame.title ? 46 : 22}" text-anchor="middle" font-size="12.5" fill="${plot.colors.muted}">${escapeXml(subtitle)}</text>`,
+    drawAxes(plot.x, plot.y, area, plot.colors, {
+      xLabel: 'weight w',
+      yLabel: showActivation ? 'C(w) and a(w)' : 'cost C(w)',
+    }),
+    drawDefs(plot),
+    `<g clip-path="url(#plot-area-${UID})">`,
+    drawCurve(plot, samples),
+  );
+  if (showActivation) parts.push(drawActivation(plot));
+  parts.push(drawMinimumLine(plot));
+  if (showTangent) parts.push(drawTangent(plot));
+  parts.push(drawStepArrows(plot), drawSteps(plot), '</g>', drawMinimum(plot));
+
+  const legend: LegendEntry[] = [{ label: 'cost C(w)', color: plot.colors.primary, kind: 'line' }];
+  if (showActivation) legend.push({ label: 'activation a(w) = i·w', color: plot.colors.secondary, kind: 'line' });
+  legend.push({
+    label: given ? 'weights w₀, w₁, …' : 'gradient-descent steps',
+    color: plot.colors.accent,
+    kind: 'point',
+  });
+  if (showTangent) legend.push({ label: 'slope dC/dw at w₀', color: plot.colors.text, kind: 'dashed' });
+  legend.push({ label: 'minimum', color: plot.colors.good, kind: 'diamond' });
+  parts.push(drawLegend(legend, area.left + 10, area.top + 10, plot.colors, 'left'));
+
+  if (showTable) parts.push(drawSidePanel(plot, options, given, tableWidth));
+  return closeSvg(parts);
+}
+
+/** What every part of the descent plot draws from: the scales, the data and the format. */
+interface DescentPlot {
+  x: ScaleLinear<number, number>;
+  y: ScaleLinear<number, number>;
+  area: PlotArea;
+  colors: PlotColors;
+  fmt: (x: number) => string;
+  points: DescentStep[];
+  domain: [number, number];
+  input: number;
+  target: number;
+  minimum: number;
+}
+
+function numberFormatter(numberFormat: string): (x: number) => string {
   try {
-    fmt = d3format(numberFormat);
+    return d3format(numberFormat);
   } catch {
     throw vizError(
       WHERE,
@@ -167,21 +226,9 @@ export function plotDescent(options: PlotDescentOptions = {}): string {
       "use e.g. '.4f' or leave it out for '.6~g'",
     );
   }
-  const minimum = target / input;
-  const cost = (w: number): number => (input * w - target) ** 2;
+}
 
-  // Layout: a subtitle under the title, the table on the right.
-  const tableWidth = showTable ? 290 : 0;
-  const area: PlotArea = { left: 70, top: frame.title ? 68 : 40, width: 0, height: 0 };
-  area.width = frame.width - area.left - 24 - tableWidth;
-  area.height = frame.height - area.top - 58;
-
-  const domain =
-    options.domain ??
-    paddedDomain(
-      points.map((p) => p.w),
-      minimum,
-    );
+function checkDomain(domain: unknown): [number, number] {
   if (!Array.isArray(domain) || domain.length !== 2 || !domain.every(Number.isFinite) || !(domain[0] < domain[1])) {
     throw vizError(
       WHERE,
@@ -189,90 +236,92 @@ export function plotDescent(options: PlotDescentOptions = {}): string {
       'leave it out to fit the steps',
     );
   }
+  return domain as [number, number];
+}
+
+/** x over the domain; y over the curve and the steps inside the domain (and a(w) and y when drawn). */
+function descentScales(
+  area: PlotArea,
+  domain: [number, number],
+  samples: [number, number][],
+  points: DescentStep[],
+  activationInput: number | null,
+  target: number,
+): { x: ScaleLinear<number, number>; y: ScaleLinear<number, number> } {
   const x = scaleLinear()
     .domain(domain)
     .range([area.left, area.left + area.width]);
-  const samples = sampleCurve(cost, domain, 240);
   const inDomain = points.filter((p) => p.w >= domain[0] && p.w <= domain[1]);
   let yMax = Math.max(max(samples, (s) => s[1]) ?? -Infinity, max(inDomain, (p) => p.cost) ?? -Infinity);
-  const ends = [input * domain[0], input * domain[1]];
-  if (showActivation) yMax = Math.max(yMax, target, ends[0], ends[1]);
-  const yMin = showActivation ? Math.min(0, target, ends[0], ends[1]) : 0;
+  let yMin = 0;
+  if (activationInput !== null) {
+    const ends = [activationInput * domain[0], activationInput * domain[1]];
+    yMax = Math.max(yMax, target, ends[0], ends[1]);
+    yMin = Math.min(0, target, ends[0], ends[1]);
+  }
   const y = scaleLinear()
     .domain([yMin - 0.04 * (yMax - yMin), yMax + 0.06 * (yMax - yMin)])
     .range([area.top + area.height, area.top])
     .nice();
+  return { x, y };
+}
 
-  const parts: string[] = [openSvg(frame, descriptionOf(points, fmt, minimum))];
-  const subtitle = given
-    ? `i = ${fmt(input)}, y = ${fmt(target)}${options.learningRate === undefined ? '' : `, learning rate η = ${fmt(options.learningRate)}`}; ${points.length} given weights`
-    : subtitleOf(input, target, options, fmt, minimum);
-  parts.push(
-    `<text x="${px(frame.width / 2)}" y="${frame.title ? 46 : 22}" text-anchor="middle" font-size="12.5" fill="${colors.muted}">${escapeXml(subtitle)}</text>`,
-  );
-  parts.push(
-    drawAxes(x, y, area, colors, {
-      xLabel: 'weight w',
-      yLabel: showActivation ? 'C(w) and a(w)' : 'cost C(w)',
-    }),
-  );
-  parts.push(
+function drawDefs({ area, colors }: DescentPlot): string {
+  return [
     `<defs><clipPath id="plot-area-${UID}"><rect x="${px(area.left)}" y="${px(area.top)}" width="${px(area.width)}" height="${px(area.height)}"/></clipPath>`,
-  );
-  parts.push(
-    `<marker id="step-arrow-${UID}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,1L10,5L0,9z" fill="${colors.accent}"/></marker></defs>`,
-  );
-  parts.push(`<g clip-path="url(#plot-area-${UID})">`);
+    `<marker id="step-arrow-${UID}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,1L10,5L0,9z" fill="${colors.accent}"/></marker></defs>`,
+  ].join('\n');
+}
 
-  // The cost curve, lightly filled underneath.
-  const path = line<[number, number]>()
+/** The cost curve, lightly filled underneath. */
+function drawCurve({ x, y, colors, domain }: DescentPlot, samples: [number, number][]): string {
+  const curve = line<[number, number]>()
     .x((d) => x(d[0]))
     .y((d) => y(d[1]))
-    .curve(curveLinear);
-  const curve = path(samples)!;
+    .curve(curveLinear)(samples)!;
   const baseline = px(y(Math.max(y.domain()[0], 0)));
-  parts.push(
+  return [
     `<path d="${curve}L${px(x(domain[1]))},${baseline}L${px(x(domain[0]))},${baseline}Z" fill="${colors.primary}" fill-opacity="0.07"/>`,
     `<path class="cost-curve" d="${curve}" fill="none" stroke="${colors.primary}" stroke-width="2.5" stroke-linejoin="round"/>`,
-  );
+  ].join('\n');
+}
 
-  if (showActivation) {
-    parts.push(
-      `<path d="M${px(x(domain[0]))},${px(y(input * domain[0]))}L${px(x(domain[1]))},${px(y(input * domain[1]))}" stroke="${colors.secondary}" stroke-width="2"/>`,
-      `<path d="M${px(area.left)},${px(y(target))}H${px(area.left + area.width)}" stroke="${colors.secondary}" stroke-width="1.5" stroke-dasharray="6 4"/>`,
-      `<text x="${px(area.left + 8)}" y="${px(y(target) - 6)}" fill="${colors.secondary}">${escapeXml(`target y = ${fmt(target)}`)}</text>`,
-    );
-  }
+/** a(w) = i·w and the target y, which cross at the minimum. */
+function drawActivation({ x, y, area, colors, fmt, domain, input, target }: DescentPlot): string {
+  return [
+    `<path d="M${px(x(domain[0]))},${px(y(input * domain[0]))}L${px(x(domain[1]))},${px(y(input * domain[1]))}" stroke="${colors.secondary}" stroke-width="2"/>`,
+    `<path d="M${px(area.left)},${px(y(target))}H${px(area.left + area.width)}" stroke="${colors.secondary}" stroke-width="1.5" stroke-dasharray="6 4"/>`,
+    `<text x="${px(area.left + 8)}" y="${px(y(target) - 6)}" fill="${colors.secondary}">${escapeXml(`target y = ${fmt(target)}`)}</text>`,
+  ].join('\n');
+}
 
-  // The minimum: a dashed drop line to the axis (its diamond is drawn above the steps).
-  const mx = x(minimum);
-  const my = y(0);
-  parts.push(
-    `<path d="M${px(mx)},${px(area.top + area.height)}V${px(my)}" stroke="${colors.good}" stroke-width="1.5" stroke-dasharray="3 3"/>`,
-  );
+/** The minimum's dashed drop line to the axis (its diamond is drawn above the steps). */
+function drawMinimumLine({ x, y, area, colors, minimum }: DescentPlot): string {
+  return `<path d="M${px(x(minimum))},${px(area.top + area.height)}V${px(y(0))}" stroke="${colors.good}" stroke-width="1.5" stroke-dasharray="3 3"/>`;
+}
 
-  // Tangent at w0 and the size of the first update.
+/** The tangent at w₀ (slope dC/dw), labelled at its lower end. */
+function drawTangent({ x, y, colors, fmt, points, domain }: DescentPlot): string {
   const first = points[0];
-  if (showTangent && points.length > 0) {
-    const half = (domain[1] - domain[0]) * 0.14;
-    const t0 = first.w - half;
-    const t1 = first.w + half;
-    const low =
-      first.gradient >= 0 ? [t0, first.cost - first.gradient * half] : [t1, first.cost + first.gradient * half];
-    parts.push(
-      `<path d="M${px(x(t0))},${px(y(first.cost - first.gradient * half))}L${px(x(t1))},${px(y(first.cost + first.gradient * half))}" stroke="${colors.text}" stroke-width="1.5" stroke-dasharray="5 4" opacity="0.75"/>`,
-      `<text x="${px(x(low[0]) + (first.gradient >= 0 ? 4 : -4))}" y="${px(y(low[1]) + 16)}" text-anchor="${first.gradient >= 0 ? 'start' : 'end'}" font-size="12.5" fill="${colors.text}">${escapeXml(`slope ${fmt(first.gradient)}`)}</text>`,
-    );
-  }
+  const half = (domain[1] - domain[0]) * 0.14;
+  const t0 = first.w - half;
+  const t1 = first.w + half;
+  const rising = first.gradient >= 0;
+  const low = rising ? [t0, first.cost - first.gradient * half] : [t1, first.cost + first.gradient * half];
+  return [
+    `<path d="M${px(x(t0))},${px(y(first.cost - first.gradient * half))}L${px(x(t1))},${px(y(first.cost + first.gradient * half))}" stroke="${colors.text}" stroke-width="1.5" stroke-dasharray="5 4" opacity="0.75"/>`,
+    `<text x="${px(x(low[0]) + (rising ? 4 : -4))}" y="${px(y(low[1]) + 16)}" text-anchor="${rising ? 'start' : 'end'}" font-size="12.5" fill="${colors.text}">${escapeXml(`slope ${fmt(first.gradient)}`)}</text>`,
+  ].join('\n');
+}
 
-  // Arrows from each step to the next, bowed above the curve so they stay readable near the minimum.
+/** Arrows from each step to the next, bowed above the curve so they stay readable near the minimum. */
+function drawStepArrows({ x, y, colors, points }: DescentPlot): string {
+  const parts: string[] = [];
   for (let k = 0; k + 1 < points.length; k++) {
-    const a = points[k];
-    const b = points[k + 1];
-    const ax = x(a.w);
-    const ay = y(a.cost);
-    const bx = x(b.w);
-    const by = y(b.cost);
+    const ax = x(points[k].w);
+    const ay = y(points[k].cost);
+    const bx = x(points[k + 1].w);
+    const by = y(points[k + 1].cost);
     const length = Math.hypot(bx - ax, by - ay);
     if (length < 24) continue; // too short for a readable arrowhead
     const shrink = Math.min(7, length / 3) / length;
@@ -280,16 +329,18 @@ export function plotDescent(options: PlotDescentOptions = {}): string {
     const sy = ay + (by - ay) * shrink;
     const ex = bx - (bx - ax) * shrink;
     const ey = by - (by - ay) * shrink;
-    const bow = Math.min(28, length * 0.25);
     const cx = (sx + ex) / 2;
-    const cy = Math.min(sy, ey) - bow;
+    const cy = Math.min(sy, ey) - Math.min(28, length * 0.25);
     parts.push(
       `<path d="M${px(sx)},${px(sy)}Q${px(cx)},${px(cy)} ${px(ex)},${px(ey)}" fill="none" stroke="${colors.accent}" stroke-width="1.6" marker-end="url(#step-arrow-${UID})" opacity="0.9"/>`,
     );
   }
+  return parts.join('\n');
+}
 
-  // The steps, with labels w₀, w₁, … where they do not crowd.
-  parts.push('<g class="descent-steps">');
+/** The steps, with labels w₀, w₁, … where they do not crowd. */
+function drawSteps({ x, y, colors, fmt, points, minimum }: DescentPlot): string {
+  const parts = ['<g class="descent-steps">'];
   let lastLabelX = -Infinity;
   let lastLabelY = -Infinity;
   points.forEach((p, k) => {
@@ -309,46 +360,44 @@ export function plotDescent(options: PlotDescentOptions = {}): string {
       lastLabelY = cy;
     }
   });
-  parts.push('</g>', '</g>');
+  parts.push('</g>');
+  return parts.join('\n');
+}
 
-  parts.push(
-    `<path class="minimum" d="M${px(mx)},${px(my - 7)}l7,7l-7,7l-7,-7z" fill="${colors.good}" stroke="${colors.background}" stroke-width="1.5"/>`,
-  );
-  // Label the minimum on the side of the diamond away from the steps, just below the curve's floor.
-  // (or on the other side when the plot's edge is too close).
-  const minimumLabel = `minimum w = ${fractionOrNumber(minimum, fmt)}`;
-  const labelWidth = approximateTextWidth(minimumLabel, 12.5);
+/** The minimum's diamond, labelled on the side away from the steps (or the other when the edge is near). */
+function drawMinimum({ x, y, area, colors, fmt, points, minimum }: DescentPlot): string {
+  const mx = x(minimum);
+  const my = y(0);
+  const label = `minimum w = ${fractionOrNumber(minimum, fmt)}`;
+  const labelWidth = approximateTextWidth(label, 12.5);
   let labelLeft = points[0].w >= minimum;
   if (labelLeft && mx - 12 - labelWidth < area.left) labelLeft = false;
   else if (!labelLeft && mx + 12 + labelWidth > area.left + area.width) labelLeft = true;
-  parts.push(
-    `<text x="${px(mx + (labelLeft ? -12 : 12))}" y="${px(my + 20)}" text-anchor="${labelLeft ? 'end' : 'start'}" font-size="12.5" font-weight="600" fill="${colors.good}">${escapeXml(minimumLabel)}</text>`,
-  );
+  return [
+    `<path class="minimum" d="M${px(mx)},${px(my - 7)}l7,7l-7,7l-7,-7z" fill="${colors.good}" stroke="${colors.background}" stroke-width="1.5"/>`,
+    `<text x="${px(mx + (labelLeft ? -12 : 12))}" y="${px(my + 20)}" text-anchor="${labelLeft ? 'end' : 'start'}" font-size="12.5" font-weight="600" fill="${colors.good}">${escapeXml(label)}</text>`,
+  ].join('\n');
+}
 
-  const legend: LegendEntry[] = [{ label: 'cost C(w)', color: colors.primary, kind: 'line' }];
-  if (showActivation) legend.push({ label: 'activation a(w) = i·w', color: colors.secondary, kind: 'line' });
-  legend.push({ label: given ? 'weights w₀, w₁, …' : 'gradient-descent steps', color: colors.accent, kind: 'point' });
-  if (showTangent) legend.push({ label: 'slope dC/dw at w₀', color: colors.text, kind: 'dashed' });
-  legend.push({ label: 'minimum', color: colors.good, kind: 'diamond' });
-  parts.push(drawLegend(legend, area.left + 10, area.top + 10, colors, 'left'));
-
-  if (showTable) {
-    const side = { left: area.left + area.width + 28, top: area.top, width: tableWidth - 12, height: area.height };
-    // Given weights get the worked step only when a learningRate is given and w₁ = w₀ − η·dC/dw holds.
-    const rate = numberOption(WHERE, 'learningRate', options.learningRate, 0.1, (x) => x > 0, 'a positive number');
-    const consistent =
-      points.length > 1 &&
-      Math.abs(points[0].w - rate * points[0].gradient - points[1].w) <= 1e-9 * Math.max(1, Math.abs(points[1].w));
-    const worked =
-      !given || (options.learningRate !== undefined && consistent) ? workedStep(points, input, target, rate, fmt) : [];
-    parts.push(drawTable(points, fmt, side, worked.length ? 118 : 0, frame.colors));
-    parts.push(drawWorkedStep(worked, side, frame.colors));
-  }
-  return closeSvg(parts);
+/** The table of steps beside the plot, with the worked first step under it where it applies. */
+function drawSidePanel(plot: DescentPlot, options: PlotDescentOptions, given: boolean, tableWidth: number): string {
+  const { area, points, fmt, colors } = plot;
+  const side = { left: area.left + area.width + 28, top: area.top, width: tableWidth - 12, height: area.height };
+  // Given weights get the worked step only when a learningRate is given and w₁ = w₀ − η·dC/dw holds.
+  const rate = numberOption(WHERE, 'learningRate', options.learningRate, 0.1, (x) => x > 0, 'a positive number');
+  const consistent =
+    points.length > 1 &&
+    Math.abs(points[0].w - rate * points[0].gradient - points[1].w) <= 1e-9 * Math.max(1, Math.abs(points[1].w));
+  const worked =
+    !given || (options.learningRate !== undefined && consistent)
+      ? workedStep(points, plot.input, plot.target, rate, fmt)
+      : [];
+  return drawTable(points, fmt, side, worked.length ? 118 : 0, colors) + '\n' + drawWorkedStep(worked, side, colors);
 }
 
 function stepsAt(input: number, target: number, ws: number[]): DescentStep[] {
-  return ws.map((w, step) => ({ step, w, ...costAndGradient(input, target, w) }));
+  const cost = articleCost(input, target);
+  return ws.map((w, step) => ({ ...gradientDescent(cost, w, { steps: 0 })[0], step }));
 }
 
 /** The weights and the minimum, padded; wider on the minimum's side when it is an end (room for its label). */

@@ -2,6 +2,7 @@
  * Colours, fonts and common options of the plots (plotDescent, plotLoss, plotDecisionBoundary):
  * a light and a dark theme whose series colours stay distinct for common colour-vision deficiencies.
  */
+import { SANS } from './svg-theme';
 
 /** The name of a plot theme. */
 export type PlotThemeName = 'light' | 'dark';
@@ -74,9 +75,9 @@ export interface PlotOptions {
   title?: string;
   /** `'light'` (default) or `'dark'`. */
   theme?: PlotThemeName;
-  /** CSS font family. Default `system-ui, -apple-system, 'Segoe UI', Helvetica, Arial, sans-serif`. */
+  /** CSS font family. Default the drawings' sans-serif stack (`'Liberation Sans', Arial, Helvetica, …`). */
   fontFamily?: string;
 }
 
 /** The default font stack. */
-export const PLOT_FONT = "system-ui, -apple-system, 'Segoe UI', Helvetica, Arial, sans-serif";
+export const PLOT_FONT = SANS;

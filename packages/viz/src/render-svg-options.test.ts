@@ -22,7 +22,11 @@ describe('renderSvg checks its options before drawing', () => {
   test.each<[string, unknown, RegExp]>([
     ['options a string', 'dark', /options must be an object, got the string "dark"\. Pass \{\} for the defaults\./],
     ['options an array', [], /options must be an object, got an array of length 0/],
-    ['a width (not an option)', { width: 300 }, /options\.width is not an option\. Known names: direction, theme/],
+    [
+      'a width (not an option)',
+      { width: 300 },
+      /options\.width is not an option\. Known names: direction, aspect, theme/,
+    ],
     [
       'a typo',
       { edgelabels: 'both' },
@@ -83,6 +87,7 @@ describe('renderSvg checks its options before drawing', () => {
     expect(renderSvg(C, { direction: undefined, theme: undefined, precision: undefined })).toBe(plain);
     const all: Required<RenderSvgOptions> = {
       direction: 'TB',
+      aspect: 4 / 3,
       theme: 'dark',
       colours: { background: '#123456', highlight: { step: '#0a0' } },
       precision: 3,
@@ -120,7 +125,7 @@ describe('the callers that pass options on to renderSvg check them the same way'
 
   test('renderHtml: options.svg names the nested object', () => {
     expect(messageOf(() => renderHtml(C, { svg: bad({ direction: 'RL' }) }))).toMatch(
-      /^@chainrule\/viz\/renderHtml: options\.svg\.direction must be 'LR' or 'TB', got the string "RL"/,
+      /^@chainrule\/viz\/renderHtml: options\.svg\.direction must be 'LR', 'TB' or 'auto', got the string "RL"/,
     );
     expect(messageOf(() => renderHtml(C, { svg: bad({ legnd: false }) }))).toMatch(
       /options\.svg\.legnd is not an option\. Write 'legend'/,

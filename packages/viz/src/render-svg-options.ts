@@ -28,7 +28,11 @@ const HIGHLIGHT_NAMES = Object.keys(LIGHT.highlight);
 const FIELDS = ['label', 'data', 'grad'];
 
 const RULES: Record<keyof RenderSvgOptions, Rule> = {
-  direction: { accepts: "'LR' or 'TB'", ok: oneOf('LR', 'TB') },
+  direction: { accepts: "'LR', 'TB' or 'auto'", ok: oneOf('LR', 'TB', 'auto') },
+  aspect: {
+    accepts: 'a width / height ratio from 0.1 to 10, e.g. 16 / 9',
+    ok: (x) => typeof x === 'number' && x >= 0.1 && x <= 10,
+  },
   theme: { accepts: "'light' or 'dark'", ok: oneOf('light', 'dark') },
   colours: { accepts: `an object of colour strings (${COLOUR_NAMES.join(', ')})`, ok: isObject },
   precision: {

@@ -4,6 +4,7 @@ import { toGraph, valueKey, inputEdgeKey } from './to-graph';
 import { parseXmlStrict } from './test-support/parse-xml';
 import { LIGHT, DARK } from './svg-theme';
 import { article } from './test-support/article';
+import { randomDag, slideCorpus } from './test-support/slide-corpus';
 import { VizError } from './viz-error';
 
 /** Every text node of the SVG, in document order. */
@@ -139,7 +140,7 @@ describe('renderSvg', () => {
       /@chainrule\/viz\/renderSvg: expected a Value or a graph made by toGraph/,
     );
     expect(() => renderSvg(C, { direction: 'RL' as 'LR' })).toThrow(
-      /options\.direction must be 'LR' or 'TB', got the string "RL"/,
+      /options\.direction must be 'LR', 'TB' or 'auto', got the string "RL"/,
     );
     expect(() => renderSvg(C, { theme: 'blue' as 'light' })).toThrow(
       /options\.theme must be 'light' or 'dark', got the string "blue"/,
@@ -202,4 +203,40 @@ test('every node and edge of the graph is a <g data-key> element with its graph 
     .map((el) => el.getAttribute('data-key'))
     .filter((k): k is string => k !== null && k !== '');
   expect(keys.sort()).toEqual([...g.nodes(), ...g.edges()].sort());
+});
+
+describe("direction 'auto' (the default) fills a slide", () => {
+  const size = (svg: string): { width: number; height: number } => {
+    const [, width, height] = /<svg[^>]*? width="(\d+)" height="(\d+)"/.exec(svg)!;
+    return { width: Number(width), height: Number(height) };
+  };
+  const fit = ({ width, height }: { width: number; height: number }, aspect: number): number =>
+    Math.min(aspect / width, 1 / height);
+
+  test('picks whichever direction shows the graph larger in a 16:9 frame, and aspect changes the frame', () => {
+    const { C } = article();
+    C.backward();
+    const lr = size(renderSvg(C, { direction: 'LR' }));
+    const tb = size(renderSvg(C, { direction: 'TB' }));
+    const auto = size(renderSvg(C));
+    // The article is a chain: 6:1 left to right, about 4:5 top to bottom.
+    expect(auto).toEqual(fit(tb, 16 / 9) > fit(lr, 16 / 9) ? tb : lr);
+    expect(auto).toEqual(tb);
+    expect(size(renderSvg(C, { aspect: 8 }))).toEqual(lr);
+  });
+
+  test('every graph of the slide corpus comes out between 1:2 and 3:1, folded where it is long', () => {
+    for (const { name, root } of slideCorpus()) {
+      const { width, height } = size(renderSvg(root));
+      expect([name, width / height >= 0.5 && width / height <= 3]).toEqual([name, true]);
+    }
+    // Forcing a direction still gives that direction, unfolded: a deep chain stays one tall column.
+    const deep = size(renderSvg(randomDag(100, 9), { direction: 'TB' }));
+    expect(deep.width / deep.height).toBeLessThan(0.5);
+  });
+
+  test('aspect is checked like every option', () => {
+    const { C } = article();
+    expect(() => renderSvg(C, { aspect: 0 })).toThrow(/options\.aspect must be a width \/ height ratio/);
+  });
 });

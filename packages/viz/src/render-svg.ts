@@ -11,7 +11,7 @@ import { gradientColourScale } from './gradient-colour';
 import { significant } from './svg-format';
 import { opBox, valueBox, type NodeStyle, type RecordField } from './svg-nodes';
 import { emptyScene, type Scene, type SceneEdge } from './svg-scene';
-import { sceneToSvg } from './svg-document';
+import { sceneToSvg, type DocumentOptions } from './svg-document';
 import { themeColours, type SvgColourOverrides } from './svg-theme';
 import { monoWidth } from './measure-text';
 import { groupScene } from './group-scene';
@@ -22,8 +22,13 @@ import { checkRenderSvgOptions } from './render-svg-options';
 
 /** Options of `renderSvg(rootOrGraph, options)`. */
 export interface RenderSvgOptions extends Pick<ToGraphOptions, 'grads' | 'parameters' | 'maxValues' | 'maxEdges'> {
-  /** Layers left to right ('LR', default) or top to bottom ('TB'). */
-  direction?: 'LR' | 'TB';
+  /**
+   * Layers left to right ('LR'), top to bottom ('TB'), or 'auto' (default): whichever fills a
+   * picture of the `aspect` ratio at the larger scale.
+   */
+  direction?: 'LR' | 'TB' | 'auto';
+  /** The width / height ratio 'auto' aims for, e.g. 4 / 3. Default 16 / 9, a slide. */
+  aspect?: number;
   /** 'light' (default) or 'dark'. */
   theme?: 'light' | 'dark';
   /** Override any colour of the theme (see SvgColours), e.g. `{ positive: '#d00' }`. */
@@ -82,8 +87,17 @@ const MODEL_MAX_EDGES = 1_000_000;
  * fs.writeFileSync('graph.svg', renderSvg(C, { parameters: [w] }));
  */
 export function renderSvg(rootOrGraph: Value | ComputationGraph, options: RenderSvgOptions = {}): string {
+  const { scene, document } = drawingOf(rootOrGraph, options);
+  return sceneToSvg(scene, document);
+}
+
+/** @internal What renderSvg draws, before layout: the scene and the document's options. */
+export function drawingOf(
+  rootOrGraph: Value | ComputationGraph,
+  options: RenderSvgOptions = {},
+): { scene: Scene; document: DocumentOptions } {
   checkRenderSvgOptions('renderSvg', options);
-  const direction = options.direction ?? 'LR';
+  const direction = options.direction ?? 'auto';
   const group = options.group ?? 'auto';
   const maxNodes = options.maxNodes ?? DEFAULT_MAX_NODES;
   const maxEdges = options.maxEdges ?? 2 * maxNodes;
@@ -126,8 +140,9 @@ export function renderSvg(rootOrGraph: Value | ComputationGraph, options: Render
       "Gradients not computed yet: striped cells are unknown, not zero. Call backward() or pass { grads: 'compute' }.",
     );
   }
-  return sceneToSvg(scene, {
+  const document: DocumentOptions = {
     direction,
+    aspect: options.aspect ?? 16 / 9,
     colours,
     title: options.title,
     legend:
@@ -142,7 +157,8 @@ export function renderSvg(rootOrGraph: Value | ComputationGraph, options: Render
             highlights: scene.highlights,
             kinds: scene.kinds,
           },
-  });
+  };
+  return { scene, document };
 }
 
 type Prepared =

@@ -20,11 +20,9 @@ const edge: SceneEdge = {
   labelAt: 'start',
 };
 
-/** The label's x, y and anchor. */
+/** The label's preferred x, y and anchor. */
 function labelOf(points: Array<[number, number]>, leftToRight: boolean): { x: number; y: number; anchor: string } {
-  const { label } = drawEdge(edge, points, leftToRight, LIGHT);
-  const m = /x="([-\d.]+)" y="([-\d.]+)".*text-anchor="(\w+)"/.exec(label)!;
-  return { x: Number(m[1]), y: Number(m[2]), anchor: m[3] };
+  return drawEdge(edge, points, leftToRight, LIGHT).label!.preferred;
 }
 
 describe('a label beside the stub is on the side its edge does not turn to', () => {

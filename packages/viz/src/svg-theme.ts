@@ -75,5 +75,8 @@ export function themeColours(theme: 'light' | 'dark', overrides: SvgColourOverri
   return { ...base, ...overrides, highlight: { ...base.highlight, ...(overrides.highlight ?? {}) } };
 }
 
-export const SANS = "ui-sans-serif, system-ui, -apple-system, 'Segoe UI', Helvetica, Arial, sans-serif";
-export const MONO = "ui-monospace, SFMono-Regular, Menlo, Consolas, 'DejaVu Sans Mono', monospace";
+// The first family of each stack is one that Linux browsers and renderPng's resvg both find (resvg
+// takes the first family it has and does not read further), so a PNG looks like the SVG; other
+// systems fall through to their own Arial, Helvetica, Menlo or Consolas.
+export const SANS = "'Liberation Sans', Arial, Helvetica, 'DejaVu Sans', sans-serif";
+export const MONO = "'DejaVu Sans Mono', Menlo, Consolas, 'Liberation Mono', monospace";

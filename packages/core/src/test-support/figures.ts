@@ -1,6 +1,6 @@
 /**
  * Figures a property test measures and prints (cases run, cases skipped as ill-conditioned, worst
- * error seen), so the numbers quoted in the README come from real runs.
+ * error seen), so the numbers quoted in docs/testing.md come from real runs.
  */
 
 /** The fixed fast-check seed of the property tests; CHAINRULE_SEED overrides it to explore. */

@@ -1,8 +1,8 @@
 /**
  * Entry of the ESM browser bundle (dist/browser/chainrule.mjs): all of @chainrule/core and every
  * export of @chainrule/viz that needs no Node API. Left out: renderHtml (reads the page script,
- * hashes with node:crypto) and writeSteps (writes files). browser-entry.test.ts checks that nothing
- * else of the viz barrel is missing.
+ * hashes with node:crypto), writeSteps (writes files) and renderPng (a native module).
+ * browser-entry.test.ts checks that nothing else of the viz barrel is missing.
  */
 export * from '@chainrule/core';
 export * from '../to-graph';

@@ -45,7 +45,8 @@ const state = {
   dark: data.theme === 'dark' || (data.theme === 'auto' && matchMedia('(prefers-color-scheme: dark)').matches),
   frame: graph,
   fitted: false,
-  direction: data.svgOptions.direction,
+  // 'auto' (or none): the page picks the direction that fits its window, below.
+  direction: data.svgOptions.direction === 'auto' ? undefined : data.svgOptions.direction,
 };
 
 const sheet = new CSSStyleSheet();
