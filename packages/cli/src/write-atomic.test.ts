@@ -1,6 +1,7 @@
 // writeAtomic / writeFiles: whole files or nothing, temp names nobody can predict or plant, symlinks
 // replaced rather than followed, and clear errors for bad paths; makeFolder refuses at once what
 // cannot become an output folder and inFolder leaves no empty folder behind.
+import { execFileSync } from 'child_process';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
@@ -23,6 +24,15 @@ describe('writeAtomic', () => {
     const dir = fresh();
     expect(() => writeAtomic(path.join(dir, 'missing', 'a.svg'), 'x')).toThrow(CliError);
     expect(() => writeAtomic(dir, 'x')).toThrow(/it is a folder/);
+  });
+
+  it('refuses a pipe (or a device) as the target instead of replacing it with a file', () => {
+    const dir = fresh();
+    const fifo = path.join(dir, 'pipe.svg');
+    execFileSync('mkfifo', [fifo]);
+    expect(() => writeAtomic(fifo, 'x')).toThrow(/it is a device, pipe or socket, not a file/);
+    expect(fs.lstatSync(fifo).isFIFO()).toBe(true);
+    expect(fs.readdirSync(dir)).toEqual(['pipe.svg']);
   });
 
   it('replaces a symlink planted at the target instead of writing through it', () => {

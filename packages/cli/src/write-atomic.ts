@@ -116,6 +116,13 @@ export function checkWritable(file: string): void {
       `chainrule: cannot write ${file}: it is a folder. Give a file name, e.g. ${path.join(file, 'graph.svg')}.`,
     );
   }
+  // The rename would replace a device, pipe or socket (as root, /dev/full itself) with a plain file.
+  const stat = lstatOrNull(file);
+  if (stat !== null && !stat.isFile() && !stat.isSymbolicLink()) {
+    throw new CliError(
+      `chainrule: cannot write ${file}: it is a device, pipe or socket, not a file. Give the path of a file.`,
+    );
+  }
 }
 
 /** Writes `content` to `file` atomically; see writeFiles. */
@@ -163,6 +170,14 @@ export function writeFiles(files: readonly OutputFile[]): void {
     );
   }
   for (const temp of temps.values()) fs.rmSync(temp, { recursive: true, force: true });
+}
+
+function lstatOrNull(file: string): fs.Stats | null {
+  try {
+    return fs.lstatSync(file);
+  } catch {
+    return null;
+  }
 }
 
 function isLink(file: string): boolean {
