@@ -196,6 +196,19 @@ describe('commands that write several files write them all or none', () => {
     expect(fs.readdirSync(dir).sort()).toEqual(['descent.svg', 'loss.svg']);
   });
 
+  it('demo: when seed.html cannot be written, the other pictures keep their old contents', () => {
+    const dir = tempDir();
+    fs.mkdirSync(path.join(dir, 'out'));
+    fs.writeFileSync(path.join(dir, 'out', 'seed-graph.svg'), 'old graph');
+    fs.mkdirSync(path.join(dir, 'out', 'seed.html'));
+    fs.writeFileSync(path.join(dir, 'out', 'seed.html', 'x'), '');
+    const run = runCli(['demo', '--out', 'out'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/seed\.html: it is a folder/);
+    expect(fs.readFileSync(path.join(dir, 'out', 'seed-graph.svg'), 'utf8')).toBe('old graph');
+    expect(fs.readdirSync(path.join(dir, 'out')).sort()).toEqual(['seed-graph.svg', 'seed.html']);
+  });
+
   it('a train refused for a bad flag makes no folder', () => {
     const dir = tempDir();
     const run = runCli(['train', 'perceptron', '--steps', '2', '--out', 'new/plots', '--lr', 'x'], { cwd: dir });
