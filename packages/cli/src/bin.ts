@@ -19,6 +19,16 @@ function onStdoutError(error: NodeJS.ErrnoException): void {
   );
 }
 
+/** A failure outside any command's promise (a timer, a stream): one line, never a stack trace. */
+function onUncaught(error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`chainrule: internal error: ${message}\n`);
+  if (process.env.CHAINRULE_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  process.exit(2);
+}
+
+process.on('uncaughtException', onUncaught);
+process.on('unhandledRejection', onUncaught);
 process.stdout.on('error', onStdoutError);
 // Messages and progress that cannot be shown are dropped; the exit code still tells what happened.
 process.stderr.on('error', () => undefined);

@@ -408,3 +408,16 @@ describe('limits are explained in command-line terms, not API options', () => {
     expect(run.stderr).toMatch(/--group auto|no flag to raise this limit/);
   });
 });
+
+describe('a failure outside any command', () => {
+  it('an exception thrown from a timer is one line on stderr and exit 2, not a stack trace', () => {
+    const preload = path.join(tempDir(), 'boom.js');
+    fs.writeFileSync(preload, "setTimeout(() => { throw new Error('boom'); }, 0);\n");
+    const run = spawnSync(process.execPath, ['--require', preload, BIN, 'grad', 'x', '--at', 'x=1'], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(run.stderr).toBe('chainrule: internal error: boom\n');
+    expect(run.status).toBe(2);
+  });
+});
