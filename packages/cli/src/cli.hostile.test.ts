@@ -252,6 +252,16 @@ describe('a formula that starts with a minus sign', () => {
     expect(JSON.parse(run.stdout).gradients).toEqual({ x: -6 });
   });
 
+  it('one that starts with "--" is an unknown option, with the way to pass it as a formula', () => {
+    const run = runCli(['grad', '--x^2', '--at', 'x=3']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/unknown option '--x\^2'/);
+    expect(run.stderr).toMatch(/if --x\^2 is a formula, put it last, behind "--"/);
+    const fixed = runCli(['grad', '--at', 'x=3', '--json', '--', '--x^2']);
+    expect(fixed.code).toBe(0);
+    expect(JSON.parse(fixed.stdout).gradients).toEqual({ x: 6 });
+  });
+
   it('viz and check read it too, and their own short options still work', () => {
     const dir = tempDir();
     expect(runCli(['viz', '-x*y', '--at', 'x=1,y=2', '-o', 'g.dot'], { cwd: dir }).code).toBe(0);

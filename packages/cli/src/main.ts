@@ -200,6 +200,12 @@ function formulaAsOperand(program: Command, argv: readonly string[]): string[] {
 function report(error: unknown, io: Io): number {
   if (error instanceof CommanderError) {
     // Commander has already printed help, the version or the usage error.
+    const unknown = error.code === 'commander.unknownOption' ? /'(--[^']*)'/.exec(error.message) : null;
+    if (unknown && /[^A-Za-z0-9-]/.test(unknown[1])) {
+      io.err(
+        `chainrule: if ${unknown[1]} is a formula, put it last, behind "--": chainrule grad --at x=1 -- "${unknown[1]}"`,
+      );
+    }
     return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
   if (error instanceof CliError) {
