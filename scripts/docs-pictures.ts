@@ -1,12 +1,13 @@
 /**
  * `npm run docs:pictures`: regenerates the pictures under docs/viz/ that the @chainrule/viz README
  * shows: the article's perceptron before and after backward (light and dark), a manual-vs-autograd
- * mismatch highlighted, a small MLP drawn in full and W2's MLP graph drawn grouped; and the plots:
+ * mismatch highlighted, the first wrong step of a hand-written backward pass ringed, a small MLP drawn in full and W2's MLP graph drawn grouped; and the plots:
  * the article's gradient descent, and the moons MLP's loss and decision boundary. Writes SVG
  * always and PNG when chromium is installed (`apt-get install -y chromium`).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { compareGradients } from '@chainrule/core';
 import { MLP, SGD, accuracy, hinge, l2Penalty, makeMoons } from '@chainrule/nn';
 import { plotDecisionBoundary, plotDescent, plotLoss, renderSvg, toGraph, valueKey } from '@chainrule/viz';
 import { article } from '../packages/viz/src/test-support/article';
@@ -35,6 +36,18 @@ function pictures(): Array<{ name: string; svg: string }> {
   graph.setNodeAttribute(valueKey(w.id), 'note', 'manual 1.05 ≠ autograd 2.1');
   const mismatch = renderSvg(graph, { title: 'Checking a hand derivation of dC/dw' });
 
+  // A hand-written backward pass whose dC/da forgot the 2: compareGradients names it the first wrong step.
+  const slip = compareGradients(C, { C: 1, a: (v) => v.a - v.y, w: (v) => (v.a - v.y) * v.i });
+  const wrongStep = renderSvg(C, {
+    parameters: [w],
+    title: 'The first wrong step of a hand-written backward pass',
+    mistake: {
+      node: slip.firstWrong!.node,
+      downstream: slip.downstream,
+      note: 'first wrong step: manual 0.7 ≠ autograd 1.4',
+    },
+  });
+
   const small = mlpLoss([3, 4, 4, 1], 1, 1, false);
   small.loss.backward();
   const neuron = renderSvg(small.loss, {
@@ -54,6 +67,7 @@ function pictures(): Array<{ name: string; svg: string }> {
     { name: 'article-after', svg: after },
     { name: 'article-dark', svg: dark },
     { name: 'article-mismatch', svg: mismatch },
+    { name: 'article-wrong-step', svg: wrongStep },
     { name: 'mlp-full', svg: neuron },
     { name: 'mlp-w2-grouped', svg: grouped },
   ];

@@ -331,7 +331,7 @@ describe('names are names on the command line', () => {
     const run = runCli(['grad', `${name}^2`, '--at', `${name}=3`]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(new RegExp(`d/d${name.replace(/\$/g, '\\$')}\\s+6\\s+6\\s+2 \\* ${name}`));
+    expect(run.stdout).toMatch(new RegExp(`d/d${name.replace(/\$/g, '\\$')}\\s+6\\s+6\\s+✓\\s+2 \\* ${name}`));
   });
 
   it.each(names)('check "%s^2" with a manual derivative agrees', (name) => {

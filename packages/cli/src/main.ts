@@ -4,9 +4,11 @@
  * inside the actions that use them, so `chainrule grad` does not pay for the plotting code.
  * Exit codes: 0 ok, 1 a check failed, 2 bad usage or input (message on stderr, no stack trace).
  */
+import { DEFAULT_TOLERANCES } from '@chainrule/core';
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { collect } from './at-values';
 import { forCommandLine } from './advice';
+import { DEFAULT_DIVERGE_FACTOR } from './divergence';
 import { CliError, EXIT } from './cli-error';
 import { runCheck } from './commands/check';
 import { runGrad } from './commands/grad';
@@ -98,18 +100,35 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
 
   program
     .command('check')
-    .description('compare hand-derived derivatives with autograd, numeric and symbolic ones; exit 1 on a mismatch')
+    .description(
+      'compare hand-derived gradients of inputs or named nodes with autograd, numeric and symbolic ones; exit 1 on a mismatch',
+    )
     .argument('<expr>', 'the formula')
     .option('--at <values>', 'variable values, name=number pairs (repeatable)', collect)
-    .option('--manual <derivative>', 'a hand-derived derivative, name=formula (repeatable)', collect)
-    .option('--tol <number>', 'tolerance (absolute and relative)', '1e-6')
+    .option(
+      '--manual <derivative>',
+      'a hand-derived gradient of an input or a named node, name=formula; formulas may use named nodes (repeatable)',
+      collect,
+    )
+    .option(
+      '--eps <number>',
+      `step of the central differences (default ${DEFAULT_TOLERANCES.eps.toExponential()}, as PyTorch's gradcheck)`,
+    )
+    .option('--atol <number>', `absolute tolerance (default ${DEFAULT_TOLERANCES.atol.toExponential()})`)
+    .option('--rtol <number>', `relative tolerance (default ${DEFAULT_TOLERANCES.rtol.toExponential()})`)
+    .option('--tol <number>', 'set both tolerances (absolute and relative) at once')
     .option('--points <n>', 'also check at n random points (seeded)', '0')
     .option('--seed <n>', 'seed for --points', '1')
-    .option('-o, --out <file>', 'write the graph with mismatching nodes highlighted (.svg or .html)')
+    .option(
+      '-o, --out <file>',
+      'write the graph with the first wrong step ringed, other mismatches highlighted (.svg or .html)',
+    )
     .option('--json', 'print the comparison as JSON')
     .addHelpText(
       'after',
-      example('  $ chainrule check "a = i*w; C = (a - y)^2" --at i=1.5,w=0.8,y=0.5 --manual "w=2*(i*w - y)*i"'),
+      example(
+        '  $ chainrule check "a = i*w; C = (a - y)^2" --at i=1.5,w=0.8,y=0.5 --manual "a=2*(a - y)" --manual "w=2*(a - y)*i"',
+      ),
     )
     .action((expr: string, options) => {
       setCode(runCheck(expr, options, io.out, io.err));
@@ -123,6 +142,10 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .option('--lr <rate>', 'learning rate')
     .option('--seed <n>', 'random seed', '1')
     .option('--out <dir>', 'folder for the plots', '.')
+    .option(
+      '--diverge-factor <f>',
+      `stop and exit 1 when the loss grows past f times its lowest so far (or is not finite); default ${DEFAULT_DIVERGE_FACTOR}`,
+    )
     .option('--json', 'print the final metrics as JSON')
     .addHelpText(
       'after',

@@ -2,6 +2,7 @@
  * Training progress on stderr: a cli-progress bar on a terminal, plain lines (about ten per run)
  * otherwise, so logs and CI output stay readable and stdout stays clean for --json.
  */
+import { formatLoss } from './divergence';
 
 export interface Progress {
   update(step: number, loss: number): void;
@@ -25,7 +26,7 @@ export function progress(total: number, err: (text: string) => void, tty = Boole
     };
     process.once('SIGINT', interrupted);
     return {
-      update: (step, loss) => bar.update(step, { loss: loss.toPrecision(6) }),
+      update: (step, loss) => bar.update(step, { loss: formatLoss(loss) }),
       stop: () => {
         process.removeListener('SIGINT', interrupted);
         bar.stop();
@@ -35,7 +36,7 @@ export function progress(total: number, err: (text: string) => void, tty = Boole
   const every = Math.max(1, Math.ceil(total / 10));
   return {
     update: (step, loss) => {
-      if (step % every === 0 || step === total) err(`step ${step}/${total}  loss ${loss.toPrecision(6)}`);
+      if (step % every === 0 || step === total) err(`step ${step}/${total}  loss ${formatLoss(loss)}`);
     },
     stop: () => undefined,
   };

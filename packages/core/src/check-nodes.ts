@@ -8,7 +8,7 @@
 import { resolveTolerances, type Tolerances } from './check-options';
 import { describe, usageError } from './errors';
 import { agrees } from './numeric';
-import type { OpRow } from './op-row';
+import { rowDerivative, rowForward } from './row-call';
 import { trace } from './tape';
 import { Value } from './value';
 
@@ -141,21 +141,9 @@ function localChecks(
     const minus = xs.slice();
     plus[index] += eps;
     minus[index] -= eps;
-    const numeric = (forward(row, plus) - forward(row, minus)) / (2 * eps);
-    const analytic = derivative(row, index, xs, out);
+    const numeric = (rowForward(row, plus) - rowForward(row, minus)) / (2 * eps);
+    const analytic = rowDerivative(row, index, xs, out);
     checks.push({ index, input: tape._nodes[slot], analytic, numeric, ok: near(analytic, numeric) });
   });
   return checks;
-}
-
-function forward(row: OpRow, xs: number[]): number {
-  if (row.arity === 1) return row.forward(xs[0]);
-  if (row.arity === 2) return row.forward(xs[0], xs[1]);
-  return row.forward(xs);
-}
-
-function derivative(row: OpRow, index: number, xs: number[], out: number): number {
-  if (row.arity === 1) return row.derivative(xs[0], out);
-  if (row.arity === 2) return index === 0 ? row.derivativeA(xs[0], xs[1], out) : row.derivativeB(xs[0], xs[1], out);
-  return row.derivative(index, xs, out);
 }

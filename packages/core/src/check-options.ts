@@ -14,7 +14,16 @@ export interface Tolerances {
   rtol?: number;
 }
 
-export const DEFAULT_TOLERANCES = { eps: 1e-6, atol: 1e-5, rtol: 1e-3 } as const;
+/**
+ * The one set of defaults every check reads (the API, the command line and the demo): PyTorch's
+ * gradcheck for float64.
+ *
+ * @example
+ * ```ts
+ * console.log(DEFAULT_TOLERANCES); // { eps: 0.000001, atol: 0.00001, rtol: 0.001 }
+ * ```
+ */
+export const DEFAULT_TOLERANCES = Object.freeze({ eps: 1e-6, atol: 1e-5, rtol: 1e-3 } as const);
 
 /**
  * The tolerances with defaults filled in; each must be a positive finite number (atol, rtol may be

@@ -1,12 +1,14 @@
 /**
  * compareDerivatives: hand-derived partial derivatives checked against autograd and against
- * central differences, input by input, so a learner sees which of the three disagrees.
+ * central differences, input by input, so a learner sees which of the three disagrees; kinks and
+ * singularities at the point, or crossed by the numeric step, are reported as such.
  */
 import { resolveTolerances, type Tolerances } from './check-options';
+import { judge, numericDoubt, type AgreementFlags } from './check-verdict';
 import { describe, usageError } from './errors';
 import { gradients } from './gradients';
-import { callOnLeaves, checkNumbers, evaluate } from './leaves';
-import { agrees, centralDifference } from './numeric';
+import { graphKinkOffsets, kinksAt, kinksCrossed, type KinkHit } from './kinks';
+import { callOnLeaves, checkNumbers } from './leaves';
 import type { Value } from './value';
 
 /** A hand-derived ∂f/∂x_i as a function of the plain input numbers. */
@@ -19,19 +21,19 @@ export interface ComparisonOptions extends Tolerances {
 }
 
 /** One input's three derivatives (manual, autograd, numeric) and which pairs agree. */
-export interface ComparisonRow {
+export interface ComparisonRow extends AgreementFlags {
   index: number;
   name: string;
   /** The hand-derived value, or null when no manual derivative was given for this input. */
   manual: number | null;
+  /** From `gradients(out, inputs)`. */
   autograd: number;
+  /** What `out.backward()` leaves in the input's `.grad` (the same number unless the engine is wrong). */
+  backward: number;
   numeric: number;
-  /** manual agrees with autograd (null without a manual derivative). */
-  manualVsAutograd: boolean | null;
-  /** manual agrees with the numeric derivative (null without a manual derivative). */
-  manualVsNumeric: boolean | null;
-  autogradVsNumeric: boolean;
-  /** Every available comparison agrees. */
+  /** Why the numeric derivative cannot be trusted here (its flags are then null, not false), or null. */
+  numericDoubt: string | null;
+  /** Every comparison that can be made agrees. */
   ok: boolean;
 }
 
@@ -43,11 +45,13 @@ export interface Comparison {
   rows: ComparisonRow[];
   ok: boolean;
   tolerances: Required<Tolerances>;
+  /** The kinks and singularities the point sits on. */
+  kinks: KinkHit[];
 }
 
 /**
- * Compares hand-derived derivatives `manual[i]` (functions of the plain inputs; leave an entry
- * undefined or null to skip it) with autograd and with central differences of `f` at `at`.
+ * Compares hand-derived derivatives `manual[i]` (functions of the plain inputs, one entry per
+ * input; null or undefined to skip one) with autograd and with central differences of `f` at `at`.
  * Options: `names`, `eps` (default 1e-6), `atol` (1e-5), `rtol` (1e-3).
  * @example
  * const result = compareDerivatives((x, y) => x.mul(y), [3, 4], [(x, y) => y, (x, y) => x], { names: ['x', 'y'] });
@@ -56,7 +60,7 @@ export interface Comparison {
  * // input  manual  autograd      numeric  manual=auto  manual=num  auto=num
  * // x           4         4  4.000000001            ✓           ✓         ✓
  * // y           3         3            3            ✓           ✓         ✓
- * // all derivatives agree (atol 0.00001, rtol 0.001)
+ * // all derivatives agree (eps 1e-6, atol 1e-5, rtol 1e-3)
  */
 export function compareDerivatives(
   f: (...xs: Value[]) => Value,
@@ -72,10 +76,10 @@ export function compareDerivatives(
       `manual must be an array of functions (one per input, null to skip), got ${describe(manual)}.`,
     );
   }
-  if (manual.length > at.length) {
+  if (manual.length !== at.length) {
     throw usageError(
       'compareDerivatives',
-      `manual has ${manual.length} entries but f has ${at.length} inputs; give at most one per input.`,
+      `manual has ${manual.length} entries but f has ${at.length} inputs; give one per input, null for those not to check.`,
     );
   }
   manual.forEach((m, i) => {
@@ -96,30 +100,38 @@ export function compareDerivatives(
   const { eps, atol, rtol } = tolerances;
   const { leaves, out } = callOnLeaves('compareDerivatives', f, at, names);
   const autograd = gradients(out, leaves).map((g) => g.data);
-  const near = (a: number, b: number): boolean => Number.isFinite(a) && Number.isFinite(b) && agrees(a, b, atol, rtol);
+  out.backward();
+  // One graph per evaluation, so the kinks each evaluation meets can be compared position by position.
+  const offsetsAt = (xs: number[]) => {
+    const graph = callOnLeaves('compareDerivatives', f, xs, names).out;
+    return { value: graph.data, offsets: graphKinkOffsets(graph) };
+  };
   const rows = autograd.map((ag, index): ComparisonRow => {
-    const numeric = centralDifference((p) => evaluate(f, p), at, index, eps);
+    const plus = at.slice();
+    const minus = at.slice();
+    plus[index] += eps;
+    minus[index] -= eps;
+    const up = offsetsAt(plus);
+    const down = offsetsAt(minus);
+    const numeric = (up.value - down.value) / (2 * eps);
+    const crossed = kinksCrossed(down.offsets, up.offsets);
+    const doubt = numericDoubt({ at: at[index], output: out.data, eps, numeric, crossed });
     const fn = manual[index];
     // eslint-disable-next-line no-restricted-syntax -- at holds at most MAX_ARGUMENTS inputs (callOnLeaves checked)
     const hand = fn == null ? null : fn(...at);
     if (hand !== null && typeof hand !== 'number') {
       throw usageError('compareDerivatives', `manual[${index}] returned ${describe(hand)}; it must return a number.`);
     }
-    const manualVsAutograd = hand === null ? null : near(hand, ag);
-    const manualVsNumeric = hand === null ? null : near(hand, numeric);
-    const autogradVsNumeric = near(ag, numeric);
-    const ok = autogradVsNumeric && manualVsAutograd !== false && manualVsNumeric !== false;
     return {
       index,
       name: names[index],
       manual: hand,
       autograd: ag,
+      backward: leaves[index].grad,
       numeric,
-      manualVsAutograd,
-      manualVsNumeric,
-      autogradVsNumeric,
-      ok,
+      numericDoubt: doubt,
+      ...judge(hand, ag, numeric, doubt, atol, rtol),
     };
   });
-  return { value: out.data, at: [...at], rows, ok: rows.every((r) => r.ok), tolerances };
+  return { value: out.data, at: [...at], rows, ok: rows.every((r) => r.ok), tolerances, kinks: kinksAt(out) };
 }

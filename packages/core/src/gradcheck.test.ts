@@ -59,3 +59,12 @@ test('bad input names what was passed', () => {
   );
   expect(() => gradcheck((() => 1) as never, [1])).toThrow('f must return a Value, got the number 1');
 });
+
+test('names the kink a failing row sits on (relu at 0: numeric 0.5, autograd 0)', () => {
+  const result = gradcheck((x) => x.relu(), [0]);
+  expect(result.ok).toBe(false);
+  expect(result.kinks.map((k) => k.text)).toEqual([
+    "x0 = 0 is on relu's kink: one-sided derivatives 0 and 1; central differences give their mean 0.5; autograd uses 0, as PyTorch does",
+  ]);
+  expect(gradcheck((x) => x.tanh(), [0.3]).kinks).toEqual([]);
+});

@@ -4,6 +4,7 @@
  */
 import { resolveTolerances, type Tolerances } from './check-options';
 import { gradients } from './gradients';
+import { kinksAt, type KinkHit } from './kinks';
 import { callOnLeaves, checkNumbers, evaluate } from './leaves';
 import { agrees, centralDifference, relativeError } from './numeric';
 import type { Value } from './value';
@@ -28,6 +29,8 @@ export interface GradcheckResult {
   /** Every row is ok. */
   ok: boolean;
   rows: GradcheckRow[];
+  /** The kinks and singularities the point sits on, where a failing row may mean nothing. */
+  kinks: KinkHit[];
 }
 
 /**
@@ -51,5 +54,5 @@ export function gradcheck(
     const ok = Number.isFinite(a) && Number.isFinite(numeric) && agrees(a, numeric, atol, rtol);
     return { index, analytic: a, numeric, absError, relError: relativeError(a, numeric), ok };
   });
-  return { ok: rows.every((r) => r.ok), rows };
+  return { ok: rows.every((r) => r.ok), rows, kinks: kinksAt(out) };
 }

@@ -1,12 +1,13 @@
 /**
  * @chainrule/core: the engine. Values and the op table, backward, higher-order gradients, forward
- * mode, replay, and the checking tools (gradcheck, compareDerivatives, checkNodes, anomaly mode).
+ * mode, replay, and the checking tools (gradcheck, compareDerivatives, compareGradients, kinksAt,
+ * checkNodes, anomaly mode).
  */
 export { Value, sum, dot, toValue, constant, applyOp } from './value';
 export type { Operand } from './value';
 export { OPS, LEAF, CONSTANT, opByName } from './ops';
 export type { OpName } from './ops';
-export type { OpRow, UnaryRow, BinaryRow, NaryRow, LeafRow, AnyRow, Interval } from './op-row';
+export type { OpRow, UnaryRow, BinaryRow, NaryRow, LeafRow, AnyRow, Interval, Kink } from './op-row';
 export { topoSort } from './topo-sort';
 export { gradients } from './gradients';
 export type { GradientsOptions } from './gradients';
@@ -21,9 +22,23 @@ export { AnomalyError, detectAnomaly, setAnomalyMode, nodeName } from './anomaly
 export { gradcheck } from './gradcheck';
 export type { GradcheckResult, GradcheckRow } from './gradcheck';
 export type { Tolerances } from './check-options';
+export { DEFAULT_TOLERANCES } from './check-options';
 export { compareDerivatives } from './compare-derivatives';
 export type { Comparison, ComparisonOptions, ComparisonRow, ManualDerivative } from './compare-derivatives';
-export { formatComparison } from './format-comparison';
+export { compareGradients, COMPARE_GRADIENTS_LIMIT } from './compare-gradients';
+export type {
+  CompareGradientsOptions,
+  GradientComparison,
+  GradientRow,
+  ManualGradient,
+  ManualGradients,
+} from './compare-gradients';
+export type { AgreementFlags } from './check-verdict';
+export { UNRELIABLE_ABOVE } from './check-verdict';
+export { kinksAt } from './kinks';
+export type { KinkHit } from './kinks';
+export { agreementSentence, formatComparison, formatTolerances } from './format-comparison';
+export type { AgreementRow } from './format-comparison';
 export { describeGraph } from './describe-graph';
 export { describe } from './errors';
 export { trace, Tape } from './tape';

@@ -18,6 +18,25 @@ interface RowBase {
    * one interval used for every argument). Kinks (relu and abs at 0) are left out of these.
    */
   readonly domain: readonly Interval[];
+  /** Where the op is not differentiable or its derivative blows up, for honest checks. Default none. */
+  readonly kinks?: readonly Kink[];
+}
+
+/**
+ * A point where an op is not differentiable (a kink: relu and abs at 0) or where its derivative is
+ * infinite or undefined (a singularity: log and sqrt at 0, a divisor at 0). There a central
+ * difference, or one whose step crosses the point, says nothing about the derivative.
+ */
+export interface Kink {
+  readonly kind: 'kink' | 'singularity';
+  /** The argument that sits on the point: 0 for the first input, 1 for the second. */
+  readonly argument: number;
+  /** The inputs' signed distance from the point: 0 on it, the sign gives the side, NaN where it does not apply. */
+  offset(xs: readonly number[]): number;
+  /** For a kink, the one-sided derivatives ∂out/∂argument from below and from above. */
+  readonly sides?: readonly [number, number];
+  /** What autograd returns there, for a reader: 'autograd uses 0, as PyTorch does'. */
+  readonly convention: string;
 }
 
 /** A leaf: a variable or a constant. Leaves have no inputs and nothing to differentiate. */

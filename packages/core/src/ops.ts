@@ -73,6 +73,7 @@ const div: BinaryRow = {
   derivativeA: (_a, b) => 1 / b,
   // -a/b² written as -out/b, which stays finite wherever out is.
   derivativeB: (_a, b, out) => -out / b,
+  kinks: [{ kind: 'singularity', argument: 1, offset: (xs) => xs[1], convention: 'autograd gives ±Infinity or NaN' }],
   derivativeValueA: (_a, b) => b.pow(-1),
   derivativeValueB: (_a, b, out) => out.div(b).neg(),
 };
@@ -90,6 +91,15 @@ const pow: BinaryRow = {
   // out·ln(a), taken as 0 where out is 0 (base 0): NaN for a negative base, as in PyTorch.
   // A constant exponent never asks for it.
   derivativeB: (a, _b, out) => (out === 0 ? 0 : out * Math.log(a)),
+  // Base 0 is singular unless the exponent is a whole number >= 0 (then a^b is a polynomial).
+  kinks: [
+    {
+      kind: 'singularity',
+      argument: 0,
+      offset: (xs) => (Number.isInteger(xs[1]) && xs[1] >= 0 ? NaN : xs[0]),
+      convention: 'autograd gives ±Infinity, NaN or 0, as PyTorch does',
+    },
+  ],
   derivativeValueA: (a, b) => b.mul(a.pow(b.sub(1))),
   derivativeValueB: (a, _b, out) => out.mul(a.log()),
 };
@@ -131,6 +141,7 @@ const log: UnaryRow = {
   domain: [positive],
   forward: Math.log,
   derivative: (a) => 1 / a,
+  kinks: [{ kind: 'singularity', argument: 0, offset: (xs) => xs[0], convention: 'autograd gives Infinity' }],
   derivativeValue: (a) => a.pow(-1),
 };
 
@@ -153,6 +164,9 @@ const relu: UnaryRow = {
   forward: (a) => (a > 0 ? a : 0),
   // The derivative at exactly 0 is taken as 0 (as micrograd and PyTorch do).
   derivative: (a) => (a > 0 ? 1 : 0),
+  kinks: [
+    { kind: 'kink', argument: 0, offset: (xs) => xs[0], sides: [0, 1], convention: 'autograd uses 0, as PyTorch does' },
+  ],
   derivativeValue: (a) => (a.data > 0 ? 1 : 0),
 };
 
@@ -198,6 +212,7 @@ const sqrt: UnaryRow = {
   domain: [positive],
   forward: Math.sqrt,
   derivative: (_a, out) => 0.5 / out,
+  kinks: [{ kind: 'singularity', argument: 0, offset: (xs) => xs[0], convention: 'autograd gives Infinity' }],
   derivativeValue: (_a, out) => out.pow(-1).mul(0.5),
 };
 
@@ -209,6 +224,15 @@ const abs: UnaryRow = {
   forward: Math.abs,
   // The derivative at exactly 0 is taken as 0 (the subgradient PyTorch uses).
   derivative: (a) => Math.sign(a),
+  kinks: [
+    {
+      kind: 'kink',
+      argument: 0,
+      offset: (xs) => xs[0],
+      sides: [-1, 1],
+      convention: 'autograd uses 0, as PyTorch does',
+    },
+  ],
   derivativeValue: (a) => Math.sign(a.data),
 };
 

@@ -3,7 +3,7 @@
  * independent check printed next to autograd and the symbolic derivative. The graph is built and
  * traced once; each estimate replays it (core's Tape) on nudged inputs instead of rebuilding it.
  */
-import { describe, trace } from '@chainrule/core';
+import { DEFAULT_TOLERANCES, describe, trace } from '@chainrule/core';
 import { buildGraph } from './build-graph';
 import { ExpressionError } from './expression-error';
 import { checkOptions } from './options';
@@ -15,7 +15,7 @@ import { parseProgram } from './program';
  *
  * @param src - a formula, as for parseExpression.
  * @param values - the point: a number for each variable.
- * @param options.eps - relative step, a positive finite number (default 1e-6).
+ * @param options.eps - relative step, a positive finite number (default 1e-6, the checks' `DEFAULT_TOLERANCES.eps`).
  * @example
  * numericGradient('x^2 * y', { x: 3, y: 2 }); // { x: ≈12, y: ≈9 }
  */
@@ -24,7 +24,7 @@ export function numericGradient(
   values: Readonly<Record<string, number>>,
   options: { eps?: number } = {},
 ): Record<string, number> {
-  const eps = checkOptions(options, ['eps'], '{ eps: 1e-6 }').eps ?? 1e-6;
+  const eps = checkOptions(options, ['eps'], '{ eps: 1e-6 }').eps ?? DEFAULT_TOLERANCES.eps;
   if (typeof eps !== 'number' || !Number.isFinite(eps) || eps <= 0) {
     throw new ExpressionError(
       'invalid-value',

@@ -1,5 +1,6 @@
 // symbolicDerivative against closed forms and against autograd: the formula it prints, evaluated
 // at points, must match the known derivative and the gradient parseExpression's graph gives.
+import { compareGradients } from '@chainrule/core';
 import { evaluateFormula } from './evaluate-formula';
 import { ExpressionError } from './expression-error';
 import { parseExpression } from './parse-expression';
@@ -23,6 +24,12 @@ describe('symbolicDerivative', () => {
     expect(symbolicDerivative('sigmoid(x)', 'x')).toBe('sigmoid(x) * (1 - sigmoid(x))');
     expect(symbolicDerivative('tanh(x)', 'x')).toBe('1 - tanh(x) ^ 2');
     expect(symbolicDerivative('square(x)', 'x')).toBe('2 * x');
+  });
+
+  it('writes quotients as derived by hand: -x / y ^ 2, not -(x * 1 / y ^ 2)', () => {
+    expect(symbolicDerivative('x/y', 'y')).toBe('-x / y ^ 2');
+    expect(symbolicDerivative('1/x', 'x')).toBe('-1 / x ^ 2');
+    expect(evaluateFormula(symbolicDerivative('x/y', 'y'), { x: 3, y: 2 })).toBeCloseTo(-0.75, 14);
   });
 
   const formulas: [string, Record<string, number>][] = [
@@ -66,8 +73,45 @@ describe('symbolicDerivative', () => {
     expect(symbolicDerivative('w = 0.8; C = (1.5*w - 0.5)^2', 'w')).toBe('3 * (1.5 * w - 0.5)');
   });
 
+  it('differentiates by an intermediate: the formula downstream of it, in terms of it', () => {
+    const article = 'a = i*w; C = (a - y)^2';
+    const dCda = symbolicDerivative(article, 'a');
+    expect(dCda).toBe('2 * (a - y)');
+    expect(evaluateFormula(dCda, { a: 1.5 * 0.8, y: 0.5 })).toBeCloseTo(1.4, 14);
+    expect(symbolicDerivative(article, 'C')).toBe('1');
+    // a's own inputs used again downstream: only the paths through a count, as in backward.
+    expect(symbolicDerivative('a = x*2; C = a*x', 'a')).toBe('x');
+  });
+
+  it("hand-derived formulas that use the intermediates' values, checked by compareGradients (the API path)", () => {
+    const article = 'a = i*w; C = (a - y)^2';
+    const { output } = parseExpression(article, { i: 1.5, w: 0.8, y: 0.5 });
+    // compareGradients gives the functions every labelled node's value: inputs and intermediates.
+    const by = (formula: string) => (v: Readonly<Record<string, number>>) => evaluateFormula(formula, v);
+    const right = compareGradients(output, { w: by('2*(a - y)*i'), a: by('2*(a - y)') });
+    expect(right.ok).toBe(true);
+    expect(right.rows.map((r) => [r.name, Number(r.manual!.toPrecision(12))])).toEqual([
+      ['a', 1.4],
+      ['w', 2.1],
+    ]);
+    const wrong = compareGradients(output, { w: by('(a - y)*i'), a: by('a - y') });
+    expect(wrong.firstWrong?.name).toBe('a');
+    expect(evaluateFormula(symbolicDerivative(article, 'a'), right.values)).toBeCloseTo(1.4, 14);
+  });
+
+  it('an intermediate of a network: dL/dh matches the gradient backward leaves on h', () => {
+    const src = 'h = tanh(x*w + b); o = sigmoid(h*v); L = (o - t)^2';
+    const values = { x: 0.5, w: -1.2, b: 0.3, v: 2, t: 1 };
+    const { output, named } = parseExpression(src, values);
+    output.backward();
+    const at = { ...values, h: named.h.data, o: named.o.data };
+    expect(evaluateFormula(symbolicDerivative(src, 'h'), at)).toBeCloseTo(named.h.grad, 12);
+    expect(evaluateFormula(symbolicDerivative(src, 'o'), at)).toBeCloseTo(named.o.grad, 12);
+  });
+
   it('rejects a variable the formula does not have, and formulas too large to simplify', () => {
     expect(() => symbolicDerivative('x^2', 'y')).toThrow(/no such variable.*Its variables are: x/s);
+    expect(() => symbolicDerivative('a = x^2; a + 1', 'b')).toThrow(/Its variables are: x; its named nodes: a/s);
     const blowUp = 'a1 = x*x; ' + Array.from({ length: 12 }, (_, k) => `a${k + 2} = a${k + 1}*a${k + 1}`).join('; ');
     const error = (() => {
       try {

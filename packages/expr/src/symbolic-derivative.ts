@@ -24,12 +24,16 @@ interface Placeholder {
 /**
  * The derivative of `src` with respect to `name`, simplified, as a formula string.
  *
- * Assignments are inlined first (`a = i*w; C = (a - y)^2` is differentiated as `(i*w - y)^2`).
+ * Assignments are inlined first (`a = i*w; C = (a - y)^2` is differentiated as `(i*w - y)^2`),
+ * except the one `name` assigns: differentiating by an intermediate treats it as a variable of the
+ * formula downstream of it, so `symbolicDerivative('a = i*w; C = (a - y)^2', 'a')` is
+ * `2 * (a - y)`, the gradient backward leaves on the node `a` (evaluate it with a's value).
  * relu'(u) is written `step(u)` (1 for u > 0, else 0, the value autograd uses), sigmoid'(u) as
  * `sigmoid(u) * (1 - sigmoid(u))`, tanh'(u) as `1 - tanh(u) ^ 2`; evaluateFormula reads them all.
  *
  * @param src - the formula, as for parseExpression; at most MAX_SYMBOLIC_NODES nodes once inlined.
- * @param name - the variable to differentiate by: an input of the formula, or a name assigned a number.
+ * @param name - the variable to differentiate by: an input of the formula, a name assigned a
+ *   number, or an intermediate (a name assigned a formula).
  * @throws ExpressionError for anything parseExpression rejects, for an unknown `name`, and for
  *   formulas too large to simplify.
  * @example
@@ -68,7 +72,7 @@ export function symbolicDerivative(src: string, name: string): string {
     return mapped;
   };
 
-  const output = rewrite(inlineAssignments(program));
+  const output = rewrite(inlineAssignments(program, name));
   const memo = new Map<string, MathNode>();
   const total = (expr: ExprNode): MathNode => {
     const terms: MathNode[] = [M.derivative(expr as unknown as MathNode, name, { simplify: false })];
@@ -134,7 +138,7 @@ function countNodes(root: MathNode): number {
 
 /**
  * A short rule list instead of simplify's default one: it clears what derivative leaves behind
- * (`* 1`, `+ 0`, `^ (2 - 1)`, double negations), folds constants and collects like terms, without
+ * (`* 1`, `+ 0`, `^ (2 - 1)`, double negations, `x * (1 / y)`), folds constants and collects like terms, without
  * expanding products, so results read as derived by hand (`2 * i * (i * w - y)`), and it runs in
  * milliseconds where the default rules take a few hundred.
  */
@@ -153,17 +157,21 @@ function simplifyRules(): (string | ((node: MathNode) => MathNode))[] {
     'c1 * n + c2 * n -> (c1 + c2) * n',
     M.simplifyConstant,
     M.simplifyCore,
+    'n1 * (1 / n2) -> n1 / n2',
+    '-(n1 / n2) -> -n1 / n2',
   ];
 }
 
 function checkTarget(program: Program, name: string): void {
   const literals = program.statements.filter((s) => s.literal !== null).map((s) => s.name!);
-  if (program.inputs.has(name) || literals.includes(name)) return;
+  const intermediates = program.statements.filter((s) => s.literal === null && s.name !== null).map((s) => s.name!);
+  if (program.inputs.has(name) || literals.includes(name) || intermediates.includes(name)) return;
   const variables = [...program.inputs.keys(), ...literals];
+  const known = variables.length > 0 ? `Its variables are: ${variables.join(', ')}` : 'The expression has no variables';
   throw new ExpressionError(
     'unknown-variable',
     `cannot differentiate by "${name}": the expression has no such variable`,
-    variables.length > 0 ? `Its variables are: ${variables.join(', ')}.` : 'The expression has no variables.',
+    intermediates.length > 0 ? `${known}; its named nodes: ${intermediates.join(', ')}.` : `${known}.`,
     program.source,
     -1,
   );
@@ -194,14 +202,17 @@ function checkSize(program: Program): void {
   }
 }
 
-/** The output statement with every assigned name (except number-valued ones) replaced by its formula. */
-function inlineAssignments(program: Program): ExprNode {
+/**
+ * The output statement with every assigned name replaced by its formula, except number-valued
+ * names and `keep` (the intermediate differentiated by), which stay symbols.
+ */
+function inlineAssignments(program: Program, keep: string): ExprNode {
   const M = math();
   const env = new Map<string, ExprNode>();
   let output: ExprNode | null = null;
   for (const statement of program.statements) {
     let expr: ExprNode;
-    if (statement.literal !== null) {
+    if (statement.literal !== null || statement.name === keep) {
       expr = new M.SymbolNode(statement.name!) as unknown as ExprNode;
     } else {
       expr = (statement.expr as unknown as MathNode).transform((node) =>

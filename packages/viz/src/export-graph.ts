@@ -147,6 +147,8 @@ export const KIND_FILL: Readonly<Record<ValueNodeAttributes['kind'], string>> = 
 export const HIGHLIGHT_STROKE: Readonly<Record<string, string>> = {
   mismatch: '#dc2626',
   anomaly: '#dc2626',
+  'wrong-step': '#dc2626',
+  carried: '#dc2626',
   step: '#ea580c',
   active: '#ea580c',
 };

@@ -30,6 +30,8 @@ export { stepTrace } from './step-trace';
 export type { StepTrace, TraceStep, TraceEdge } from './step-trace';
 export { stepFrame } from './step-frame';
 export { renderHtml } from './render-html';
+export { markMistake } from './mark-mistake';
+export type { Mistake } from './mark-mistake';
 export type { RenderHtmlOptions, HtmlHighlight } from './render-html';
 export { renderSteps } from './render-steps';
 export type { RenderStepsOptions } from './render-steps';

@@ -1,7 +1,7 @@
 /**
  * layoutLayered: positions for boxes and edges of a DAG with d3-dag's Sugiyama layout and the fast
  * operators of TOOLCHAIN.md: longest-path layering (top-down or bottom-up, whichever makes fewer
- * long-edge bends), then one two-layer decrossing pass and greedy coordinates while the layered
+ * long-edge bends), then four two-layer decrossing passes and greedy coordinates while the layered
  * graph is small, or a DFS ordering and centred coordinates when it is large (d3-dag's two-layer
  * pass grows too slow past a few thousand nodes and bends). Box sizes come from the caller.
  */
@@ -164,7 +164,7 @@ export function layoutLayered(
     .nodeSize((node: { data: LayoutBox }) => size(node.data))
     .gap([nodeGap, layerGap]);
   const layout = tidy
-    ? base.decross(decrossTwoLayer().order(twolayerAgg()).passes(1)).coord(coordGreedy())
+    ? base.decross(decrossTwoLayer().order(twolayerAgg()).passes(4)).coord(coordGreedy())
     : base.decross(decrossDfs()).coord(coordCenter());
   const extent = boxes.length === 0 ? { width: 0, height: 0 } : layout(dag as never);
 

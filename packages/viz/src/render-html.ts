@@ -11,6 +11,7 @@ import { stepTrace } from './step-trace';
 import type { PageData, PageSvgOptions } from './page/page-data';
 import { pageHtml } from './page/page-html';
 import { checkKnownOptions, checkRenderSvgOptions } from './render-svg-options';
+import { isMistake, markMistake, type Mistake } from './mark-mistake';
 import { vizError } from './viz-error';
 
 const WHERE = 'renderHtml';
@@ -61,6 +62,11 @@ export interface RenderHtmlOptions {
   maxValues?: number;
   /** Refuse graphs with more input edges than this. Default 2400 (twice maxValues' default). */
   maxEdges?: number;
+  /**
+   * Where a hand-derived backward pass goes wrong, e.g. from compareGradients: the node is ringed
+   * and the nodes downstream of it are marked on every frame (see renderSvg). Default none.
+   */
+  mistake?: Mistake;
 }
 
 /**
@@ -117,6 +123,7 @@ export function renderHtml(root: Value, options: RenderHtmlOptions = {}): string
     graph.setNodeAttribute(key, 'highlight', mark.highlight);
     if (mark.note) graph.setNodeAttribute(key, 'note', mark.note);
   }
+  if (options.mistake !== undefined) markMistake(graph, options.mistake, WHERE);
 
   const trace = stepTrace(root);
   const title = options.title ?? 'chainrule: backward pass';
@@ -145,6 +152,7 @@ const HTML_OPTIONS: readonly (keyof RenderHtmlOptions)[] = [
   'svg',
   'maxValues',
   'maxEdges',
+  'mistake',
 ];
 
 function checkOptions(options: RenderHtmlOptions): void {
@@ -193,6 +201,13 @@ function checkOptions(options: RenderHtmlOptions): void {
       WHERE,
       'options.svg must be plain renderSvg options without functions (the page stores them as JSON).',
       'use { precision } instead of { format }',
+    );
+  }
+  if (options.mistake !== undefined && !isMistake(options.mistake)) {
+    throw vizError(
+      WHERE,
+      `options.mistake must be an object { node: Value, downstream?: Value[], note?: string }, got ${describe(options.mistake)}.`,
+      'pass { node: result.firstWrong.node, downstream: result.downstream } from compareGradients, or leave it out',
     );
   }
   if (maxValues !== undefined && !(typeof maxValues === 'number' && maxValues >= 1)) {

@@ -76,6 +76,7 @@ describe('renderSvg checks its options before drawing', () => {
     ],
     ['grads unknown', { grads: 'yes' }, /options\.grads must be 'auto', 'compute', 'current' or 'none'/],
     ['maxValues negative', { maxValues: -1 }, /options\.maxValues must be a positive number, got the number -1/],
+    ['mistake without a node', { mistake: {} }, /options\.mistake must be an object \{ node: Value/],
   ])('%s', (_name, options, message) => {
     const text = messageOf(() => renderSvg(C, bad(options)));
     expect(text).toMatch(/^@chainrule\/viz\/renderSvg: /);
@@ -105,6 +106,7 @@ describe('renderSvg checks its options before drawing', () => {
       parameters: [],
       maxValues: 100,
       maxEdges: 200,
+      mistake: { node: C, downstream: [], note: 'a note' },
     };
     const svg = renderSvg(C, all);
     expect(svg).toMatch(/^<svg /);

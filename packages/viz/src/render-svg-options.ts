@@ -7,6 +7,7 @@ import { describe } from '@chainrule/core';
 import { color } from 'd3';
 import leven from 'leven';
 import type { RenderSvgOptions } from './render-svg';
+import { isMistake } from './mark-mistake';
 import { LIGHT } from './svg-theme';
 import { vizError } from './viz-error';
 
@@ -65,6 +66,7 @@ const RULES: Record<keyof RenderSvgOptions, Rule> = {
   },
   maxValues: { accepts: 'a positive number', ok: isPositive },
   maxEdges: { accepts: 'a positive number', ok: isPositive },
+  mistake: { accepts: 'an object { node: Value, downstream?: Value[], note?: string }', ok: isMistake },
 };
 
 const NAMES = Object.keys(RULES);

@@ -19,6 +19,7 @@ import { groupFlat } from './group-graph';
 import { flattenGraph, flattenValues, type FlatGraph } from './flat-graph';
 import { VizError } from './viz-error';
 import { checkRenderSvgOptions } from './render-svg-options';
+import { markMistake, type Mistake } from './mark-mistake';
 
 /** Options of `renderSvg(rootOrGraph, options)`. */
 export interface RenderSvgOptions extends Pick<ToGraphOptions, 'grads' | 'parameters' | 'maxValues' | 'maxEdges'> {
@@ -70,6 +71,12 @@ export interface RenderSvgOptions extends Pick<ToGraphOptions, 'grads' | 'parame
    * pass (renderSteps, the explorer page) pass the final gradients so colours stay put between steps.
    */
   gradientScale?: readonly number[];
+  /**
+   * Where a hand-derived backward pass goes wrong, e.g. from compareGradients: `{ node: firstWrong.node,
+   * downstream, note }` rings the node and marks the nodes downstream of it. Full drawings only
+   * (a grouped drawing has no box per node). Default none.
+   */
+  mistake?: Mistake;
 }
 
 const WHERE = '@chainrule/viz/renderSvg';
@@ -109,6 +116,11 @@ export function drawingOf(
 
   // A graph to draw in full, or a flat copy to group (built straight from the Values when possible).
   const source = prepare(rootOrGraph, options, { maxNodes, maxEdges }, group, showConstants);
+  if (options.mistake && source.graph) {
+    // A graph passed in is the caller's: mark a copy.
+    if (source.graph === rootOrGraph) source.graph = source.graph.copy() as ComputationGraph;
+    markMistake(source.graph, options.mistake, 'renderSvg');
+  }
   const gradsComputed = source.graph ? source.graph.getAttribute('gradsComputed') : source.flat.gradsComputed;
   const scale = gradientColourScale(
     options.gradientScale ?? (source.graph ? gradientsOf(source.graph) : flatGradients(source.flat)),

@@ -12,7 +12,8 @@ import { VizError, vizError } from './viz-error';
  * A copy of `graph` at `position` of `trace`: position 0 is the start (only the output's seed
  * gradient 1 is known); position k (1..steps) is the state after step k - 1, which is highlighted.
  * Nodes and edges missing from the graph (e.g. hidden constants) are skipped; highlights the
- * caller set ('mismatch', 'anomaly') are kept, except that the active node shows as 'active'.
+ * caller set ('mismatch', 'anomaly') are kept, except that the active node shows as 'active'
+ * (a 'wrong-step' ring is kept even then).
  * @example
  * const graph = toGraph(C, { grads: 'compute' });
  * const frame = stepFrame(graph, stepTrace(C), 1); // after the first step
@@ -74,8 +75,10 @@ export function stepFrame(graph: ComputationGraph, trace: StepTrace, position: n
 }
 
 function emphasize(frame: ComputationGraph, key: string, highlight: Highlight, override: boolean): void {
-  if (override || frame.getNodeAttribute(key, 'highlight') === undefined)
-    frame.setNodeAttribute(key, 'highlight', highlight);
+  const current = frame.getNodeAttribute(key, 'highlight');
+  // The first wrong step of a manual derivation stays ringed while it is processed too.
+  if (current === 'wrong-step') return;
+  if (override || current === undefined) frame.setNodeAttribute(key, 'highlight', highlight);
 }
 
 function emphasizeEdge(frame: ComputationGraph, key: string): void {

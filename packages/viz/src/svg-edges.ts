@@ -19,6 +19,8 @@ const ARROW = 6;
 export interface DrawnEdge {
   path: string;
   label: LabelRequest | null;
+  /** The drawn curve, sampled every few px. */
+  curve: Array<[number, number]>;
 }
 
 /** Path and arrowhead markup for `edge` along `points`, and its label's request. */
@@ -72,7 +74,7 @@ export function drawEdge(
   const path =
     `<g>${title}<path d="${d}" fill="none" stroke="${colour}" stroke-width="${px(width)}"${dash}/>` +
     `<path d="${head}" fill="${colour}"/></g>`;
-  if (!edge.label) return { path, label: null };
+  if (!edge.label) return { path, label: null, curve };
   let preferred: LabelRequest['preferred'];
   if (edge.labelAt === 'start') {
     // Beside the straight stub leaving the source, on the side the edge does not turn to: above it
@@ -88,7 +90,7 @@ export function drawEdge(
     const [mx, my] = pointAlong(points, 0.42);
     preferred = { x: mx, y: my + (leftToRight ? -4 : 3.5), anchor: 'middle' };
   }
-  return { path, label: { text: edge.label, preferred, curve } };
+  return { path, label: { text: edge.label, preferred, curve }, curve };
 }
 
 /** A placed label's markup: monospace text with a halo in the background colour. */

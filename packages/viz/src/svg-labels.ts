@@ -126,16 +126,19 @@ export function placeLabels(requests: readonly LabelRequest[], obstacles: readon
   return placed;
 }
 
+/** The first free spot for one label, taken in the grid; null when there is none. */
 function placeOne(request: LabelRequest, grid: RectGrid): PlacedLabel | null {
-  {
-    for (const spot of candidates(request)) {
-      const rect = labelRect(request.text, spot.x, spot.y, spot.anchor);
-      if (grid.meets(rect) || distanceToCurve(rect, request.curve) > LABEL_DISTANCE) continue;
-      grid.add(rect);
-      return { ...spot, rect };
-    }
-    return null;
+  const spots = candidates(request);
+  for (let k = 0; k < spots.length; k++) {
+    const spot = spots[k];
+    const rect = labelRect(request.text, spot.x, spot.y, spot.anchor);
+    if (grid.meets(rect)) continue;
+    // The spots along the curve are built within LABEL_DISTANCE of it; only the preferred one is measured.
+    if (k === 0 && distanceToCurve(rect, request.curve) > LABEL_DISTANCE) continue;
+    grid.add(rect);
+    return { ...spot, rect };
   }
+  return null;
 }
 
 /** Points every few px along a polyline, so that "a point of the curve" is never far between samples. */

@@ -8,7 +8,7 @@ import { px } from './svg-scene';
 import { MONO, type SvgColours } from './svg-theme';
 import { sansWidth } from './measure-text';
 import type { GradientColourScale } from './gradient-colour';
-import { NOT_COMPUTED_PATTERN } from './svg-nodes';
+import { NOT_COMPUTED_PATTERN, RING_DASH } from './svg-nodes';
 import type { Highlight } from './to-graph';
 
 export interface LegendInput {
@@ -26,6 +26,8 @@ const HIGHLIGHT_TEXT: Record<Highlight, string> = {
   active: 'active',
   mismatch: 'mismatch (manual ≠ autograd)',
   anomaly: 'anomaly (NaN / Inf)',
+  'wrong-step': 'first wrong step of the manual derivation',
+  carried: 'downstream of the first wrong step (inherits the mistake)',
 };
 
 /** Legend items laid out left to right, wrapping at `maxWidth`; `y` is the top of the legend. */
@@ -85,9 +87,10 @@ export function drawLegend(
   if (input.edgeText) {
     items.push({ width: sansWidth(input.edgeText, 10.5), draw: (x, y) => text(x, y + 9, input.edgeText!) });
   }
-  for (const kind of input.highlights) {
+  // In the table's order, whatever order the nodes were drawn in.
+  for (const kind of (Object.keys(HIGHLIGHT_TEXT) as Highlight[]).filter((k) => input.highlights.has(k))) {
     const c = colours.highlight[kind];
-    const dash = kind === 'mismatch' || kind === 'anomaly' ? ' stroke-dasharray="6 3"' : '';
+    const dash = RING_DASH[kind] ? ` stroke-dasharray="${RING_DASH[kind]}"` : '';
     swatch(
       HIGHLIGHT_TEXT[kind],
       (x, y) =>

@@ -218,6 +218,16 @@ export function opBox(key: string, op: OpNodeAttributes, colours: SvgColours): S
   };
 }
 
+/** The dash pattern of each highlight's ring ('' for a solid ring). */
+export const RING_DASH: Readonly<Record<Highlight, string>> = {
+  step: '',
+  active: '',
+  mismatch: '6 3',
+  anomaly: '6 3',
+  'wrong-step': '',
+  carried: '2 3',
+};
+
 /** A coloured ring around a highlighted box (a path, so the box's own rects stay the same across frames). */
 export function highlightRing(
   cx: number,
@@ -229,7 +239,7 @@ export function highlightRing(
   radius = 8,
 ): string {
   const pad = RING_PAD;
-  const dash = kind === 'mismatch' || kind === 'anomaly' ? ' stroke-dasharray="6 3"' : '';
+  const dash = RING_DASH[kind] ? ` stroke-dasharray="${RING_DASH[kind]}"` : '';
   const x = cx - w / 2 - pad;
   const y = cy - h / 2 - pad;
   const width = w + 2 * pad;

@@ -42,7 +42,14 @@ export const LIGHT: SvgColours = {
   negative: RDBU[8],
   neutral: '#f4f4f4',
   notComputed: '#c9ced4',
-  highlight: { step: '#e8a400', active: '#0969da', mismatch: '#bf1fbf', anomaly: '#e0560b' },
+  highlight: {
+    step: '#e8a400',
+    active: '#0969da',
+    mismatch: '#bf1fbf',
+    anomaly: '#e0560b',
+    'wrong-step': '#d1242f',
+    carried: '#d1242f',
+  },
 };
 
 export const DARK: SvgColours = {
@@ -58,7 +65,14 @@ export const DARK: SvgColours = {
   negative: RDBU[7],
   neutral: '#262c34',
   notComputed: '#4a525c',
-  highlight: { step: '#f2c744', active: '#4493f8', mismatch: '#e35ee3', anomaly: '#f0883e' },
+  highlight: {
+    step: '#f2c744',
+    active: '#4493f8',
+    mismatch: '#e35ee3',
+    anomaly: '#f0883e',
+    'wrong-step': '#ff7b72',
+    carried: '#ff7b72',
+  },
 };
 
 /** Colours to override in a theme: any of them, and any of the highlight colours. */

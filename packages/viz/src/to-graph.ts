@@ -12,7 +12,14 @@ import { checkLabel, isolateBidi } from './label-text';
 export type ValueKind = 'leaf' | 'parameter' | 'constant' | 'intermediate' | 'output';
 
 /** Emphasis a producer may put on a node or an edge before rendering. */
-export type Highlight = 'step' | 'active' | 'mismatch' | 'anomaly';
+export type Highlight =
+  | 'step'
+  | 'active'
+  | 'mismatch'
+  | 'anomaly'
+  // The first wrong step of a hand-derived backward pass, and the nodes it flows into (see markMistake).
+  | 'wrong-step'
+  | 'carried';
 
 /** Attributes any node or edge may carry for emphasis; `note` is shown as a tooltip or caption. */
 export interface HighlightAttributes {

@@ -1,9 +1,19 @@
 /**
- * `chainrule grad "<expr>" --at x=3,y=2`: the value, each gradient by autograd, the symbolic
- * derivative and a central-difference estimate; `--json` prints
+ * `chainrule grad "<expr>" --at x=3,y=2`: the value, each gradient by autograd, a central-difference
+ * estimate and whether the two agree (core's compareGradients with its default tolerances, kinks
+ * and singularities said so), and the symbolic derivative; `--json` prints
  * {"value", "gradients", "symbolic"} only.
  */
-import { ExpressionError, numericGradient, symbolicDerivative } from '@chainrule/expr';
+import {
+  agreementSentence,
+  COMPARE_GRADIENTS_LIMIT,
+  compareGradients,
+  formatTolerances,
+  kinksAt,
+  topoSort,
+} from '@chainrule/core';
+import type { Value } from '@chainrule/core';
+import { ExpressionError, symbolicDerivative } from '@chainrule/expr';
 import { parseAt, parseWithAt } from '../at-values';
 import { EXIT } from '../cli-error';
 import { table, tidy } from '../format';
@@ -43,16 +53,42 @@ export function runGrad(
     print(JSON.stringify({ value: output.data, gradients, symbolic }));
     return EXIT.ok;
   }
-  const numeric = new Map(Object.entries(numericGradient(src, at)));
+  // Each variable's numeric estimate re-runs the graph: past core's bound on that work, none is made.
+  const size = topoSort(output).length;
+  const check =
+    names.length * size <= COMPARE_GRADIENTS_LIMIT
+      ? compareGradients(output, new Map<Value, null>(names.map((name) => [variables[name], null])))
+      : null;
+  const byNode = new Map((check?.rows ?? []).map((row) => [row.node, row]));
   const point = Object.keys(at)
     .map((name) => `${name} = ${tidy(at[name])}`)
     .join(', ');
-  const rows = [['', 'autograd', 'numeric', 'symbolic']];
+  const rows = [['', 'autograd', 'numeric', 'agree', 'symbolic']];
+  const notes: string[] = [];
   for (const name of names) {
-    const estimate = numeric.has(name) ? tidy(Number(numeric.get(name)!.toPrecision(8))) : '-';
-    rows.push([`d/d${name}`, tidy(gradients[name]), estimate, symbolic[name] ?? '(too large to simplify)']);
+    const row = byNode.get(variables[name]);
+    const agree = row === undefined ? '–' : row.autogradVsNumeric === null ? '?' : row.autogradVsNumeric ? '✓' : '✗';
+    const estimate = row === undefined ? '–' : tidy(Number(row.numeric.toPrecision(8)));
+    rows.push([`d/d${name}`, tidy(gradients[name]), estimate, agree, symbolic[name] ?? '(too large to simplify)']);
+    const remark = row === undefined ? null : agreementSentence({ ...row, name: `d/d${name}` });
+    if (remark !== null) notes.push(remark);
+  }
+  for (const kink of check?.kinks ?? kinksAt(output)) notes.push(kink.text);
+  if (check !== null && names.length > 0)
+    notes.push(`agree: autograd against central differences (${formatTolerances(check.tolerances)})`);
+  if (check === null) {
+    notes.push(
+      `numeric: not estimated, ${names.length} variables × ${size} nodes is over the ${COMPARE_GRADIENTS_LIMIT} node evaluations a check may take`,
+    );
   }
   const gradientTable = names.length > 0 ? table(rows) : '(no variables to differentiate)';
-  print(`${src.trim()}${point ? `  at ${point}` : ''}\nvalue  ${tidy(output.data)}\n\n${gradientTable}`);
+  const text = [
+    `${src.trim()}${point ? `  at ${point}` : ''}`,
+    `value  ${tidy(output.data)}`,
+    '',
+    gradientTable,
+    ...notes,
+  ];
+  print(text.join('\n'));
   return EXIT.ok;
 }

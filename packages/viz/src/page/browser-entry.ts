@@ -25,3 +25,4 @@ export * from '../to-gexf';
 export * from '../to-graphml';
 export * from '../layout-layered';
 export * from '../group-graph';
+export * from '../mark-mistake';

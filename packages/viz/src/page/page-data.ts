@@ -8,7 +8,7 @@ import type { RenderSvgOptions } from '../render-svg';
 import type { StepTrace } from '../step-trace';
 
 /** renderSvg options a page can carry: plain data (no formatter function), theme set by the page. */
-export type PageSvgOptions = Omit<RenderSvgOptions, 'format' | 'grads' | 'parameters' | 'theme'>;
+export type PageSvgOptions = Omit<RenderSvgOptions, 'format' | 'grads' | 'parameters' | 'theme' | 'mistake'>;
 
 /** Element id of the JSON data block. */
 export const PAGE_DATA_ID = 'chainrule-data';
