@@ -20,6 +20,23 @@ module.exports = tseslint.config(
     },
   },
   {
+    // f(...xs) puts every element on the call stack: past about 100k elements it throws "Maximum
+    // call stack size exceeded" (push(...spread) over a 784-256-10 MLP's weights did). Library code
+    // loops instead; a spread of an array that is small by construction says why on its line.
+    files: ['packages/*/src/**/*.ts', 'scripts/**/*.ts', 'examples/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/test-support/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression > SpreadElement, NewExpression > SpreadElement',
+          message:
+            'A spread into a call overflows the stack on large arrays: loop, or disable it saying why it is bounded.',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js'],
     languageOptions: {
       sourceType: 'commonjs',

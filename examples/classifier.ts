@@ -46,7 +46,7 @@ for (let row = 0; row < 17; row++) {
   for (let col = 0; col < 41; col++) {
     const x = -2 + col * 0.1;
     const scores = model.forward([x, y]).map((v) => v.data);
-    const k = scores.indexOf(Math.max(...scores));
+    const k = scores.indexOf(scores.reduce((a, b) => Math.max(a, b)));
     const here = X.findIndex((p) => Math.abs(p[0] - x) < 0.05 && Math.abs(p[1] - y) < 0.1);
     line += here >= 0 ? names[labels[here]].toUpperCase() : names[k];
   }

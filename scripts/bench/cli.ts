@@ -44,7 +44,7 @@ function measure(label: string, args: string[]): number {
   const cpu = median(runs.map((r) => r.cpu));
   const cpuText = Number.isNaN(cpu) ? '' : `  cpu ${cpu.toFixed(3)} s`;
   console.log(
-    `${label.padEnd(40)} wall median ${m.toFixed(3)} s  min ${Math.min(...times).toFixed(3)} s  max ${Math.max(...times).toFixed(3)} s${cpuText}`,
+    `${label.padEnd(40)} wall median ${m.toFixed(3)} s  min ${times.reduce((a, b) => Math.min(a, b)).toFixed(3)} s  max ${times.reduce((a, b) => Math.max(a, b)).toFixed(3)} s${cpuText}`,
   );
   return m;
 }

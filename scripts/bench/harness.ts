@@ -168,7 +168,7 @@ export function formatRows(title: string, rows: readonly Row[]): string {
     r.ratio.toFixed(1),
     r.failures.length === 0 ? '✓' : `✗ ${r.failures.join('; ')}`,
   ]);
-  const widths = header.map((h, c) => Math.max(h.length, ...body.map((b) => b[c].length)));
+  const widths = header.map((h, c) => body.reduce((w, b) => Math.max(w, b[c].length), h.length));
   const line = (cells: string[]): string =>
     cells
       .map((cell, c) => (c <= 1 || c === 9 ? cell.padEnd(widths[c]) : cell.padStart(widths[c])))

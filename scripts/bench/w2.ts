@@ -55,7 +55,7 @@ function variant(name: string, start: () => Trainer): Variant<Run> {
       }
     },
     check(r) {
-      stepTimes.get(name)!.push(...r.stepMs);
+      for (const ms of r.stepMs) stepTimes.get(name)!.push(ms);
       const acc = r.accuracy19();
       return firstFailure(
         near('loss at step 0', r.losses[0], EXPECTED.loss0, 1e-9),
@@ -162,7 +162,10 @@ export function measureW2(
     stepTimes.set(v.name, []);
     const m = measure(v, reps);
     runMs.set(v.name, m.ms);
-    fastestMs.set(v.name, Math.min(...stepTimes.get(v.name)!));
+    fastestMs.set(
+      v.name,
+      stepTimes.get(v.name)!.reduce((a, b) => Math.min(a, b)),
+    );
     // Per step: the median wall time over all timed steps, the run's CPU time spread over its steps.
     return {
       ...m,

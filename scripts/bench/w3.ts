@@ -98,7 +98,8 @@ export const w3: Workload = {
     const warmup = (): void => warm.forEach((v) => v.run(v.setup()));
     const rows: Row[] = [];
     for (const n of SIZES.filter((s) => s <= maxN)) {
-      rows.push(...measureAll(`N=${n.toExponential().replace('+', '')}`, 2 * n, variants(n), reps, warmup));
+      for (const row of measureAll(`N=${n.toExponential().replace('+', '')}`, 2 * n, variants(n), reps, warmup))
+        rows.push(row);
     }
     console.log(formatRows('W3 deep chain: build + backward (ns/node = time / 2N)', rows));
     return rows.every((r) => r.failures.length === 0);

@@ -4,7 +4,6 @@
  * gradient-descent steps converging to w = y/i = 1/3, a manual-vs-autograd-vs-numeric check, and
  * the pictures of all this (graph, descent, a hand-derivation slip highlighted, a step-through page).
  */
-import fs from 'fs';
 import path from 'path';
 import {
   backwardSteps,
@@ -15,10 +14,10 @@ import {
   Value,
 } from '@chainrule/core';
 import type { DescentStep } from '@chainrule/core';
-import { CliError } from './cli-error';
 import { tidy } from './format';
 import type { Io } from './main';
-import { writeAtomic } from './write-atomic';
+import { inFolder, writeFiles } from './write-atomic';
+import type { OutputFile } from './write-atomic';
 
 /** The article's numbers. */
 export const ARTICLE = { i: 1.5, y: 0.5, w: 0.8, lr: 0.1 } as const;
@@ -112,12 +111,9 @@ export function writePictures(dir: string): string[] {
   // The drawing code (d3, graphology) loads only here, so printing the walkthrough stays light.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const viz = require('@chainrule/viz') as typeof import('@chainrule/viz');
-  fs.mkdirSync(dir, { recursive: true });
-  const written: string[] = [];
+  const outputs: OutputFile[] = [];
   const write = (name: string, content: string): void => {
-    const file = path.join(dir, name);
-    writeAtomic(file, content);
-    written.push(file);
+    outputs.push({ file: path.join(dir, name), content });
   };
 
   const { w, C } = articleGraph();
@@ -150,7 +146,8 @@ export function writePictures(dir: string): string[] {
       captions: stepCaptions(),
     }),
   );
-  return written;
+  writeFiles(outputs);
+  return outputs.map((output) => output.file);
 }
 
 /** The step-through page's captions, one per step, with the numbers the engine computed. */
@@ -176,24 +173,14 @@ export interface DemoOptions {
   out?: string;
 }
 
-/** Creates the pictures' folder before anything is printed; a CliError with the fix when it cannot. */
-function makeFolder(dir: string): void {
-  try {
-    fs.mkdirSync(dir, { recursive: true });
-  } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code ?? String(e);
-    throw new CliError(
-      `chainrule demo: cannot create the folder ${dir} for the pictures (${reason}). Choose another --out folder.`,
-    );
-  }
-}
-
 /** `chainrule demo` and `npm start`: prints the walkthrough and writes its pictures; returns the exit code. */
 export async function runDemo(options: DemoOptions, io: Io): Promise<number> {
   const dir = options.out ?? 'out';
-  makeFolder(dir);
-  printWalkthrough(io.out);
-  const files = writePictures(dir);
+  // The folder is made before anything is printed, and removed again if the pictures fail.
+  const files = await inFolder(dir, async () => {
+    printWalkthrough(io.out);
+    return writePictures(dir);
+  });
   io.out('');
   io.out('Pictures:');
   const describeFile: Record<string, string> = {

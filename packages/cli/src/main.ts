@@ -7,6 +7,7 @@
 import { DEFAULT_TOLERANCES } from '@chainrule/core';
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { collect } from './at-values';
+import { forCommandLine } from './advice';
 import { DEFAULT_DIVERGE_FACTOR } from './divergence';
 import { CliError, EXIT } from './cli-error';
 import { runCheck } from './commands/check';
@@ -58,7 +59,7 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
       ),
     )
     .action((expr: string, options) => {
-      setCode(runGrad(expr, options, io.out));
+      setCode(runGrad(expr, options, io.out, io.err));
     });
 
   program
@@ -94,7 +95,7 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
       ),
     )
     .action((expr: string, options) => {
-      setCode(runViz(expr, options, io.out));
+      setCode(runViz(expr, options, io.out, io.err));
     });
 
   program
@@ -130,7 +131,7 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
       ),
     )
     .action((expr: string, options) => {
-      setCode(runCheck(expr, options, io.out));
+      setCode(runCheck(expr, options, io.out, io.err));
     });
 
   program
@@ -185,17 +186,49 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
   let code: number = EXIT.ok;
   const program = buildProgram(io, (c) => (code = c));
   try {
-    await program.parseAsync([...argv]);
+    await program.parseAsync(formulaAsOperand(program, argv));
     return code;
   } catch (error) {
     return report(error, io);
   }
 }
 
+/**
+ * A formula that starts with a minus sign ("-x^2") would read as an unknown option: when a command's
+ * `<expr>` is missing and such an argument is not one of its options, it moves behind `--`, where
+ * commander reads it as the formula (`grad "-x^2" --at x=1` works as written).
+ */
+function formulaAsOperand(program: Command, argv: readonly string[]): string[] {
+  const args = [...argv];
+  const command = program.commands.find((c) => c.name() === args[2]);
+  if (command === undefined || command.registeredArguments[0]?.name() !== 'expr' || args.includes('--')) return args;
+  for (let i = 3; i < args.length; i++) {
+    const arg = args[i];
+    const long = arg.startsWith('--') ? arg.split('=')[0] : arg;
+    const option =
+      command.options.find((o) => o.short === long || o.long === long) ??
+      (arg === '-h' || arg === '--help' ? true : undefined);
+    if (option !== undefined) {
+      if (option !== true && (option.required || option.optional) && !arg.includes('=')) i++; // its value
+      continue;
+    }
+    if (!arg.startsWith('-')) return args; // the formula is already an ordinary argument
+    if (/^--[A-Za-z]/.test(arg)) return args; // an unknown --flag: commander reports it
+    return [...args.slice(0, i), ...args.slice(i + 1), '--', arg];
+  }
+  return args;
+}
+
 /** Prints an error as a message (never a stack trace) and picks the exit code. */
 function report(error: unknown, io: Io): number {
   if (error instanceof CommanderError) {
     // Commander has already printed help, the version or the usage error.
+    const unknown = error.code === 'commander.unknownOption' ? /'(--[^']*)'/.exec(error.message) : null;
+    if (unknown && /[^A-Za-z0-9-]/.test(unknown[1])) {
+      io.err(
+        `chainrule: if ${unknown[1]} is a formula, put it last, behind "--": chainrule grad --at x=1 -- "${unknown[1]}"`,
+      );
+    }
     return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
   if (error instanceof CliError) {
@@ -207,7 +240,7 @@ function report(error: unknown, io: Io): number {
     io.err(err.message);
     return EXIT.usage;
   }
-  const message = err && typeof err.message === 'string' ? err.message : String(error);
+  const message = err && typeof err.message === 'string' ? forCommandLine(err.message) : String(error);
   io.err(message.startsWith('@chainrule/') ? message : `chainrule: ${message}`);
   if (process.env.CHAINRULE_DEBUG) io.err(String(err?.stack));
   return EXIT.usage;

@@ -58,7 +58,10 @@ describe('chainrule train', () => {
     [['train', 'perceptron', '--steps', '0'], /--steps must be/],
     [['train', 'perceptron', '--lr', '-1'], /--lr must be/],
     [['train', 'perceptron', '--diverge-factor', '1'], /--diverge-factor must be a number > 1/],
-    [['train', 'perceptron', '--out', '/dev/null/sub'], /cannot create the folder \/dev\/null\/sub/],
+    [
+      ['train', 'perceptron', '--out', '/dev/null/sub'],
+      /cannot use the folder \/dev\/null\/sub: \/dev\/null is a file/,
+    ],
     [['train', 'perceptron', '--out', '/dev/null'], /is a file, not a folder/],
   ])('exits 2 for %j', (args, message) => {
     const run = runCli(args);

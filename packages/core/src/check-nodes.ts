@@ -75,7 +75,7 @@ export interface NodeCheckResult {
  */
 export function checkNodes(root: Value, options: CheckNodesOptions = {}): NodeCheckResult {
   if (!(root instanceof Value)) throw usageError('checkNodes', `expected a Value, got ${describe(root)}.`);
-  const { eps, atol, rtol } = resolveTolerances('checkNodes', options);
+  const { eps, atol, rtol } = resolveTolerances('checkNodes', options, ['maxNodes']);
   const maxNodes = options.maxNodes ?? CHECK_NODES_LIMIT;
   if (typeof maxNodes !== 'number' || !(maxNodes >= 0)) {
     throw usageError(

@@ -25,13 +25,27 @@ export interface Tolerances {
  */
 export const DEFAULT_TOLERANCES = Object.freeze({ eps: 1e-6, atol: 1e-5, rtol: 1e-3 } as const);
 
-/** The tolerances with defaults filled in; each must be a positive finite number (atol, rtol may be 0). */
-export function resolveTolerances(where: string, options: Tolerances = {}): Required<Tolerances> {
+/**
+ * The tolerances with defaults filled in; each must be a positive finite number (atol, rtol may be
+ * 0). A key that is neither a tolerance nor one of the caller's `also` is refused (a typo such as
+ * `esp` would otherwise leave the default in place without a word).
+ */
+export function resolveTolerances(
+  where: string,
+  options: Tolerances = {},
+  also: readonly string[] = [],
+): Required<Tolerances> {
   if (typeof options !== 'object' || options === null) {
     throw usageError(
       where,
       `options must be an object like { eps: 1e-6, atol: 1e-5, rtol: 1e-3 }, got ${describe(options)}.`,
     );
+  }
+  const known = ['eps', 'atol', 'rtol', ...also];
+  for (const key of Object.keys(options)) {
+    if (!known.includes(key)) {
+      throw usageError(where, `unknown option "${key}"; the options are: ${known.join(', ')}. Check its spelling.`);
+    }
   }
   const resolved = { ...DEFAULT_TOLERANCES, ...options };
   for (const key of ['eps', 'atol', 'rtol'] as const) {

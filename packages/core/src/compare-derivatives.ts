@@ -69,7 +69,7 @@ export function compareDerivatives(
   options: ComparisonOptions = {},
 ): Comparison {
   checkNumbers('compareDerivatives', 'at', at);
-  const tolerances = resolveTolerances('compareDerivatives', options);
+  const tolerances = resolveTolerances('compareDerivatives', options, ['names']);
   if (!Array.isArray(manual)) {
     throw usageError(
       'compareDerivatives',
@@ -117,6 +117,7 @@ export function compareDerivatives(
     const crossed = kinksCrossed(down.offsets, up.offsets);
     const doubt = numericDoubt({ at: at[index], output: out.data, eps, numeric, crossed });
     const fn = manual[index];
+    // eslint-disable-next-line no-restricted-syntax -- at holds at most MAX_ARGUMENTS inputs (callOnLeaves checked)
     const hand = fn == null ? null : fn(...at);
     if (hand !== null && typeof hand !== 'number') {
       throw usageError('compareDerivatives', `manual[${index}] returned ${describe(hand)}; it must return a number.`);

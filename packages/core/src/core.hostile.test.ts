@@ -58,7 +58,7 @@ const usageErrors: [string, () => unknown, RegExp][] = [
   [
     'Value.sub of a bigint',
     () => x().sub(bad(1n)),
-    /^@chainrule\/core\/Value\.sub: expected a Value or a number, got a bigint/,
+    /^@chainrule\/core\/Value\.sub: expected a Value or a number, got the bigint 1n/,
   ],
   ['sum of a string', () => sum(bad('abc')), /^@chainrule\/core\/sum: expected an array/],
   ['sum with a string term', () => sum([x(), bad('a')]), /^@chainrule\/core\/sum: .*the string "a"/],
@@ -159,6 +159,21 @@ const usageErrors: [string, () => unknown, RegExp][] = [
     'gradcheck at a string',
     () => gradcheck(square, bad('x')),
     /^@chainrule\/core\/gradcheck: xs must be an array of numbers/,
+  ],
+  [
+    'gradcheck with an option typo',
+    () => gradcheck(square, [1], bad({ esp: 1e-3 })),
+    /^@chainrule\/core\/gradcheck: unknown option "esp"; the options are: eps, atol, rtol\. Check its spelling/,
+  ],
+  [
+    'compareDerivatives with an option typo',
+    () => compareDerivatives(square, [1], [null], bad({ name: ['x'] })),
+    /^@chainrule\/core\/compareDerivatives: unknown option "name"; the options are: eps, atol, rtol, names/,
+  ],
+  [
+    'checkNodes with an option typo',
+    () => checkNodes(x().square(), bad({ maxNode: 5 })),
+    /^@chainrule\/core\/checkNodes: unknown option "maxNode"; the options are: eps, atol, rtol, maxNodes/,
   ],
   [
     'gradcheck with eps 0',

@@ -114,7 +114,7 @@ export function formatComparison(result: Comparison | GradientComparison): strin
     }
   }
   for (const hit of result.kinks) lines.push(hit.text);
-  if (showStep) lines.push(...stepLines(gradientsResult!));
+  if (showStep) for (const line of stepLines(gradientsResult!)) lines.push(line);
   const tolerances = formatTolerances(result.tolerances);
   // Rows whose numeric derivative could not be trusted were compared with autograd only.
   const unchecked = rows.some(

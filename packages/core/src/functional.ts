@@ -28,6 +28,7 @@ export function valueAndGrad(f: ValueFn): (...xs: number[]) => { value: number; 
  */
 export function grad(f: ValueFn): (...xs: number[]) => number[] {
   const both = valueAndGrad(f);
+  // eslint-disable-next-line no-restricted-syntax -- xs are this call's own arguments, already on the stack
   return (...xs) => both(...xs).grads;
 }
 

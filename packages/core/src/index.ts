@@ -40,6 +40,7 @@ export type { KinkHit } from './kinks';
 export { agreementSentence, formatComparison, formatTolerances } from './format-comparison';
 export type { AgreementRow } from './format-comparison';
 export { describeGraph } from './describe-graph';
+export { describe } from './errors';
 export { trace, Tape } from './tape';
 export { checkNodes, CHECK_NODES_LIMIT } from './check-nodes';
 export type { CheckNodesOptions, LocalCheck, NodeCheck, NodeCheckResult } from './check-nodes';

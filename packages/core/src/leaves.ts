@@ -32,6 +32,7 @@ export function callOnLeaves(
     );
   }
   const leaves = xs.map((x, i) => new Value(x, names?.[i] ?? `x${i}`));
+  // eslint-disable-next-line no-restricted-syntax -- at most MAX_ARGUMENTS leaves, checked above
   const out = f(...leaves);
   if (!(out instanceof Value)) {
     throw usageError(where, `f must return a Value, got ${describe(out)}; build the result with Value methods.`);

@@ -85,6 +85,7 @@ interface Kind {
 /** Makes a function from parameter names and a body: `new Function` unless a test swaps it. */
 export type FunctionMaker = (params: readonly string[], body: string) => (...args: unknown[]) => unknown;
 
+// eslint-disable-next-line no-restricted-syntax -- one parameter per op row used, a few dozen at most
 const newFunction: FunctionMaker = (params, body) => new Function(...params, body) as (...args: unknown[]) => unknown;
 
 let makeFunction = newFunction;
@@ -133,6 +134,7 @@ export function compileReplay(arrays: ReplayArrays): CompiledReplay | null {
         straightLineCache,
         `${rowsKey(rowList)}\n${source}`,
         () =>
+          // eslint-disable-next-line no-restricted-syntax -- one argument per op row used, a few dozen at most
           makeFunction(['NOT_READ', ...rowList.map((_, i) => `r${i}`)], source)(NOT_READ, ...rowList) as StraightLine,
       );
     }
@@ -311,6 +313,7 @@ return { evaluate, gradients };`;
     ...list.map((kind) => FORWARD_AT.get(kind.row as NaryRow)),
     NOT_READ,
   ];
+  // eslint-disable-next-line no-restricted-syntax -- one argument per op row used and a few arrays
   return makeFunction(params, body)(...args) as ReplayLoops;
 }
 

@@ -5,6 +5,7 @@
  */
 import { constant, Value } from '@chainrule/core';
 import { ExpressionError } from './expression-error';
+import { lookAlikeNote } from './look-alikes';
 import type { ExprNode, Program } from './program';
 import { applyFunction, CONSTANTS, isFunctionName } from './vocabulary';
 
@@ -34,7 +35,7 @@ export function buildGraph(
     if (!Object.prototype.hasOwnProperty.call(values, name)) {
       throw new ExpressionError(
         'missing-value',
-        `no value for "${name}"`,
+        `no value for "${name}"${lookAlikeNote(name)}`,
         `Give it one, e.g. { ${JSON.stringify(name)}: 1 } (on the command line: --at ${name}=1).`,
         program.source,
         position,

@@ -34,7 +34,7 @@ const HELPER_NAMES: ReadonlySet<string> = new Set(Object.keys(FORMULA_HELPERS));
  */
 export function evaluateFormula(src: string, values: Readonly<Record<string, number>> = {}): number {
   const program = parseProgram(src, HELPER_NAMES);
-  const used: Record<string, number> = {};
+  const used: Record<string, number> = Object.create(null);
   for (const name of program.inputs.keys()) {
     if (Object.prototype.hasOwnProperty.call(values, name)) used[name] = values[name];
   }

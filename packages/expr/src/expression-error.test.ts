@@ -3,9 +3,9 @@ import { ExpressionError } from './expression-error';
 import { MAX_NESTING_DEPTH, MAX_SOURCE_LENGTH } from './limits';
 import { parseExpression } from './parse-expression';
 
-function errorOf(src: string, values: Record<string, number> = {}): ExpressionError {
+function errorOf(src: string, values: Record<string, number> = {}, options = {}): ExpressionError {
   try {
-    parseExpression(src, values);
+    parseExpression(src, values, options);
   } catch (error) {
     expect(error).toBeInstanceOf(ExpressionError);
     return error as ExpressionError;
@@ -49,9 +49,9 @@ describe('ExpressionError', () => {
     expect(error.message).toContain('--at q=1');
   });
 
-  it('rejects values that are not finite, unused or built in', () => {
+  it('rejects values that are not finite, built in, or (on request) unused', () => {
     expect(errorOf('x', { x: NaN }).kind).toBe('invalid-value');
-    expect(errorOf('x', { x: 1, z: 2 }).kind).toBe('unknown-variable');
+    expect(errorOf('x', { x: 1, z: 2 }, { extraValues: 'refuse' }).kind).toBe('unknown-variable');
     expect(errorOf('x', { x: 1, pi: 2 }).kind).toBe('reserved-name');
     expect(errorOf('a = x*2; a', { x: 1, a: 2 }).kind).toBe('reserved-name');
   });

@@ -3,7 +3,7 @@
  * code), symbolic derivatives of the same strings, and errors that point at the problem.
  */
 export { parseExpression } from './parse-expression';
-export type { ParsedExpression } from './parse-expression';
+export type { ParsedExpression, ParseOptions } from './parse-expression';
 export { symbolicDerivative } from './symbolic-derivative';
 export { evaluateFormula, FORMULA_HELPERS } from './evaluate-formula';
 export { ExpressionError } from './expression-error';

@@ -2,11 +2,22 @@
  * parseExpression: a math string to a chainrule Value graph, ready for backward() or drawing.
  * The string is parsed by mathjs (never evaluated) and checked against the supported syntax first.
  */
-import { Value } from '@chainrule/core';
+import { describe, Value } from '@chainrule/core';
 import { buildGraph } from './build-graph';
 import { ExpressionError } from './expression-error';
+import { checkOptions } from './options';
 import { parseProgram } from './program';
 import { isConstantName, isFunctionName } from './vocabulary';
+
+/** Options of {@link parseExpression}. */
+export interface ParseOptions {
+  /**
+   * What to do with a value for a name the formula does not use: `'accept'` (the default, so one
+   * set of values serves several formulas) or `'refuse'` (an ExpressionError of kind
+   * `'unknown-variable'` naming it, to catch typos).
+   */
+  extraValues?: 'accept' | 'refuse';
+}
 
 /** What parseExpression returns. */
 export interface ParsedExpression {
@@ -31,8 +42,9 @@ export interface ParsedExpression {
  *   MAX_NESTING_DEPTH deep).
  * @param values - a number for every free variable (default `{}`); each becomes a leaf labelled
  *   with its name. A Value may be given instead, and is used as that variable's node (to build a
- *   formula on top of an existing graph). Names the formula does not use are an error (they are
- *   usually typos).
+ *   formula on top of an existing graph). Names the formula does not use are ignored unless
+ *   `options.extraValues` is `'refuse'`.
+ * @param options - `{ extraValues: 'accept' | 'refuse' }`, default `'accept'`.
  * @throws ExpressionError with the position and a caret line, for syntax errors, unsupported
  *   syntax, unknown functions, missing or unknown values, empty or oversized input.
  * @example
@@ -40,23 +52,42 @@ export interface ParsedExpression {
  * output.backward();
  * variables.w.grad; // 2.1000000000000005
  */
-export function parseExpression(src: string, values: Readonly<Record<string, number | Value>> = {}): ParsedExpression {
+export function parseExpression(
+  src: string,
+  values: Readonly<Record<string, number | Value>> = {},
+  options: ParseOptions = {},
+): ParsedExpression {
+  const extra = checkOptions(options, ['extraValues'], "{ extraValues: 'refuse' }").extraValues ?? 'accept';
+  if (extra !== 'accept' && extra !== 'refuse') {
+    throw new ExpressionError(
+      'invalid-value',
+      `options.extraValues must be 'accept' or 'refuse', got ${describe(extra)}`,
+      'Leave it out to accept values the formula does not use.',
+      '',
+      -1,
+    );
+  }
   const program = parseProgram(src);
-  checkValues(values, src, program.inputs, new Set(program.statements.map((s) => s.name).filter((n) => n !== null)));
+  const assigned = new Set(program.statements.map((s) => s.name).filter((n) => n !== null));
+  checkValues(values, src, program.inputs, assigned, extra === 'refuse');
   return buildGraph(program, values);
 }
 
-/** Rejects values that are not finite numbers, or that name nothing the formula reads. */
+/**
+ * Rejects values that are not finite numbers, that name a built-in or an assigned name, or (with
+ * `refuseExtra`) that name nothing the formula reads.
+ */
 export function checkValues(
   values: Readonly<Record<string, number | Value>>,
   src: string,
   inputs: ReadonlyMap<string, number>,
   assigned: ReadonlySet<string>,
+  refuseExtra = false,
 ): void {
   if (values === null || typeof values !== 'object' || Array.isArray(values)) {
     throw new ExpressionError(
       'invalid-value',
-      'values must be an object of numbers',
+      `values must be an object of numbers, got ${describe(values)}`,
       'Pass e.g. { x: 3, y: 2 }.',
       src,
       -1,
@@ -68,7 +99,7 @@ export function checkValues(
     if (!valid) {
       throw new ExpressionError(
         'invalid-value',
-        `the value of "${name}" is ${String(value)}, not a finite number or a Value`,
+        `the value of "${name}" is ${describe(value)}, not a finite number or a Value`,
         'Give every variable a finite number (or a Value).',
         src,
         -1,
@@ -92,15 +123,21 @@ export function checkValues(
         -1,
       );
     }
-    if (!inputs.has(name)) {
+    if (refuseExtra && !inputs.has(name)) {
       const known = [...inputs.keys()];
       throw new ExpressionError(
         'unknown-variable',
         `a value is given for "${name}", which the expression does not use`,
-        known.length > 0 ? `Its variables are: ${known.join(', ')}.` : 'The expression has no variables.',
+        known.length > 0 ? `Its variables are: ${listed(known)}.` : 'The expression has no variables.',
         src,
         -1,
       );
     }
   }
+}
+
+/** Up to 20 names, then how many more: a formula may have thousands of variables. */
+function listed(names: readonly string[]): string {
+  const shown = names.slice(0, 20).join(', ');
+  return names.length > 20 ? `${shown} and ${names.length - 20} more` : shown;
 }

@@ -3,8 +3,11 @@
  * the syntax chainrule does not support (strings, matrices, ranges, property access, comparisons...)
  * with an exact position, and lists every name in source order so later errors can point at it.
  */
+import { describe } from '@chainrule/core';
 import { ExpressionError } from './expression-error';
 import { MAX_NESTING_DEPTH, MAX_SOURCE_LENGTH } from './limits';
+import { codePoint, lookAlikeNote } from './look-alikes';
+import { math } from './math';
 
 /** A name as written in the source, with its 0-based start. */
 export interface NameToken {
@@ -66,7 +69,7 @@ export function prescan(source: string): NameToken[] {
   if (typeof source !== 'string') {
     throw new ExpressionError(
       'syntax',
-      `expected a string, got ${typeof source}`,
+      `expected a string, got ${describe(source)}`,
       'Pass the formula as a string.',
       '',
       -1,
@@ -100,7 +103,7 @@ export function prescan(source: string): NameToken[] {
     }
     sawContent = true;
     if (isDigit(c) || (c === '.' && isDigit(source[i + 1]))) {
-      i = skipNumber(source, i);
+      i = readNumber(source, i);
       unaryRun = 0;
       continue;
     }
@@ -108,6 +111,7 @@ export function prescan(source: string): NameToken[] {
       const start = i;
       while (i < source.length && NAME_PART.test(source[i])) i++;
       const name = source.slice(start, i);
+      checkNameLetters(name, source, start);
       if (Object.prototype.hasOwnProperty.call(UNSUPPORTED_WORDS, name)) {
         throw new ExpressionError(
           'unsupported',
@@ -130,6 +134,15 @@ export function prescan(source: string): NameToken[] {
         'unsupported',
         'property access and element-wise operators are not supported',
         'Use plain variable names and + - * / ^.',
+        source,
+        i,
+      );
+    }
+    if (c === '*' && source[i + 1] === '*') {
+      throw new ExpressionError(
+        'unsupported',
+        '"**" is not the power operator here',
+        'Use ^ for powers: x^2.',
         source,
         i,
       );
@@ -199,6 +212,44 @@ export function prescan(source: string): NameToken[] {
   return names;
 }
 
+const LITERAL_RULE =
+  'Number literals must be finite and written as JavaScript reads them (1.5, 2e-3, 0x1F, 0b101); the largest is about 1.8e308.';
+
+/**
+ * The index just past the number literal starting at `i`, after checking it: decimal (with a
+ * fraction and an exponent) or a 0x/0b/0o integer, read as JavaScript's Number() reads it, finite.
+ */
+function readNumber(source: string, start: number): number {
+  const end = skipNumber(source, start);
+  let tokenEnd = end;
+  // A fraction, exponent or separator glued to the literal belongs to it (0x1.8p3, 1_000).
+  while (tokenEnd < source.length && /[0-9A-Za-z_.]/.test(source[tokenEnd]) && gluedToNumber(source, start, end)) {
+    tokenEnd++;
+  }
+  const text = source.slice(start, tokenEnd);
+  const value = Number(text);
+  if (Number.isNaN(value)) {
+    throw new ExpressionError('syntax', `"${text}" is not a number JavaScript reads`, LITERAL_RULE, source, start);
+  }
+  if (!Number.isFinite(value)) {
+    throw new ExpressionError(
+      'syntax',
+      `the number ${text} is not finite as a double (it reads as Infinity)`,
+      LITERAL_RULE,
+      source,
+      start,
+    );
+  }
+  return end;
+}
+
+/** Whether what follows the literal [start, end) continues it rather than starting a name (2x is 2*x). */
+function gluedToNumber(source: string, start: number, end: number): boolean {
+  const next = source[end];
+  const radix = source[start] === '0' && /[xbo]/i.test(source[start + 1] ?? '');
+  return next === '_' || (radix && (next === '.' || /[0-9A-Za-z]/.test(next ?? '')));
+}
+
 /** The index just past the number literal starting at `i` (decimal, exponent, or 0x/0b/0o forms). */
 function skipNumber(source: string, i: number): number {
   if (source[i] === '0' && /[xbo]/i.test(source[i + 1] ?? '') && /[0-9a-f]/i.test(source[i + 2] ?? '')) {
@@ -219,4 +270,27 @@ function skipNumber(source: string, i: number): number {
     }
   }
   return i;
+}
+
+/** Refuses a letter mathjs cannot read in a name, saying which letter it is and what it looks like. */
+function checkNameLetters(name: string, source: string, start: number): void {
+  const { isAlpha, isDigit: isNameDigit } = math().parse as unknown as {
+    isAlpha: (c: string, prev: string, next: string) => boolean;
+    isDigit: (c: string) => boolean;
+  };
+  for (let k = 0; k < name.length; k++) {
+    const c = name[k];
+    if (isAlpha(c, name[k - 1] ?? '', name[k + 1] ?? '') || (k > 0 && isNameDigit(c))) continue;
+    const letter = String.fromCodePoint(name.codePointAt(k)!);
+    const note = lookAlikeNote(letter);
+    throw new ExpressionError(
+      'syntax',
+      note
+        ? `"${letter}"${note} cannot be part of a name`
+        : `"${letter}" (${codePoint(letter)}) cannot be part of a name`,
+      note ? 'Retype it with the Latin letter.' : 'Names use Latin or Greek letters, digits, _ and $.',
+      source,
+      start + k,
+    );
+  }
 }

@@ -274,7 +274,8 @@ function checkSymbol(node: ExprNode, state: WalkState): void {
   const name = node.name!;
   const position = state.cursor.take(name);
   state.positions.set(node, position);
-  if (isFunctionName(name) || state.extraFunctions.has(name)) {
+  // A helper (step, sech) is a helper only when called: without parentheses the name is the user's.
+  if (isFunctionName(name)) {
     throw new ExpressionError(
       'syntax',
       `"${name}" is a function`,

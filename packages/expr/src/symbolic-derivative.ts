@@ -104,9 +104,12 @@ export function symbolicDerivative(src: string, name: string): string {
   try {
     const tidy = tidyFormula(total(output));
     const simplified = (countNodes(tidy) <= MAX_RULE_NODES
-      ? M.simplify(tidy, simplifyRules(), {}, { exactFractions: false })
+      ? M.simplify(tidy, simplifyRules(), new Map(), { exactFractions: false })
       : tidy) as unknown as ExprNode;
-    return restore(simplified, placeholders).toString({ parenthesis: 'auto', implicit: 'show' });
+    // Folding can overflow (10^400) or divide by zero (x/0) into Infinity or NaN, which no formula
+    // may contain as a literal: the unfolded form computes the same number from finite literals.
+    const printable = hasNonFinite(simplified) ? (tidy as unknown as ExprNode) : simplified;
+    return restore(printable, placeholders).toString({ parenthesis: 'auto', implicit: 'show' });
   } catch (error) {
     if (error instanceof RangeError) {
       throw new ExpressionError(
@@ -184,7 +187,7 @@ function checkSize(program: Program): void {
       const node = stack.pop()!;
       size += node.type === 'SymbolNode' && sizes.has(node.name!) ? sizes.get(node.name!)! : 1;
       if (node.content) stack.push(node.content);
-      if (node.args) stack.push(...node.args);
+      if (node.args) for (const arg of node.args) stack.push(arg);
     }
     if (size > MAX_SYMBOLIC_NODES) {
       throw new ExpressionError(
@@ -231,6 +234,14 @@ function placeholdersIn(expr: ExprNode, placeholders: Map<string, Placeholder>):
     if (node.type === 'SymbolNode' && id !== undefined && placeholders.has(id)) found.add(id);
   });
   return [...found];
+}
+
+/** Whether `root` holds an infinite or NaN constant. */
+function hasNonFinite(root: ExprNode): boolean {
+  const found = (root as unknown as MathNode).filter(
+    (node) => node.type === 'ConstantNode' && !Number.isFinite((node as unknown as ExprNode).value as number),
+  );
+  return found.length > 0;
 }
 
 /** Puts the functions back where their placeholders stand. */

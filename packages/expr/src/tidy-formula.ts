@@ -44,7 +44,8 @@ export function tidyFormula(root: MathNode): MathNode {
     const [a, b] = args;
     const ca = numberOf(a);
     const cb = numberOf(b);
-    if (ca !== null && cb !== null && FOLD[fn]) return constant(FOLD[fn](ca, cb));
+    // Constants fold unless that overflows or divides by zero: Infinity is no literal a formula may hold.
+    if (ca !== null && cb !== null && FOLD[fn] && Number.isFinite(FOLD[fn](ca, cb))) return constant(FOLD[fn](ca, cb));
     switch (fn) {
       case 'add':
         if (ca === 0) return b;

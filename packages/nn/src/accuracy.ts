@@ -1,8 +1,8 @@
 /**
  * accuracy: the fraction of predictions whose sign (or class) matches the label.
  */
-import { Value } from '@chainrule/core';
-import { describeValue, nnError } from './errors';
+import { describe, Value } from '@chainrule/core';
+import { nnError } from './errors';
 
 /**
  * For scores against labels -1/+1: the fraction with `(score > 0) === (label > 0)`, as micrograd's
@@ -18,7 +18,7 @@ export function accuracy(
   if (!Array.isArray(pred) || !Array.isArray(labels) || pred.length === 0 || pred.length !== labels.length) {
     throw nnError(
       'accuracy',
-      `expected equally long non-empty arrays of predictions and labels, got ${describeValue(pred)} and ${describeValue(labels)}.`,
+      `expected equally long non-empty arrays of predictions and labels, got ${describe(pred)} and ${describe(labels)}.`,
     );
   }
   const num = (x: Value | number): number => (x instanceof Value ? x.data : x);

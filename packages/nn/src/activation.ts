@@ -2,8 +2,9 @@
  * The activations a neuron can apply to its weighted sum: relu, tanh, sigmoid, or linear (none).
  * Each is one op of the core op table, so a graph shows it as a single node.
  */
+import { describe } from '@chainrule/core';
 import type { Value } from '@chainrule/core';
-import { describeValue, nnError } from './errors';
+import { nnError } from './errors';
 
 /** An activation name. `'linear'` is the identity (micrograd's `nonlin=False`). */
 export type Activation = 'relu' | 'tanh' | 'sigmoid' | 'linear';
@@ -42,8 +43,5 @@ export function activationTitle(activation: Activation): string {
 /** Throws unless `x` names an activation. */
 export function checkActivation(where: string, name: string, x: unknown): Activation {
   if (typeof x === 'string' && (ACTIVATIONS as readonly string[]).includes(x)) return x as Activation;
-  throw nnError(
-    where,
-    `${name} must be one of ${ACTIVATIONS.map((a) => `'${a}'`).join(', ')}, got ${describeValue(x)}.`,
-  );
+  throw nnError(where, `${name} must be one of ${ACTIVATIONS.map((a) => `'${a}'`).join(', ')}, got ${describe(x)}.`);
 }

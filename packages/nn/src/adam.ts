@@ -2,8 +2,9 @@
  * Adam: adaptive moment estimation (Kingma & Ba), PyTorch's form, with weight decay either added
  * to the gradient (Adam's L2) or decoupled (AdamW).
  */
+import { describe } from '@chainrule/core';
 import type { Value } from '@chainrule/core';
-import { checkFinite, describeValue, nnError } from './errors';
+import { checkFinite, checkOptions, nnError } from './errors';
 import type { Module } from './module';
 import { Optimizer } from './optimizer';
 
@@ -58,20 +59,18 @@ export class Adam extends Optimizer {
    */
   constructor(params: Module | readonly Value[], options: AdamOptions = {}) {
     super('Adam', params);
+    checkOptions('Adam', options, ['lr', 'betas', 'eps', 'weightDecay', 'decoupled']);
     this.lr = checkFinite('Adam', 'options.lr', options.lr ?? 0.001);
     const betas = options.betas ?? [0.9, 0.999];
     if (!Array.isArray(betas) || betas.length !== 2 || !betas.every((b) => typeof b === 'number' && b >= 0 && b < 1)) {
-      throw nnError(
-        'Adam',
-        `options.betas must be two numbers in [0, 1), e.g. [0.9, 0.999], got ${describeValue(betas)}.`,
-      );
+      throw nnError('Adam', `options.betas must be two numbers in [0, 1), e.g. [0.9, 0.999], got ${describe(betas)}.`);
     }
     [this.beta1, this.beta2] = betas;
     this.eps = checkFinite('Adam', 'options.eps', options.eps ?? 1e-8);
     this.weightDecay = checkFinite('Adam', 'options.weightDecay', options.weightDecay ?? 0);
     this.decoupled = options.decoupled ?? false;
     if (typeof this.decoupled !== 'boolean')
-      throw nnError('Adam', `options.decoupled must be a boolean, got ${describeValue(this.decoupled)}.`);
+      throw nnError('Adam', `options.decoupled must be a boolean, got ${describe(this.decoupled)}.`);
     this.m = new Float64Array(this.params.length);
     this.v = new Float64Array(this.params.length);
   }

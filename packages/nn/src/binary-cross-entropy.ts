@@ -2,9 +2,9 @@
  * binaryCrossEntropy: `-(y·log p + (1 - y)·log(1 - p))` for probabilities, or the same loss
  * computed stably from logits (`p = sigmoid(z)`) without ever taking log of 0 or exp of a large z.
  */
-import { constant, toValue } from '@chainrule/core';
+import { constant, describe, toValue } from '@chainrule/core';
 import type { Operand, Value } from '@chainrule/core';
-import { describeValue, nnError } from './errors';
+import { checkOptions, nnError } from './errors';
 import { isOperand, meanOf, pairUp } from './loss-input';
 
 /** Options of {@link binaryCrossEntropy}. */
@@ -32,9 +32,10 @@ export function binaryCrossEntropy(
   target: number | readonly number[],
   options: BinaryCrossEntropyOptions = {},
 ): Value {
+  checkOptions('binaryCrossEntropy', options, ['fromLogits']);
   const fromLogits = options.fromLogits ?? false;
   if (typeof fromLogits !== 'boolean') {
-    throw nnError('binaryCrossEntropy', `options.fromLogits must be a boolean, got ${describeValue(fromLogits)}.`);
+    throw nnError('binaryCrossEntropy', `options.fromLogits must be a boolean, got ${describe(fromLogits)}.`);
   }
   const { preds, targets, batch } = pairUp(
     'binaryCrossEntropy',

@@ -2,8 +2,8 @@
  * crossEntropy: softmax cross-entropy of class logits against a class index, computed with the
  * log-sum-exp shift so that large logits never overflow.
  */
-import { sum, Value } from '@chainrule/core';
-import { checkInteger, describeValue, nnError } from './errors';
+import { describe, sum, Value } from '@chainrule/core';
+import { checkInteger, nnError } from './errors';
 import { meanOf } from './loss-input';
 
 /**
@@ -25,7 +25,7 @@ export function crossEntropy(
   if (!Array.isArray(logits) || logits.length === 0) {
     throw nnError(
       where,
-      `logits must be a non-empty array of Values (one per class) or an array of such arrays, got ${describeValue(logits)}.`,
+      `logits must be a non-empty array of Values (one per class) or an array of such arrays, got ${describe(logits)}.`,
     );
   }
   const batch = Array.isArray(logits[0]);
@@ -34,15 +34,15 @@ export function crossEntropy(
   if (!Array.isArray(classes) || classes.length !== rows.length) {
     throw nnError(
       where,
-      `got ${rows.length} rows of logits but ${describeValue(target)} as target. Pass one class index per row.`,
+      `got ${rows.length} rows of logits but ${describe(target)} as target. Pass one class index per row.`,
     );
   }
   const terms = rows.map((row, i) => {
     const at = batch ? `logits[${i}]` : 'logits';
     if (!Array.isArray(row) || row.length === 0)
-      throw nnError(where, `${at} must be a non-empty array of Values, got ${describeValue(row)}.`);
+      throw nnError(where, `${at} must be a non-empty array of Values, got ${describe(row)}.`);
     row.forEach((z, k) => {
-      if (!(z instanceof Value)) throw nnError(where, `${at}[${k}] must be a Value, got ${describeValue(z)}.`);
+      if (!(z instanceof Value)) throw nnError(where, `${at}[${k}] must be a Value, got ${describe(z)}.`);
     });
     const t = checkInteger(where, batch ? `target[${i}]` : 'target', classes[i], 0, row.length - 1);
     return logSumExp(row).sub(row[t]);

@@ -2,23 +2,26 @@
  * Errors raised at the public boundary of @chainrule/nn: each starts with where it comes from
  * (`@chainrule/nn/<where>: `), says what was wrong and ends with the fix.
  */
-
-/** Describes a value for an error message: its type and a short rendering. */
-export function describeValue(x: unknown): string {
-  if (x === null) return 'null';
-  if (x === undefined) return 'undefined';
-  if (typeof x === 'number') return `the number ${x}`;
-  if (typeof x === 'boolean') return `the boolean ${x}`;
-  if (typeof x === 'string') return `the string ${JSON.stringify(x.length > 40 ? x.slice(0, 40) + '…' : x)}`;
-  if (Array.isArray(x)) return `an array of length ${x.length}`;
-  if (typeof x === 'function') return 'a function';
-  const name = (x as object).constructor?.name;
-  return name && name !== 'Object' ? `a ${name}` : `a ${typeof x}`;
-}
+import { describe } from '@chainrule/core';
 
 /** A TypeError whose message starts with `@chainrule/nn/<where>: `. */
 export function nnError(where: string, message: string): TypeError {
   return new TypeError(`@chainrule/nn/${where}: ${message}`);
+}
+
+/**
+ * Throws unless `options` is an object whose keys are all in `known`: a misspelt option (say
+ * `learningRate` for `lr`) would otherwise leave the default in place without a word.
+ */
+export function checkOptions(where: string, options: unknown, known: readonly string[]): void {
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw nnError(where, `options must be an object, got ${describe(options)}. Pass {} for the defaults.`);
+  }
+  for (const key of Object.keys(options)) {
+    if (!known.includes(key)) {
+      throw nnError(where, `unknown option "${key}"; the options are: ${known.join(', ')}. Check its spelling.`);
+    }
+  }
 }
 
 /** Throws unless `x` is an integer in [min, max]. */
@@ -30,7 +33,7 @@ export function checkInteger(
   max = Number.MAX_SAFE_INTEGER,
 ): number {
   if (typeof x !== 'number' || !Number.isInteger(x) || x < min || x > max) {
-    throw nnError(where, `${name} must be an integer from ${min} to ${max}, got ${describeValue(x)}.`);
+    throw nnError(where, `${name} must be an integer from ${min} to ${max}, got ${describe(x)}.`);
   }
   return x;
 }
@@ -38,7 +41,7 @@ export function checkInteger(
 /** Throws unless `x` is a finite number. */
 export function checkFinite(where: string, name: string, x: unknown): number {
   if (typeof x !== 'number' || !Number.isFinite(x)) {
-    throw nnError(where, `${name} must be a finite number, got ${describeValue(x)}.`);
+    throw nnError(where, `${name} must be a finite number, got ${describe(x)}.`);
   }
   return x;
 }

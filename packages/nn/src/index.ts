@@ -31,3 +31,4 @@ export type { SGDOptions } from './sgd';
 export { Adam } from './adam';
 export type { AdamOptions } from './adam';
 export { saveModel, loadModel } from './save-load';
+export type { LoadModelOptions } from './save-load';

@@ -3,7 +3,8 @@
  * layer by layer, neuron by neuron, input by input, as micrograd and the benchmark spec do) or a
  * seed for a fresh one.
  */
-import { describeValue, nnError } from './errors';
+import { describe } from '@chainrule/core';
+import { nnError } from './errors';
 import { Rng } from './rng';
 
 /** Initialisation options shared by every module. */
@@ -20,7 +21,7 @@ export const DEFAULT_SEED = 1337;
 export function initRng(where: string, options: InitOptions): Rng {
   if (options.rng !== undefined) {
     if (!(options.rng instanceof Rng))
-      throw nnError(where, `options.rng must come from rng(seed), got ${describeValue(options.rng)}.`);
+      throw nnError(where, `options.rng must come from rng(seed), got ${describe(options.rng)}.`);
     return options.rng;
   }
   return new Rng(options.seed ?? DEFAULT_SEED);

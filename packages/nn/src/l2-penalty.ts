@@ -1,8 +1,8 @@
 /**
  * l2Penalty: weight decay as a loss term, `alpha · Σ p²` over the parameters.
  */
-import { sum, Value } from '@chainrule/core';
-import { checkFinite, describeValue, nnError } from './errors';
+import { describe, sum, Value } from '@chainrule/core';
+import { checkFinite, nnError } from './errors';
 
 /**
  * `(p_0² + p_1² + ...) * alpha`, one n-ary sum node (left-fold order, as the benchmark spec).
@@ -20,11 +20,11 @@ import { checkFinite, describeValue, nnError } from './errors';
  */
 export function l2Penalty(params: readonly Value[], alpha: number): Value {
   if (!Array.isArray(params) || params.length === 0) {
-    throw nnError('l2Penalty', `params must be a non-empty array of Values, got ${describeValue(params)}.`);
+    throw nnError('l2Penalty', `params must be a non-empty array of Values, got ${describe(params)}.`);
   }
   checkFinite('l2Penalty', 'alpha', alpha);
   const squares = params.map((p, i) => {
-    if (!(p instanceof Value)) throw nnError('l2Penalty', `params[${i}] must be a Value, got ${describeValue(p)}.`);
+    if (!(p instanceof Value)) throw nnError('l2Penalty', `params[${i}] must be a Value, got ${describe(p)}.`);
     return p.square();
   });
   return sum(squares).mul(alpha);

@@ -1,11 +1,11 @@
 /**
  * Layer: `nout` neurons reading the same inputs; its output is one Value per neuron.
  */
-import { toValue } from '@chainrule/core';
+import { describe, toValue } from '@chainrule/core';
 import type { Operand, Value } from '@chainrule/core';
 import { checkActivation } from './activation';
 import type { Activation } from './activation';
-import { checkInteger, describeValue, nnError } from './errors';
+import { checkInteger, checkOptions, nnError } from './errors';
 import { initRng } from './init';
 import type { InitOptions } from './init';
 import { checkInput, Module, MODEL_FORMAT, MODEL_VERSION } from './module';
@@ -44,10 +44,10 @@ export class Layer extends Module {
     super();
     checkInteger('Layer', 'nin', nin, 1);
     checkInteger('Layer', 'nout', nout, 1);
+    checkOptions('Layer', options, ['activation', 'bias', 'seed', 'rng']);
     this.activation = checkActivation('Layer', 'options.activation', options.activation ?? 'relu');
     const bias = options.bias ?? true;
-    if (typeof bias !== 'boolean')
-      throw nnError('Layer', `options.bias must be a boolean, got ${describeValue(bias)}.`);
+    if (typeof bias !== 'boolean') throw nnError('Layer', `options.bias must be a boolean, got ${describe(bias)}.`);
     const r = initRng('Layer', options);
     this.neurons = [];
     for (let i = 0; i < nout; i++) this.neurons.push(new Neuron(nin, { activation: this.activation, bias, rng: r }));
@@ -80,7 +80,7 @@ export class Layer extends Module {
 
   parameters(): Value[] {
     const params: Value[] = [];
-    for (const n of this.neurons) params.push(...n.parameters());
+    for (const n of this.neurons) for (const p of n.parameters()) params.push(p);
     return params;
   }
 

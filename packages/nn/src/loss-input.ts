@@ -2,9 +2,9 @@
  * Shared checks for the losses: predictions and targets given either as one item or as equally
  * long arrays, and the batch mean `(t_0 + t_1 + ...) * (1/n)` built as one n-ary sum node.
  */
-import { sum, Value } from '@chainrule/core';
+import { describe, sum, Value } from '@chainrule/core';
 import type { Operand } from '@chainrule/core';
-import { describeValue, nnError } from './errors';
+import { nnError } from './errors';
 
 /** Pairs of (prediction, target), with both sides checked. */
 export function pairUp<P, T>(
@@ -22,7 +22,7 @@ export function pairUp<P, T>(
   if (batch && !Array.isArray(target)) {
     throw nnError(
       where,
-      `predictions are an array of ${preds.length}, so targets must be an array of the same length, got ${describeValue(target)}.`,
+      `predictions are an array of ${preds.length}, so targets must be an array of the same length, got ${describe(target)}.`,
     );
   }
   if (preds.length === 0) throw nnError(where, 'predictions are empty. Pass at least one prediction.');
@@ -33,12 +33,10 @@ export function pairUp<P, T>(
     );
   }
   preds.forEach((p, i) => {
-    if (!isPred(p))
-      throw nnError(where, `prediction${batch ? `[${i}]` : ''} must be ${predKind}, got ${describeValue(p)}.`);
+    if (!isPred(p)) throw nnError(where, `prediction${batch ? `[${i}]` : ''} must be ${predKind}, got ${describe(p)}.`);
   });
   targets.forEach((t, i) => {
-    if (!isTarget(t))
-      throw nnError(where, `target${batch ? `[${i}]` : ''} must be ${targetKind}, got ${describeValue(t)}.`);
+    if (!isTarget(t)) throw nnError(where, `target${batch ? `[${i}]` : ''} must be ${targetKind}, got ${describe(t)}.`);
   });
   return { preds, targets, batch };
 }

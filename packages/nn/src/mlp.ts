@@ -2,10 +2,11 @@
  * MLP: a multi-layer perceptron, micrograd's `MLP(nin, nouts)`. Hidden layers use one activation
  * (ReLU by default) and the last layer is linear, unless per-layer activations are given.
  */
+import { describe } from '@chainrule/core';
 import type { Operand, Value } from '@chainrule/core';
 import { checkActivation } from './activation';
 import type { Activation } from './activation';
-import { checkInteger, describeValue, nnError } from './errors';
+import { checkInteger, checkOptions, nnError } from './errors';
 import { initRng } from './init';
 import type { InitOptions } from './init';
 import { Layer } from './layer';
@@ -49,11 +50,9 @@ export class MLP extends Module {
   constructor(nin: number, nouts: readonly number[], options: MLPOptions = {}) {
     super();
     checkInteger('MLP', 'nin', nin, 1);
+    checkOptions('MLP', options, ['activation', 'outputActivation', 'activations', 'bias', 'seed', 'rng']);
     if (!Array.isArray(nouts) || nouts.length === 0) {
-      throw nnError(
-        'MLP',
-        `nouts must be a non-empty array of layer sizes, e.g. [16, 16, 1], got ${describeValue(nouts)}.`,
-      );
+      throw nnError('MLP', `nouts must be a non-empty array of layer sizes, e.g. [16, 16, 1], got ${describe(nouts)}.`);
     }
     nouts.forEach((n, i) => checkInteger('MLP', `nouts[${i}]`, n, 1));
     const activations = mlpActivations(nouts.length, options);
@@ -82,7 +81,7 @@ export class MLP extends Module {
 
   parameters(): Value[] {
     const params: Value[] = [];
-    for (const layer of this.layers) params.push(...layer.parameters());
+    for (const layer of this.layers) for (const p of layer.parameters()) params.push(p);
     return params;
   }
 
@@ -111,7 +110,7 @@ function mlpActivations(count: number, options: MLPOptions): Activation[] {
     if (!Array.isArray(given) || given.length !== count) {
       throw nnError(
         'MLP',
-        `options.activations must list one activation per layer (${count}), got ${describeValue(given)}.`,
+        `options.activations must list one activation per layer (${count}), got ${describe(given)}.`,
       );
     }
     return given.map((a, i) => checkActivation('MLP', `options.activations[${i}]`, a));

@@ -3,9 +3,9 @@
  * Values, can list them, zero their gradients, and describe itself as JSON (architecture +
  * weights) for saveModel/loadModel.
  */
-import { Value } from '@chainrule/core';
+import { describe, Value } from '@chainrule/core';
 import type { Operand } from '@chainrule/core';
-import { describeValue, nnError } from './errors';
+import { nnError } from './errors';
 
 /** A model's description as saved by `saveModel`: its type, architecture fields and weights. */
 export interface ModelJSON {
@@ -55,7 +55,7 @@ export abstract class Module {
 /** Checks that `x` is an array of `nin` numbers or Values (a model's input). */
 export function checkInput(where: string, x: unknown, nin: number): readonly Operand[] {
   if (!Array.isArray(x)) {
-    throw nnError(where, `input must be an array of ${nin} numbers or Values, got ${describeValue(x)}.`);
+    throw nnError(where, `input must be an array of ${nin} numbers or Values, got ${describe(x)}.`);
   }
   if (x.length !== nin) {
     throw nnError(
@@ -66,7 +66,7 @@ export function checkInput(where: string, x: unknown, nin: number): readonly Ope
   for (let i = 0; i < x.length; i++) {
     const xi = x[i];
     if (typeof xi !== 'number' && !(xi instanceof Value)) {
-      throw nnError(where, `input[${i}] must be a number or a Value, got ${describeValue(xi)}.`);
+      throw nnError(where, `input[${i}] must be a number or a Value, got ${describe(xi)}.`);
     }
   }
   return x as readonly Operand[];

@@ -3,7 +3,8 @@
  * style of scikit-learn for users, and `specMoons`, the exact generator of the benchmark spec (W2).
  * Labels are -1 (outer/upper moon) and +1 (inner/lower moon), ready for the hinge loss.
  */
-import { checkFinite, checkInteger, nnError, describeValue } from './errors';
+import { describe } from '@chainrule/core';
+import { checkFinite, checkInteger, checkOptions, nnError } from './errors';
 import { Rng } from './rng';
 
 /** A labelled 2-D data set: `X[i]` is a point, `y[i]` its label (-1 or +1). */
@@ -32,11 +33,12 @@ export interface MoonsOptions {
  */
 export function makeMoons(n: number, options: MoonsOptions = {}): Dataset {
   checkInteger('makeMoons', 'n', n, 1);
+  checkOptions('makeMoons', options, ['noise', 'seed', 'shuffle']);
   const { noise = 0.1, seed = 42, shuffle = true } = options;
   checkFinite('makeMoons', 'options.noise', noise);
   if (noise < 0) throw nnError('makeMoons', `options.noise must be >= 0, got ${noise}. Pass 0 for no noise.`);
   if (typeof shuffle !== 'boolean')
-    throw nnError('makeMoons', `options.shuffle must be a boolean, got ${describeValue(shuffle)}.`);
+    throw nnError('makeMoons', `options.shuffle must be a boolean, got ${describe(shuffle)}.`);
   const r = new Rng(seed);
   const nOuter = Math.floor(n / 2);
   const nInner = n - nOuter;

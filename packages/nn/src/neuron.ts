@@ -3,11 +3,11 @@
  * drawn uniformly from [-1, 1) by the seeded generator; the bias starts at 0 and draws nothing
  * (micrograd's init, the benchmark spec's W2).
  */
-import { dot, Value } from '@chainrule/core';
+import { describe, dot, Value } from '@chainrule/core';
 import type { Operand } from '@chainrule/core';
 import { activate, activationTitle, checkActivation } from './activation';
 import type { Activation } from './activation';
-import { checkInteger, describeValue, nnError } from './errors';
+import { checkInteger, checkOptions, nnError } from './errors';
 import { initRng } from './init';
 import type { InitOptions } from './init';
 import { checkInput, Module, MODEL_FORMAT, MODEL_VERSION } from './module';
@@ -47,10 +47,10 @@ export class Neuron extends Module {
   constructor(nin: number, options: NeuronOptions = {}) {
     super();
     checkInteger('Neuron', 'nin', nin, 1);
+    checkOptions('Neuron', options, ['activation', 'bias', 'seed', 'rng']);
     this.activation = checkActivation('Neuron', 'options.activation', options.activation ?? 'relu');
     const bias = options.bias ?? true;
-    if (typeof bias !== 'boolean')
-      throw nnError('Neuron', `options.bias must be a boolean, got ${describeValue(bias)}.`);
+    if (typeof bias !== 'boolean') throw nnError('Neuron', `options.bias must be a boolean, got ${describe(bias)}.`);
     const r = initRng('Neuron', options);
     this.w = [];
     for (let j = 0; j < nin; j++) this.w.push(new Value(r.uniform(-1, 1)));

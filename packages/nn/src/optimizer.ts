@@ -2,8 +2,8 @@
  * Optimizer: the base of SGD and Adam. It holds the parameters it updates (from a Module or a list
  * of Values), counts its steps, and zeroes the parameters' gradients.
  */
-import { Value } from '@chainrule/core';
-import { describeValue, nnError } from './errors';
+import { describe, Value } from '@chainrule/core';
+import { nnError } from './errors';
 import { Module } from './module';
 
 /**
@@ -27,10 +27,10 @@ export abstract class Optimizer {
   protected constructor(where: string, params: Module | readonly Value[]) {
     const list = params instanceof Module ? params.parameters() : params;
     if (!Array.isArray(list) || list.length === 0) {
-      throw nnError(where, `params must be a Module or a non-empty array of Values, got ${describeValue(params)}.`);
+      throw nnError(where, `params must be a Module or a non-empty array of Values, got ${describe(params)}.`);
     }
     list.forEach((p, i) => {
-      if (!(p instanceof Value)) throw nnError(where, `params[${i}] must be a Value, got ${describeValue(p)}.`);
+      if (!(p instanceof Value)) throw nnError(where, `params[${i}] must be a Value, got ${describe(p)}.`);
     });
     this.params = [...list];
   }

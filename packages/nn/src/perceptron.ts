@@ -3,7 +3,8 @@
  * bias unless asked for, no activation (identity) unless asked for, may be given its starting
  * weights, and labels its parameters `w` (or `w0, w1, ...`) and `b` for drawings.
  */
-import { checkFinite, describeValue, nnError } from './errors';
+import { describe } from '@chainrule/core';
+import { checkFinite, checkOptions, nnError } from './errors';
 import type { Activation } from './activation';
 import type { InitOptions } from './init';
 import type { ModelJSON } from './module';
@@ -38,11 +39,12 @@ export class Perceptron extends Neuron {
    * p.forward([1.5]).data; // 1.2000000000000002
    */
   constructor(nin = 1, options: PerceptronOptions = {}) {
+    checkOptions('Perceptron', options, ['weights', 'bias', 'activation', 'seed', 'rng']);
     const { weights, bias = false, activation = 'linear' } = options;
     if (bias !== false && (typeof bias !== 'number' || !Number.isFinite(bias))) {
       throw nnError(
         'Perceptron',
-        `options.bias must be false (no bias) or the bias's starting value, got ${describeValue(bias)}.`,
+        `options.bias must be false (no bias) or the bias's starting value, got ${describe(bias)}.`,
       );
     }
     super(nin, { activation, bias: bias !== false, rng: options.rng, seed: options.seed });
@@ -50,7 +52,7 @@ export class Perceptron extends Neuron {
       if (!Array.isArray(weights) || weights.length !== nin) {
         throw nnError(
           'Perceptron',
-          `options.weights must be an array of ${nin} numbers (one per input), got ${describeValue(weights)}.`,
+          `options.weights must be an array of ${nin} numbers (one per input), got ${describe(weights)}.`,
         );
       }
       weights.forEach((wj, j) => (this.w[j].data = checkFinite('Perceptron', `options.weights[${j}]`, wj)));

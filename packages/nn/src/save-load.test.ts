@@ -53,7 +53,7 @@ describe('saveModel / loadModel', () => {
     );
     expect(() => loadModel(broken({ bias: 'yes' }))).toThrow(/field "bias" must be true or false/);
     expect(() => loadModel(broken({ parameters: good.parameters.slice(1) }))).toThrow(
-      /field "parameters" must be an array of 13 numbers \(the weights of MLP of \[.*\]\), got an array of length 12/,
+      /field "parameters" must be an array of 13 numbers \(the weights of MLP\(2, \[3, 1\]\)\), got an array of length 12/,
     );
     expect(() => loadModel(broken({ nin: 3 }))).toThrow(/field "parameters" must be an array of 16 numbers/);
     const nan = [...good.parameters];

@@ -2,8 +2,9 @@
  * SGD: stochastic gradient descent, `p ← p - lr·g`, with optional momentum (PyTorch's form) and an
  * optional learning-rate schedule (a function of the step index).
  */
+import { describe } from '@chainrule/core';
 import type { Value } from '@chainrule/core';
-import { checkFinite, describeValue, nnError } from './errors';
+import { checkFinite, checkOptions, nnError } from './errors';
 import type { Module } from './module';
 import { Optimizer } from './optimizer';
 
@@ -50,11 +51,12 @@ export class SGD extends Optimizer {
    */
   constructor(params: Module | readonly Value[], options: SGDOptions = {}) {
     super('SGD', params);
+    checkOptions('SGD', options, ['lr', 'schedule', 'momentum']);
     this.baseLr = checkFinite('SGD', 'options.lr', options.lr ?? 0.01);
     if (options.schedule !== undefined && typeof options.schedule !== 'function') {
       throw nnError(
         'SGD',
-        `options.schedule must be a function (step) => learning rate, got ${describeValue(options.schedule)}.`,
+        `options.schedule must be a function (step) => learning rate, got ${describe(options.schedule)}.`,
       );
     }
     this.schedule = options.schedule ?? null;

@@ -3,16 +3,20 @@
  * size check that refuses a graph too large for a format before any work is done, and the graph
  * model they read (toGraph of a Value, or a ComputationGraph given by the caller).
  */
-import { Value, topoSort } from '@chainrule/core';
+import { describe, Value } from '@chainrule/core';
+import { checkLabel } from './label-text';
+import { checkSize, sizeOfGraph, sizeOfValues } from './graph-size';
 import { significant } from './svg-format';
 import { toGraph } from './to-graph';
 import type { ComputationGraph, GraphNodeAttributes, ToGraphOptions, ValueNodeAttributes } from './to-graph';
-import { describeInput, vizError } from './viz-error';
+import { vizError } from './viz-error';
 
 /** Options every graph exporter accepts (the toGraph options apply when a Value is given). */
 export interface GraphExportOptions extends Pick<ToGraphOptions, 'grads' | 'parameters' | 'constants'> {
   /** Refuse graphs with more Values than this; each exporter documents its default. */
   maxValues?: number;
+  /** Refuse graphs with more input edges than this. Default twice the format's maxValues. */
+  maxEdges?: number;
   /** Significant digits of the numbers shown in labels. Default 4 (2.1000000000000005 reads 2.1). */
   precision?: number;
 }
@@ -22,7 +26,8 @@ export type GraphSource = Value | ComputationGraph;
 
 /**
  * The graph to export, after checking its size against `maxValues` (the option, or the format's
- * `defaultMax`). A Value is counted first (a cheap iterative walk) and only then turned into a graph.
+ * `defaultMax`) and `maxEdges` (default twice that). A Value is counted first (a cheap iterative
+ * walk) and only then turned into a graph; a graph given by the caller has its labels checked.
  */
 export function graphForExport(
   where: string,
@@ -32,45 +37,58 @@ export function graphForExport(
   why: string,
 ): ComputationGraph {
   if (typeof options !== 'object' || options === null) {
-    throw vizError(where, `options must be an object, got ${describeInput(options)}.`, 'pass {} for the defaults');
+    throw vizError(where, `options must be an object, got ${describe(options)}.`, 'pass {} for the defaults');
   }
-  const maxValues = options.maxValues ?? defaultMax;
-  if (typeof maxValues !== 'number' || !(maxValues >= 1)) {
-    throw vizError(
-      where,
-      `options.maxValues must be a positive number, got ${describeInput(maxValues)}.`,
-      `leave it out for ${defaultMax}`,
-    );
-  }
-  const tooMany = (count: number): Error =>
-    vizError(
-      where,
-      `the graph has ${count} Values, over the limit of ${maxValues} for this format (${why}).`,
-      `export it with toJSON, which handles millions of nodes, or pass { maxValues: ${count} } to try anyway`,
-    );
+  const maxValues = positiveLimit(where, 'maxValues', options.maxValues, defaultMax);
+  const maxEdges = positiveLimit(where, 'maxEdges', options.maxEdges, 2 * defaultMax);
+  const limits = {
+    maxValues,
+    maxEdges,
+    scope: 'for this format',
+    why,
+    instead: 'export it with toJSON, which handles millions of nodes',
+  };
   if (source instanceof Value) {
-    const count = topoSort(source).length;
-    if (count > maxValues) throw tooMany(count);
+    const size = sizeOfValues(source);
+    checkSize(where, size, limits);
     return toGraph(source, {
       grads: options.grads,
       parameters: options.parameters,
       constants: options.constants,
-      maxValues: count,
+      maxValues: size.values,
+      maxEdges: size.edges,
     });
   }
   if (!isComputationGraph(source)) {
     throw vizError(
       where,
-      `expected a Value or a graph from toGraph, got ${describeInput(source)}.`,
+      `expected a Value or a graph from toGraph, got ${describe(source)}.`,
       'pass the output Value of your computation',
     );
   }
-  let count = 0;
-  source.forEachNode((_key, attributes) => {
-    if (attributes.type === 'value') count++;
-  });
-  if (count > maxValues) throw tooMany(count);
+  checkSize(where, sizeOfGraph(source), limits);
+  checkGraphLabels(where, source);
   return source;
+}
+
+/** A graph edited by the caller may hold any label: each must be what toGraph accepts. */
+export function checkGraphLabels(where: string, graph: ComputationGraph): void {
+  graph.forEachNode((_key, attributes) => {
+    if (attributes.type === 'value') checkLabel(where, attributes.label, attributes.id);
+  });
+}
+
+/** `value` if it is a positive number, else `fallback` when it is undefined, else a VizError. */
+function positiveLimit(where: string, name: string, value: unknown, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !(value >= 1)) {
+    throw vizError(
+      where,
+      `options.${name} must be a positive number, got ${describe(value)}.`,
+      `leave it out for ${fallback}`,
+    );
+  }
+  return value;
 }
 
 function isComputationGraph(x: unknown): x is ComputationGraph {
@@ -90,7 +108,7 @@ export function numberFormat(where: string, options: GraphExportOptions): (x: nu
   if (!Number.isInteger(precision) || precision < 1 || precision > 17) {
     throw vizError(
       where,
-      `options.precision must be an integer from 1 to 17, got ${describeInput(precision)}.`,
+      `options.precision must be an integer from 1 to 17, got ${describe(precision)}.`,
       'leave it out for 4 significant digits',
     );
   }
@@ -149,7 +167,7 @@ export function textLayoutOptions(where: string, options: TextLayoutOptions): Re
   if (direction !== 'LR' && direction !== 'TB') {
     throw vizError(
       where,
-      `options.direction must be 'LR' or 'TB', got ${describeInput(direction)}.`,
+      `options.direction must be 'LR' or 'TB', got ${describe(direction)}.`,
       "leave it out for 'LR'",
     );
   }
@@ -157,7 +175,7 @@ export function textLayoutOptions(where: string, options: TextLayoutOptions): Re
   if (!['local', 'both', 'none'].includes(edgeLabels)) {
     throw vizError(
       where,
-      `options.edgeLabels must be 'local', 'both' or 'none', got ${describeInput(edgeLabels)}.`,
+      `options.edgeLabels must be 'local', 'both' or 'none', got ${describe(edgeLabels)}.`,
       "leave it out for 'local'",
     );
   }

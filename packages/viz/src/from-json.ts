@@ -3,11 +3,12 @@
  * Value graph through the public Value methods and `applyOp` (for `sum` and `dot`), so an imported graph can be re-run,
  * backpropagated and drawn. Every check is iterative; each error names the offending node id.
  */
-import { Value, applyOp, constant, opByName, OPS } from '@chainrule/core';
+import { Value, applyOp, constant, opByName, OPS, describe } from '@chainrule/core';
 import type { OpRow } from '@chainrule/core';
 import { DEFAULT_DOCUMENT_LIMITS, GRAPH_FORMAT, GRAPH_VERSION } from './graph-document';
+import { checkKnownOptions } from './render-svg-options';
 import type { GraphDocumentLimits } from './graph-document';
-import { VizError, describeInput, vizError } from './viz-error';
+import { VizError, vizError } from './viz-error';
 
 const WHERE = 'fromJSON';
 
@@ -56,8 +57,22 @@ interface CheckedNode {
  * nodes.get(2)!.grad; // the gradient of document node 2
  */
 export function fromJSON(doc: unknown, options: FromJsonOptions = {}): ImportedGraph {
+  checkKnownOptions(WHERE, options, 'options', [
+    'maxNodes',
+    'maxEdges',
+    'maxLabelLength',
+    'maxTextLength',
+    'dataTolerance',
+  ]);
   const limits = { ...DEFAULT_DOCUMENT_LIMITS, ...definedOnly(options) };
   const tolerance = options.dataTolerance ?? 1e-9;
+  if (typeof tolerance !== 'number' || !(tolerance >= 0) || !Number.isFinite(tolerance)) {
+    throw vizError(
+      WHERE,
+      `options.dataTolerance must be a finite number >= 0, got ${describe(tolerance)}.`,
+      'leave it out for 1e-9',
+    );
+  }
   const parsed = typeof doc === 'string' ? parseText(doc, limits.maxTextLength) : doc;
   const { rootId, checked, edges } = checkDocument(parsed, limits);
 
@@ -92,7 +107,7 @@ function definedOnly(options: GraphDocumentLimits): GraphDocumentLimits {
     if (typeof limit !== 'number' || !(limit >= 0)) {
       throw vizError(
         WHERE,
-        `options.${key} must be a non-negative number, got ${describeInput(limit)}.`,
+        `options.${key} must be a non-negative number, got ${describe(limit)}.`,
         'leave it out to use the default',
       );
     }
@@ -128,7 +143,7 @@ function checkDocument(
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
     throw vizError(
       WHERE,
-      `expected a chainrule-graph document (an object), got ${describeInput(doc)}.`,
+      `expected a chainrule-graph document (an object), got ${describe(doc)}.`,
       'pass the object returned by toJSON or its JSON text',
     );
   }
@@ -136,7 +151,7 @@ function checkDocument(
   if (d.format !== GRAPH_FORMAT) {
     throw vizError(
       WHERE,
-      `unknown format ${describeInput(d.format)}; expected "${GRAPH_FORMAT}".`,
+      `unknown format ${describe(d.format)}; expected "${GRAPH_FORMAT}".`,
       'pass a document written by toJSON',
     );
   }
@@ -144,7 +159,7 @@ function checkDocument(
     const found =
       typeof d.version === 'number'
         ? `unsupported version ${d.version}`
-        : `version must be a number, got ${describeInput(d.version)}`;
+        : `version must be a number, got ${describe(d.version)}`;
     throw vizError(
       WHERE,
       `${found}: this version of @chainrule/viz reads version ${GRAPH_VERSION}.`,
@@ -154,12 +169,12 @@ function checkDocument(
   if (!isId(d.root)) {
     throw vizError(
       WHERE,
-      `root must be a node id (a non-negative integer), got ${describeInput(d.root)}.`,
+      `root must be a node id (a non-negative integer), got ${describe(d.root)}.`,
       'set root to the id of the output node',
     );
   }
   if (!Array.isArray(d.nodes)) {
-    throw vizError(WHERE, `nodes must be an array, got ${describeInput(d.nodes)}.`, 'list the graph nodes as an array');
+    throw vizError(WHERE, `nodes must be an array, got ${describe(d.nodes)}.`, 'list the graph nodes as an array');
   }
   const raw = d.nodes as unknown[];
   if (raw.length > limits.maxNodes) {
@@ -191,7 +206,7 @@ function checkNode(raw: unknown, index: number, maxLabelLength: number): Checked
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw vizError(
       WHERE,
-      `nodes[${index}] must be an object, got ${describeInput(raw)}.`,
+      `nodes[${index}] must be an object, got ${describe(raw)}.`,
       'write each node as { id, op, label, data, grad, inputs }',
     );
   }
@@ -199,7 +214,7 @@ function checkNode(raw: unknown, index: number, maxLabelLength: number): Checked
   if (!isId(n.id)) {
     throw vizError(
       WHERE,
-      `nodes[${index}].id must be a non-negative integer, got ${describeInput(n.id)}.`,
+      `nodes[${index}].id must be a non-negative integer, got ${describe(n.id)}.`,
       'give every node an integer id',
     );
   }
@@ -207,11 +222,11 @@ function checkNode(raw: unknown, index: number, maxLabelLength: number): Checked
   const fail = (problem: string, fix: string): VizError => vizError(WHERE, `node ${id}: ${problem}`, fix, id);
   if (typeof n.op !== 'string')
     throw fail(
-      `op must be a string, got ${describeInput(n.op)}.`,
+      `op must be a string, got ${describe(n.op)}.`,
       "use '' for a leaf, 'const' for a constant or an op name",
     );
   if (typeof n.label !== 'string')
-    throw fail(`label must be a string, got ${describeInput(n.label)}.`, "use '' for no label");
+    throw fail(`label must be a string, got ${describe(n.label)}.`, "use '' for no label");
   if (n.label.length > maxLabelLength) {
     throw fail(
       `the label has ${n.label.length} characters, over the limit of ${maxLabelLength}.`,
@@ -221,16 +236,16 @@ function checkNode(raw: unknown, index: number, maxLabelLength: number): Checked
   for (const field of ['data', 'grad'] as const) {
     const x = n[field];
     if (typeof x !== 'number')
-      throw fail(`${field} must be a number, got ${describeInput(x)}.`, `write ${field} as a JSON number`);
+      throw fail(`${field} must be a number, got ${describe(x)}.`, `write ${field} as a JSON number`);
     if (!Number.isFinite(x))
       throw fail(`${field} is ${x}; documents hold finite numbers only.`, 'fix the value at its source');
   }
   if (!Array.isArray(n.inputs))
-    throw fail(`inputs must be an array of ids, got ${describeInput(n.inputs)}.`, 'use [] for a leaf');
+    throw fail(`inputs must be an array of ids, got ${describe(n.inputs)}.`, 'use [] for a leaf');
   const inputIds = n.inputs as unknown[];
   for (let k = 0; k < inputIds.length; k++) {
     if (!isId(inputIds[k]))
-      throw fail(`inputs[${k}] must be a node id, got ${describeInput(inputIds[k])}.`, 'list input ids as integers');
+      throw fail(`inputs[${k}] must be a node id, got ${describe(inputIds[k])}.`, 'list input ids as integers');
   }
   const op = n.op;
   let row: OpRow | null = null;

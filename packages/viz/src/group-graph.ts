@@ -5,9 +5,10 @@
  * (one neuron applied to every point of a batch) merge into one. Constants are dropped, leaves are
  * counted in the groups that read them. Runs on a FlatGraph (array passes, no recursion).
  */
+import { describe } from '@chainrule/core';
 import { flattenGraph, type FlatGraph } from './flat-graph';
 import type { ComputationGraph, Highlight, ValueNodeAttributes } from './to-graph';
-import { describeInput, vizError } from './viz-error';
+import { vizError } from './viz-error';
 
 /** One box of a grouped drawing. */
 export interface ValueGroup {
@@ -55,7 +56,7 @@ const ACTIVATIONS = new Set(['relu', 'tanh', 'sigmoid']);
  */
 export function groupGraph(graph: ComputationGraph): GroupedGraph {
   if (typeof graph?.forEachNode !== 'function') {
-    throw vizError('groupGraph', `expected a graph, got ${describeInput(graph)}.`, 'pass toGraph(root)');
+    throw vizError('groupGraph', `expected a graph, got ${describe(graph)}.`, 'pass toGraph(root)');
   }
   return groupFlat(flattenGraph(graph));
 }

@@ -4,6 +4,7 @@
  * coloured by the gradient they carry, and a note saying what was grouped and hidden.
  */
 import { OPS } from '@chainrule/core';
+import { max } from 'd3';
 import type { GroupedGraph, ValueGroup } from './group-graph';
 import { monoWidth, sansWidth } from './measure-text';
 import { highlightRing, NOT_COMPUTED_PATTERN, type NodeStyle } from './svg-nodes';
@@ -80,7 +81,7 @@ function groupBox(group: ValueGroup, style: NodeStyle): SceneBox {
     Math.max(
       sansWidth(title, 12.5, true),
       sansWidth(usesLine, 10),
-      ...lines.map((l) => sansWidth(l.key, 9.5) + 6 + monoWidth(l.value, 11.5)),
+      max(lines, (l) => sansWidth(l.key, 9.5) + 6 + monoWidth(l.value, 11.5))!,
     ) +
       2 * PAD,
   );

@@ -4,6 +4,7 @@
  * the beginning of the layer axis, one band below (left to right) or beside (top to bottom) the last.
  * An edge between bands runs out past its band's end, along the gap to the next band's start, and in.
  */
+import { max, min } from 'd3';
 import type { Layout, LayoutEdge } from './layout-layered';
 
 /** Room between bands, and between the lanes of edges that run from one band to another. */
@@ -26,8 +27,8 @@ function cutPositions(layout: Layout, leftToRight: boolean): number[] {
   for (let i = 1; i < centres.length; i++) {
     const before = [...layout.boxes.values()].filter((b) => Math.round(leftToRight ? b.x : b.y) === centres[i - 1]);
     const after = [...layout.boxes.values()].filter((b) => Math.round(leftToRight ? b.x : b.y) === centres[i]);
-    const end = Math.max(...before.map((b) => (leftToRight ? b.x + b.width / 2 : b.y + b.height / 2)));
-    const start = Math.min(...after.map((b) => (leftToRight ? b.x - b.width / 2 : b.y - b.height / 2)));
+    const end = max(before, (b) => (leftToRight ? b.x + b.width / 2 : b.y + b.height / 2))!;
+    const start = min(after, (b) => (leftToRight ? b.x - b.width / 2 : b.y - b.height / 2))!;
     cuts.push((end + start) / 2);
   }
   return cuts;
@@ -66,9 +67,10 @@ export function foldLayout(
     while (r + 1 < starts.length && a >= starts[r + 1]) r++;
     return r;
   };
-  const bandLength = Math.max(
-    ...starts.map((s, r) => (r + 1 < starts.length ? starts[r + 1] : leftToRight ? layout.width : layout.height) - s),
-  );
+  const bandLength = max(
+    starts,
+    (s, r) => (r + 1 < starts.length ? starts[r + 1] : leftToRight ? layout.width : layout.height) - s,
+  )!;
   // Room on both ends of each band for the lanes of edges that leave or enter it.
   const crossing = edges.filter((e) => {
     const s = layout.boxes.get(e.source)!;

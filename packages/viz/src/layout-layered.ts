@@ -5,6 +5,7 @@
  * graph is small, or a DFS ordering and centred coordinates when it is large (d3-dag's two-layer
  * pass grows too slow past a few thousand nodes and bends). Box sizes come from the caller.
  */
+import { describe } from '@chainrule/core';
 import {
   coordCenter,
   coordGreedy,
@@ -16,7 +17,7 @@ import {
   twolayerAgg,
 } from 'd3-dag';
 import type { MutGraphNode } from 'd3-dag';
-import { describeInput, vizError } from './viz-error';
+import { vizError } from './viz-error';
 
 const LONG_SPAN = 3;
 
@@ -128,7 +129,7 @@ export function layoutLayered(
   if (!Array.isArray(boxes) || !Array.isArray(edges)) {
     throw vizError(
       'layoutLayered',
-      `expected arrays of boxes and edges, got ${describeInput(boxes)} and ${describeInput(edges)}.`,
+      `expected arrays of boxes and edges, got ${describe(boxes)} and ${describe(edges)}.`,
       'pass e.g. ([{ key, width, height }], [{ key, source, target }])',
     );
   }

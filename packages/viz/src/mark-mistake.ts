@@ -3,9 +3,9 @@
  * step), drawn on a graph: the node is ringed and noted, and the nodes its gradient flows into in
  * backward, which inherit the mistake, are marked. Highlights set before (a mismatch) are kept.
  */
-import { Value } from '@chainrule/core';
+import { describe, Value } from '@chainrule/core';
 import { valueKey, type ComputationGraph } from './to-graph';
-import { describeInput, vizError } from './viz-error';
+import { vizError } from './viz-error';
 
 /** The option `mistake` of renderSvg and renderHtml. */
 export interface Mistake {
@@ -38,7 +38,7 @@ export function markMistake(graph: ComputationGraph, mistake: Mistake, where: st
   if (typeof (downstream as Iterable<Value>)[Symbol.iterator] !== 'function') {
     throw vizError(
       where,
-      `options.mistake.downstream must be an iterable of Values, got ${describeInput(downstream)}.`,
+      `options.mistake.downstream must be an iterable of Values, got ${describe(downstream)}.`,
       'pass compareGradients(root, manual).downstream, or leave it out',
     );
   }

@@ -4,11 +4,12 @@
  * boundary score = threshold is drawn as a line, and the labelled points are marked by class, with
  * misclassified points ringed.
  */
-import { contours, format as d3format, interpolateRgb, scaleLinear } from 'd3';
+import { describe } from '@chainrule/core';
+import { contours, format as d3format, interpolateRgb, max, min, scaleLinear } from 'd3';
 import { closeSvg, drawAxes, drawLegendRow, numberOption, openSvg, px, resolveFrame, UID } from './plot-svg';
 import type { LegendEntry, PlotArea } from './plot-svg';
 import type { PlotOptions } from './plot-theme';
-import { describeInput, vizError } from './viz-error';
+import { vizError } from './viz-error';
 import { escapeXml } from './xml-escape';
 
 const WHERE = 'plotDecisionBoundary';
@@ -56,7 +57,7 @@ export function plotDecisionBoundary(
   if (typeof score !== 'function') {
     throw vizError(
       WHERE,
-      `score must be a function (x1, x2) => number, got ${describeInput(score)}.`,
+      `score must be a function (x1, x2) => number, got ${describe(score)}.`,
       'pass e.g. (a, b) => model.forward([a, b]).data',
     );
   }
@@ -109,7 +110,7 @@ export function plotDecisionBoundary(
   if (!Array.isArray(names) || names.length !== 2 || !names.every((n) => typeof n === 'string')) {
     throw vizError(
       WHERE,
-      `options.classNames must be two strings, got ${describeInput(names)}.`,
+      `options.classNames must be two strings, got ${describe(names)}.`,
       "pass e.g. ['outer moon', 'inner moon']",
     );
   }
@@ -203,7 +204,7 @@ function evaluate(score: (a: number, b: number) => number, a: number, b: number)
   if (typeof s !== 'number' || !Number.isFinite(s)) {
     throw vizError(
       WHERE,
-      `score(${a}, ${b}) returned ${describeInput(s)}; a finite number is needed everywhere on the plot.`,
+      `score(${a}, ${b}) returned ${describe(s)}; a finite number is needed everywhere on the plot.`,
       'return a plain number (e.g. .data of the output Value) and check the model for NaN',
     );
   }
@@ -216,7 +217,7 @@ function checkPoints(data: LabelledPoints): Point[] {
   if (Array.isArray(data)) {
     points = data.map((p, k) => {
       if (typeof p !== 'object' || p === null)
-        throw vizError(WHERE, `point ${k} must be { x, y, label }, got ${describeInput(p)}.`, fix);
+        throw vizError(WHERE, `point ${k} must be { x, y, label }, got ${describe(p)}.`, fix);
       return { x: p.x, y: p.y, label: p.label };
     });
   } else if (typeof data === 'object' && data !== null && Array.isArray(data.X) && Array.isArray(data.y)) {
@@ -229,22 +230,18 @@ function checkPoints(data: LabelledPoints): Point[] {
     }
     points = data.X.map((row, k) => {
       if (!Array.isArray(row) || row.length !== 2)
-        throw vizError(
-          WHERE,
-          `X[${k}] must be a pair [x1, x2], got ${describeInput(row)}.`,
-          'plot two features at a time',
-        );
+        throw vizError(WHERE, `X[${k}] must be a pair [x1, x2], got ${describe(row)}.`, 'plot two features at a time');
       return { x: row[0], y: row[1], label: data.y[k] };
     });
   } else {
-    throw vizError(WHERE, `expected labelled points, got ${describeInput(data)}.`, fix);
+    throw vizError(WHERE, `expected labelled points, got ${describe(data)}.`, fix);
   }
   points.forEach((p, k) => {
     for (const key of ['x', 'y', 'label'] as const) {
       if (typeof p[key] !== 'number' || !Number.isFinite(p[key])) {
         throw vizError(
           WHERE,
-          `point ${k} has ${key} = ${describeInput(p[key])}; every coordinate and label must be a finite number.`,
+          `point ${k} has ${key} = ${describe(p[key])}; every coordinate and label must be a finite number.`,
           `fix point ${k}`,
         );
       }
@@ -258,7 +255,7 @@ function checkDomain(name: string, domain: unknown): [number, number] | undefine
   if (!Array.isArray(domain) || domain.length !== 2 || !domain.every(Number.isFinite) || !(domain[0] < domain[1])) {
     throw vizError(
       WHERE,
-      `options.${name} must be [low, high] with low < high, got ${describeInput(domain)}.`,
+      `options.${name} must be [low, high] with low < high, got ${describe(domain)}.`,
       'leave it out to fit the points',
     );
   }
@@ -267,8 +264,8 @@ function checkDomain(name: string, domain: unknown): [number, number] | undefine
 
 function padded(values: number[]): [number, number] {
   if (values.length === 0) return [-1, 1];
-  const lo = Math.min(...values);
-  const hi = Math.max(...values);
+  const lo = min(values)!;
+  const hi = max(values)!;
   const pad = (hi - lo) * 0.12 || 1;
   return [lo - pad, hi + pad];
 }

@@ -3,11 +3,11 @@
  * one-weight perceptron, the gradient-descent steps marked on it (computed with the engine, or given),
  * the slope at the first step, the minimum at w = y/i, and optionally the activation a(w) = i·w.
  */
-import { gradientDescent, Value } from '@chainrule/core';
+import { describe, gradientDescent, Value } from '@chainrule/core';
 import type { DescentStep } from '@chainrule/core';
 
 export type { DescentStep };
-import { format as d3format, line, scaleLinear, curveLinear } from 'd3';
+import { format as d3format, line, max, min, scaleLinear, curveLinear } from 'd3';
 import type { ScaleLinear } from 'd3';
 import {
   approximateTextWidth,
@@ -23,7 +23,7 @@ import {
 } from './plot-svg';
 import type { LegendEntry, PlotArea } from './plot-svg';
 import type { PlotColors, PlotOptions } from './plot-theme';
-import { describeInput, vizError } from './viz-error';
+import { vizError } from './viz-error';
 import { escapeXml } from './xml-escape';
 
 const WHERE = 'plotDescent';
@@ -97,11 +97,7 @@ function articleCost(input: number, target: number): (w: Value) => Value {
 
 function checkProblem(problem: DescentProblem): { input: number; target: number } {
   if (typeof problem !== 'object' || problem === null) {
-    throw vizError(
-      WHERE,
-      `options must be an object, got ${describeInput(problem)}.`,
-      'pass {} for the article defaults',
-    );
+    throw vizError(WHERE, `options must be an object, got ${describe(problem)}.`, 'pass {} for the article defaults');
   }
   const input = numberOption(
     WHERE,
@@ -222,7 +218,7 @@ function numberFormatter(numberFormat: string): (x: number) => string {
   } catch {
     throw vizError(
       WHERE,
-      `options.numberFormat ${describeInput(numberFormat)} is not a d3-format specifier.`,
+      `options.numberFormat ${describe(numberFormat)} is not a d3-format specifier.`,
       "use e.g. '.4f' or leave it out for '.6~g'",
     );
   }
@@ -232,7 +228,7 @@ function checkDomain(domain: unknown): [number, number] {
   if (!Array.isArray(domain) || domain.length !== 2 || !domain.every(Number.isFinite) || !(domain[0] < domain[1])) {
     throw vizError(
       WHERE,
-      `options.domain must be [low, high] with low < high, got ${describeInput(domain)}.`,
+      `options.domain must be [low, high] with low < high, got ${describe(domain)}.`,
       'leave it out to fit the steps',
     );
   }
@@ -251,15 +247,13 @@ function descentScales(
   const x = scaleLinear()
     .domain(domain)
     .range([area.left, area.left + area.width]);
-  let yMax = Math.max(
-    ...samples.map((s) => s[1]),
-    ...points.filter((p) => p.w >= domain[0] && p.w <= domain[1]).map((p) => p.cost),
-  );
+  const inDomain = points.filter((p) => p.w >= domain[0] && p.w <= domain[1]);
+  let yMax = Math.max(max(samples, (s) => s[1]) ?? -Infinity, max(inDomain, (p) => p.cost) ?? -Infinity);
   let yMin = 0;
   if (activationInput !== null) {
-    const ends = domain.map((w) => activationInput * w);
-    yMax = Math.max(yMax, target, ...ends);
-    yMin = Math.min(0, target, ...ends);
+    const ends = [activationInput * domain[0], activationInput * domain[1]];
+    yMax = Math.max(yMax, target, ends[0], ends[1]);
+    yMin = Math.min(0, target, ends[0], ends[1]);
   }
   const y = scaleLinear()
     .domain([yMin - 0.04 * (yMax - yMin), yMax + 0.06 * (yMax - yMin)])
@@ -479,8 +473,8 @@ function drawLeaving({ x, area, colors, points, domain }: DescentPlot): string {
 
 /** The weights and the minimum, padded; wider on the minimum's side when it is an end (room for its label). */
 function paddedDomain(ws: number[], minimum: number): [number, number] {
-  let lo = Math.min(minimum, ...ws);
-  let hi = Math.max(minimum, ...ws);
+  let lo = Math.min(minimum, min(ws) ?? minimum);
+  let hi = Math.max(minimum, max(ws) ?? minimum);
   const span = hi - lo || Math.max(1, Math.abs(hi));
   lo -= span * (lo === minimum ? 0.6 : 0.22);
   hi += span * (hi === minimum ? 0.6 : 0.18);

@@ -3,11 +3,12 @@
  * scale when it spans decades) and the accuracy on a right-hand axis. NaN and infinite losses leave
  * a gap and are reported in the picture; long runs are thinned without losing spikes.
  */
-import { format as d3format, line, scaleLinear, scaleLog } from 'd3';
+import { describe } from '@chainrule/core';
+import { format as d3format, line, max, min, scaleLinear, scaleLog } from 'd3';
 import { checkNumbers, closeSvg, drawAxes, drawLegend, numberOption, openSvg, px, resolveFrame, UID } from './plot-svg';
 import type { AxisScale, LegendEntry, PlotArea } from './plot-svg';
 import type { PlotOptions } from './plot-theme';
-import { describeInput, vizError } from './viz-error';
+import { vizError } from './viz-error';
 import { escapeXml } from './xml-escape';
 
 const WHERE = 'plotLoss';
@@ -64,12 +65,12 @@ export function plotLoss(history: number[] | LossHistory, options: PlotLossOptio
   const firstStep = numberOption(WHERE, 'firstStep', options.firstStep, 0);
   const xLabel = options.xLabel ?? 'step';
   if (typeof xLabel !== 'string')
-    throw vizError(WHERE, `options.xLabel must be a string, got ${describeInput(xLabel)}.`, "leave it out for 'step'");
+    throw vizError(WHERE, `options.xLabel must be a string, got ${describe(xLabel)}.`, "leave it out for 'step'");
 
   const finite = loss.filter(Number.isFinite);
   const bad = loss.length - finite.length;
   const positive = finite.length > 0 && finite.every((v) => v > 0);
-  const [lo, hi] = finite.length ? [Math.min(...finite), Math.max(...finite)] : [0, 1];
+  const [lo, hi] = finite.length ? [min(finite)!, max(finite)!] : [0, 1];
   const logScale = options.logScale ?? 'auto';
   if (logScale === true && !positive) {
     throw vizError(
@@ -188,7 +189,7 @@ function checkHistory(history: number[] | LossHistory): { loss: number[]; accura
   const fix = 'pass the losses as number[] or { loss: number[], accuracy?: number[] }';
   if (Array.isArray(history)) history = { loss: history };
   if (typeof history !== 'object' || history === null) {
-    throw vizError(WHERE, `expected the losses, got ${describeInput(history)}.`, fix);
+    throw vizError(WHERE, `expected the losses, got ${describe(history)}.`, fix);
   }
   const loss = checkNumbers(WHERE, 'loss', history.loss, true);
   if (loss.length === 0) throw vizError(WHERE, 'there are no losses to plot.', 'record at least one loss per step');

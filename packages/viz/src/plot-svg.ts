@@ -3,9 +3,11 @@
  * theme, title), axes with grid lines, tick labels and axis titles, a legend, and option checks.
  * Every text goes through escapeXml.
  */
+import { describe } from '@chainrule/core';
+import { max } from 'd3';
 import { PLOT_FONT, PLOT_THEMES } from './plot-theme';
 import type { PlotColors, PlotOptions } from './plot-theme';
-import { describeInput, vizError } from './viz-error';
+import { vizError } from './viz-error';
 import { escapeXml } from './xml-escape';
 
 /** The rectangle the data is drawn in, in pixels. */
@@ -73,7 +75,7 @@ export function resolveFrame(
     if (typeof size !== 'number' || !Number.isFinite(size) || size < min || size > 20000) {
       throw vizError(
         where,
-        `options.${name} must be a number of pixels from ${min} to 20000, got ${describeInput(size)}.`,
+        `options.${name} must be a number of pixels from ${min} to 20000, got ${describe(size)}.`,
         `leave it out for ${defaults[name]}`,
       );
     }
@@ -82,18 +84,18 @@ export function resolveFrame(
   if (theme !== 'light' && theme !== 'dark') {
     throw vizError(
       where,
-      `options.theme must be 'light' or 'dark', got ${describeInput(theme)}.`,
+      `options.theme must be 'light' or 'dark', got ${describe(theme)}.`,
       "leave it out for 'light'",
     );
   }
   const title = options.title ?? defaults.title;
   if (typeof title !== 'string')
-    throw vizError(where, `options.title must be a string, got ${describeInput(title)}.`, "use '' for no title");
+    throw vizError(where, `options.title must be a string, got ${describe(title)}.`, "use '' for no title");
   const font = options.fontFamily ?? PLOT_FONT;
   if (typeof font !== 'string')
     throw vizError(
       where,
-      `options.fontFamily must be a string, got ${describeInput(font)}.`,
+      `options.fontFamily must be a string, got ${describe(font)}.`,
       'leave it out for the system font',
     );
   return { width, height, title, colors: PLOT_THEMES[theme], font };
@@ -207,7 +209,7 @@ export function drawLegend(
 ): string {
   if (entries.length === 0) return '';
   const rowHeight = 18;
-  const width = 34 + Math.max(...entries.map((e) => approximateTextWidth(e.label, 12)));
+  const width = 34 + max(entries, (e) => approximateTextWidth(e.label, 12))!;
   const height = entries.length * rowHeight + 10;
   const left = align === 'right' ? x - width : x;
   const parts = [
@@ -266,19 +268,11 @@ export function approximateTextWidth(text: string, fontSize: number): number {
 /** Checks that `values` is an array of numbers; non-finite entries are allowed only with `allowNonFinite`. */
 export function checkNumbers(where: string, name: string, values: unknown, allowNonFinite = false): number[] {
   if (!Array.isArray(values))
-    throw vizError(
-      where,
-      `${name} must be an array of numbers, got ${describeInput(values)}.`,
-      `pass ${name} as number[]`,
-    );
+    throw vizError(where, `${name} must be an array of numbers, got ${describe(values)}.`, `pass ${name} as number[]`);
   for (let k = 0; k < values.length; k++) {
     const v = values[k];
     if (typeof v !== 'number' || (!allowNonFinite && !Number.isFinite(v))) {
-      throw vizError(
-        where,
-        `${name}[${k}] must be a finite number, got ${describeInput(v)}.`,
-        `fix entry ${k} of ${name}`,
-      );
+      throw vizError(where, `${name}[${k}] must be a finite number, got ${describe(v)}.`, `fix entry ${k} of ${name}`);
     }
   }
   return values as number[];
@@ -295,11 +289,7 @@ export function numberOption(
 ): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isFinite(value) || !check(value)) {
-    throw vizError(
-      where,
-      `options.${name} must be ${rule}, got ${describeInput(value)}.`,
-      `leave it out for ${fallback}`,
-    );
+    throw vizError(where, `options.${name} must be ${rule}, got ${describe(value)}.`, `leave it out for ${fallback}`);
   }
   return value;
 }

@@ -164,6 +164,32 @@ describeInBrowser('renderHtml in chromium', () => {
     await slow.page.close();
   });
 
+  it('isolates a bidi override in a label, so the numbers beside it keep their order', async () => {
+    const w = new Value(1.5, 'w\u202e');
+    const out = w.mul(new Value(2, 'k')).tanh();
+    const { page } = await open(out, { start: 'end' });
+    await page.click(nodeSelector(w));
+    const title = await page.textContent('#details h3');
+    expect(title).toContain('\u2068w\u202e\u2069');
+    const lines = (await chain(page)).join('\n');
+    expect(lines.replaceAll('\u2068w\u202e\u2069', '')).not.toContain('\u202e');
+    // Laid out by the browser: after the isolate, "× k" still reads left to right (an override
+    // reaching past the label would draw k before ×).
+    const [times, k] = await page.evaluate(() => {
+      const text = document.querySelector('#chain div')!.firstChild!;
+      const content = text.textContent!;
+      const x = (index: number) => {
+        const range = document.createRange();
+        range.setStart(text, index);
+        range.setEnd(text, index + 1);
+        return range.getBoundingClientRect().left;
+      };
+      const at = content.indexOf('× k');
+      return [x(at), x(at + 2)];
+    });
+    expect(times).toBeLessThan(k);
+  });
+
   it('keeps hostile labels as text and blocks any script it did not ship (CSP)', async () => {
     const evil = '<img src=x onerror="window.pwned=1"></script><script>window.pwned=2</script>';
     const x = new Value(1.5, evil);

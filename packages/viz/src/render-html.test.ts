@@ -96,7 +96,9 @@ describe('renderHtml (markup, without a browser)', () => {
     );
     let v = new Value(1, 'x');
     for (let k = 0; k < 20; k++) v = v.add(1);
-    expect(() => renderHtml(v, { maxValues: 10 })).toThrow(/more than maxValues = 10.*Pass a larger \{ maxValues \}/);
+    expect(() => renderHtml(v, { maxValues: 10 })).toThrow(
+      /41 Values, over the limit of 10 \(every step redraws the whole graph\).*\{ maxValues: 41 \}/,
+    );
     const stranger = new Value(2, 's');
     expect(() => renderHtml(C, { highlights: [{ value: stranger, highlight: 'mismatch' }] })).toThrow(
       /not in the graph/,

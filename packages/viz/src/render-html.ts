@@ -3,15 +3,16 @@
  * pass and the page script (d3, graphology and the renderer bundled) are inlined, so the file works
  * offline from file:// with no request at all; a Content-Security-Policy allows only its own code.
  */
-import { topoSort, Value } from '@chainrule/core';
+import { Value, describe } from '@chainrule/core';
+import { checkSize, sizeOfValues } from './graph-size';
 import type { Highlight } from './to-graph';
 import { toGraph, valueKey } from './to-graph';
 import { stepTrace } from './step-trace';
 import type { PageData, PageSvgOptions } from './page/page-data';
 import { pageHtml } from './page/page-html';
-import { checkRenderSvgOptions } from './render-svg-options';
+import { checkKnownOptions, checkRenderSvgOptions } from './render-svg-options';
 import { isMistake, markMistake, type Mistake } from './mark-mistake';
-import { describeInput, vizError } from './viz-error';
+import { vizError } from './viz-error';
 
 const WHERE = 'renderHtml';
 const DEFAULT_MAX_VALUES = 1200;
@@ -59,6 +60,8 @@ export interface RenderHtmlOptions {
    * and beyond about 2500 boxes (values + ops) renderSvg draws groups, which cannot be stepped.
    */
   maxValues?: number;
+  /** Refuse graphs with more input edges than this. Default 2400 (twice maxValues' default). */
+  maxEdges?: number;
   /**
    * Where a hand-derived backward pass goes wrong, e.g. from compareGradients: the node is ringed
    * and the nodes downstream of it are marked on every frame (see renderSvg). Default none.
@@ -80,29 +83,25 @@ export function renderHtml(root: Value, options: RenderHtmlOptions = {}): string
   if (!(root instanceof Value)) {
     throw vizError(
       WHERE,
-      `expected a Value as the root, got ${describeInput(root)}.`,
+      `expected a Value as the root, got ${describe(root)}.`,
       'pass the output Value of your computation',
     );
   }
   checkOptions(options);
-  const maxValues = options.maxValues ?? DEFAULT_MAX_VALUES;
   // Counted before building the graph, so an oversized graph is refused at once (building it first
   // took about a minute for 10^6 nodes).
-  const showConstants = options.constants ?? true;
-  let values = 0;
-  for (const v of topoSort(root)) if (showConstants || !v.isConstant) values++;
-  if (values > maxValues) {
-    throw vizError(
-      WHERE,
-      `the graph has ${values} Values, more than maxValues = ${maxValues} (every step redraws the whole graph).`,
-      'pass a larger { maxValues }, or draw it as a still picture with renderSvg',
-    );
-  }
+  checkSize('renderHtml', sizeOfValues(root, options.constants ?? true), {
+    maxValues: options.maxValues ?? DEFAULT_MAX_VALUES,
+    maxEdges: options.maxEdges ?? 2 * DEFAULT_MAX_VALUES,
+    why: 'every step redraws the whole graph',
+    instead: 'draw it as a still picture with renderSvg',
+  });
   const graph = toGraph(root, {
     grads: 'compute',
     parameters: options.parameters,
     constants: options.constants,
     maxValues: Infinity,
+    maxEdges: Infinity,
   });
   graph.forEachNode((key, attributes) => {
     if (attributes.type !== 'value') return;
@@ -141,26 +140,38 @@ export function renderHtml(root: Value, options: RenderHtmlOptions = {}): string
   return pageHtml(title, data);
 }
 
+const HTML_OPTIONS: readonly (keyof RenderHtmlOptions)[] = [
+  'title',
+  'parameters',
+  'constants',
+  'highlights',
+  'theme',
+  'start',
+  'captions',
+  'playInterval',
+  'svg',
+  'maxValues',
+  'maxEdges',
+  'mistake',
+];
+
 function checkOptions(options: RenderHtmlOptions): void {
-  const { title, theme, start, playInterval, captions, maxValues } = options;
+  checkKnownOptions(WHERE, options, 'options', HTML_OPTIONS);
+  const { title, theme, start, playInterval, captions, maxValues, maxEdges } = options;
   if (title !== undefined && typeof title !== 'string') {
-    throw vizError(
-      WHERE,
-      `options.title must be a string, got ${describeInput(title)}.`,
-      'pass a string or leave it out',
-    );
+    throw vizError(WHERE, `options.title must be a string, got ${describe(title)}.`, 'pass a string or leave it out');
   }
   if (theme !== undefined && !['auto', 'light', 'dark'].includes(theme)) {
     throw vizError(
       WHERE,
-      `options.theme must be 'auto', 'light' or 'dark', got ${describeInput(theme)}.`,
+      `options.theme must be 'auto', 'light' or 'dark', got ${describe(theme)}.`,
       "leave it out for 'auto'",
     );
   }
   if (start !== undefined && start !== 0 && start !== 'end') {
     throw vizError(
       WHERE,
-      `options.start must be 0 or 'end', got ${describeInput(start)}.`,
+      `options.start must be 0 or 'end', got ${describe(start)}.`,
       'leave it out to start before backward',
     );
   }
@@ -170,7 +181,7 @@ function checkOptions(options: RenderHtmlOptions): void {
   ) {
     throw vizError(
       WHERE,
-      `options.playInterval must be milliseconds from 10 to 60000, got ${describeInput(playInterval)}.`,
+      `options.playInterval must be milliseconds from 10 to 60000, got ${describe(playInterval)}.`,
       'leave it out for 900',
     );
   }
@@ -195,15 +206,22 @@ function checkOptions(options: RenderHtmlOptions): void {
   if (options.mistake !== undefined && !isMistake(options.mistake)) {
     throw vizError(
       WHERE,
-      `options.mistake must be an object { node: Value, downstream?: Value[], note?: string }, got ${describeInput(options.mistake)}.`,
+      `options.mistake must be an object { node: Value, downstream?: Value[], note?: string }, got ${describe(options.mistake)}.`,
       'pass { node: result.firstWrong.node, downstream: result.downstream } from compareGradients, or leave it out',
     );
   }
   if (maxValues !== undefined && !(typeof maxValues === 'number' && maxValues >= 1)) {
     throw vizError(
       WHERE,
-      `options.maxValues must be a positive number, got ${describeInput(maxValues)}.`,
+      `options.maxValues must be a positive number, got ${describe(maxValues)}.`,
       `leave it out for ${DEFAULT_MAX_VALUES}`,
+    );
+  }
+  if (maxEdges !== undefined && !(typeof maxEdges === 'number' && maxEdges >= 1)) {
+    throw vizError(
+      WHERE,
+      `options.maxEdges must be a positive number, got ${describe(maxEdges)}.`,
+      `leave it out for ${2 * DEFAULT_MAX_VALUES}`,
     );
   }
 }

@@ -5,7 +5,8 @@
  */
 import fs from 'fs';
 import path from 'path';
-import { describeInput, vizError } from './viz-error';
+import { describe } from '@chainrule/core';
+import { vizError } from './viz-error';
 
 const WHERE = 'renderPng';
 /** The largest picture renderPng makes, in pixels (width × height after scaling). */
@@ -30,18 +31,18 @@ export function renderPng(svg: string, options: RenderPngOptions = {}): Buffer {
   if (typeof svg !== 'string' || !svg.includes('<svg')) {
     throw vizError(
       WHERE,
-      `expected an SVG document as a string, got ${describeInput(svg)}.`,
+      `expected an SVG document as a string, got ${describe(svg)}.`,
       'pass what renderSvg or a plot returns',
     );
   }
   if (typeof options !== 'object' || options === null) {
-    throw vizError(WHERE, `options must be an object, got ${describeInput(options)}.`, 'pass {} for the defaults');
+    throw vizError(WHERE, `options must be an object, got ${describe(options)}.`, 'pass {} for the defaults');
   }
   const scale = options.scale ?? 1;
   if (typeof scale !== 'number' || !Number.isFinite(scale) || scale <= 0 || scale > MAX_SCALE) {
     throw vizError(
       WHERE,
-      `options.scale must be a number above 0 and at most ${MAX_SCALE}, got ${describeInput(scale)}.`,
+      `options.scale must be a number above 0 and at most ${MAX_SCALE}, got ${describe(scale)}.`,
       'use e.g. 1 or 2',
     );
   }

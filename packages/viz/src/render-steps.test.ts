@@ -68,7 +68,7 @@ describe('renderSteps', () => {
     const { C } = article();
     expect(renderSteps(C, { theme: 'dark' })[0]).toContain('#0d1117');
     expect(() => renderSteps({} as Value)).toThrow(
-      /^@chainrule\/viz\/renderSteps: expected a Value as the root, got a object\. Pass/,
+      /^@chainrule\/viz\/renderSteps: expected a Value as the root, got an object\. Pass/,
     );
   });
 });

@@ -40,7 +40,7 @@ describe('renderSvg checks its options before drawing', () => {
     [
       'a colour as a number',
       { colours: { edge: 5 } },
-      /options\.colours\.edge must be a CSS colour string, got the number 5/,
+      /options\.colours\.edge must be a CSS colour \(.*\), got the number 5/,
     ],
     [
       'an unknown highlight',
@@ -105,6 +105,7 @@ describe('renderSvg checks its options before drawing', () => {
       grads: 'current',
       parameters: [],
       maxValues: 100,
+      maxEdges: 200,
       mistake: { node: C, downstream: [], note: 'a note' },
     };
     const svg = renderSvg(C, all);

@@ -3,11 +3,13 @@
  * any name renderSvg does not know (a typo such as `edgelabels`, with the nearest known name). Each
  * problem is a VizError that names the option, what it got and what to pass instead.
  */
+import { describe } from '@chainrule/core';
+import { color } from 'd3';
 import leven from 'leven';
 import type { RenderSvgOptions } from './render-svg';
 import { isMistake } from './mark-mistake';
 import { LIGHT } from './svg-theme';
-import { describeInput, vizError } from './viz-error';
+import { vizError } from './viz-error';
 
 /** One option: what it accepts, in words for the error, and the test. */
 interface Rule {
@@ -63,6 +65,7 @@ const RULES: Record<keyof RenderSvgOptions, Rule> = {
     ok: (x) => isObject(x) && typeof (x as Iterable<unknown>)[Symbol.iterator] === 'function',
   },
   maxValues: { accepts: 'a positive number', ok: isPositive },
+  maxEdges: { accepts: 'a positive number', ok: isPositive },
   mistake: { accepts: 'an object { node: Value, downstream?: Value[], note?: string }', ok: isMistake },
 };
 
@@ -80,7 +83,7 @@ export function checkRenderSvgOptions(
   also: readonly string[] = [],
 ): asserts options is RenderSvgOptions {
   if (!isObject(options) || Array.isArray(options)) {
-    throw vizError(where, `${name} must be an object, got ${describeInput(options)}.`, 'pass {} for the defaults');
+    throw vizError(where, `${name} must be an object, got ${describe(options)}.`, 'pass {} for the defaults');
   }
   for (const [key, value] of Object.entries(options)) {
     const rule = RULES[key as keyof RenderSvgOptions];
@@ -92,7 +95,7 @@ export function checkRenderSvgOptions(
     if (!rule.ok(value)) {
       throw vizError(
         where,
-        `${name}.${key} must be ${rule.accepts}, got ${describeInput(value)}.`,
+        `${name}.${key} must be ${rule.accepts}, got ${describe(value)}.`,
         'leave it out for the default',
       );
     }
@@ -107,7 +110,7 @@ function checkColours(where: string, colours: object, name: string): void {
       if (!isObject(value)) {
         throw vizError(
           where,
-          `${name}.highlight must be an object, got ${describeInput(value)}.`,
+          `${name}.highlight must be an object, got ${describe(value)}.`,
           `give colours of ${HIGHLIGHT_NAMES.join(', ')}`,
         );
       }
@@ -127,9 +130,24 @@ function checkColours(where: string, colours: object, name: string): void {
   }
 }
 
+/** A colour must parse as CSS colour syntax (d3-color's parser): it is written into attributes. */
 function checkColour(where: string, name: string, colour: unknown): void {
-  if (typeof colour !== 'string') {
-    throw vizError(where, `${name} must be a CSS colour string, got ${describeInput(colour)}.`, "pass e.g. '#d00'");
+  if (typeof colour !== 'string' || color(colour) === null) {
+    throw vizError(
+      where,
+      `${name} must be a CSS colour (a name, #rgb, #rrggbb, rgb(...) or hsl(...)), got ${describe(colour)}.`,
+      "pass e.g. '#d00' or 'steelblue'",
+    );
+  }
+}
+
+/** Throws a VizError for a key of `options` that is not in `known`, with the nearest known name. */
+export function checkKnownOptions(where: string, options: unknown, name: string, known: readonly string[]): void {
+  if (!isObject(options) || Array.isArray(options)) {
+    throw vizError(where, `${name} must be an object, got ${describe(options)}.`, 'pass {} for the defaults');
+  }
+  for (const key of Object.keys(options)) {
+    if (!known.includes(key)) throw vizError(where, `${name}.${key} is not an option.`, fixForUnknown(key, [], known));
   }
 }
 

@@ -4,6 +4,8 @@
  * graphs are drawn grouped (see group-scene.ts) instead of failing.
  */
 import { Value, topoSort } from '@chainrule/core';
+import { checkGraphLabels } from './export-graph';
+import { sizeOfGraph, sizeOfValues } from './graph-size';
 import { toGraph, type ComputationGraph, type InputEdgeAttributes, type ToGraphOptions } from './to-graph';
 import { gradientColourScale } from './gradient-colour';
 import { significant } from './svg-format';
@@ -20,7 +22,7 @@ import { checkRenderSvgOptions } from './render-svg-options';
 import { markMistake, type Mistake } from './mark-mistake';
 
 /** Options of `renderSvg(rootOrGraph, options)`. */
-export interface RenderSvgOptions extends Pick<ToGraphOptions, 'grads' | 'parameters' | 'maxValues'> {
+export interface RenderSvgOptions extends Pick<ToGraphOptions, 'grads' | 'parameters' | 'maxValues' | 'maxEdges'> {
   /**
    * Layers left to right ('LR'), top to bottom ('TB'), or 'auto' (default): whichever fills a
    * picture of the `aspect` ratio at the larger scale.
@@ -56,6 +58,8 @@ export interface RenderSvgOptions extends Pick<ToGraphOptions, 'grads' | 'parame
    * Bigger graphs are grouped (see `group`).
    */
   maxNodes?: number;
+  // maxEdges (from ToGraphOptions): most input edges drawn one by one; default twice maxNodes. A
+  // Value used N times draws N edges, so a graph over it is grouped too (its parallel edges merge).
   /**
    * 'auto' (default): group only graphs over `maxNodes`; 'always': group every graph; 'never': throw
    * for graphs over `maxNodes`. Grouping collapses each labelled sub-expression and each neuron
@@ -77,6 +81,8 @@ export interface RenderSvgOptions extends Pick<ToGraphOptions, 'grads' | 'parame
 
 const WHERE = '@chainrule/viz/renderSvg';
 const DEFAULT_MAX_NODES = 2500;
+/** toGraph's default maxEdges. */
+const MODEL_MAX_EDGES = 1_000_000;
 
 /**
  * Draws the graph under a Value (or a graph from toGraph, possibly with highlight attributes set) as
@@ -101,6 +107,7 @@ export function drawingOf(
   const direction = options.direction ?? 'auto';
   const group = options.group ?? 'auto';
   const maxNodes = options.maxNodes ?? DEFAULT_MAX_NODES;
+  const maxEdges = options.maxEdges ?? 2 * maxNodes;
   const showConstants = options.constants ?? true;
   const colours = themeColours(options.theme ?? 'light', options.colours);
   const format = options.format ?? significant(options.precision ?? 4);
@@ -108,7 +115,7 @@ export function drawingOf(
   const edgeLabels = options.edgeLabels ?? 'local';
 
   // A graph to draw in full, or a flat copy to group (built straight from the Values when possible).
-  const source = prepare(rootOrGraph, options, maxNodes, group, showConstants);
+  const source = prepare(rootOrGraph, options, { maxNodes, maxEdges }, group, showConstants);
   if (options.mistake && source.graph) {
     // A graph passed in is the caller's: mark a copy.
     if (source.graph === rootOrGraph) source.graph = source.graph.copy() as ComputationGraph;
@@ -130,6 +137,12 @@ export function drawingOf(
       throw new VizError(
         `${WHERE}: the graph has ${source.drawn} nodes and still ${grouped.groups.length} boxes after grouping, more than maxNodes = ${maxNodes}. ` +
           'Pass a larger { maxNodes } (slow), label sub-expressions so they group, or draw a smaller sub-graph.',
+      );
+    }
+    if (grouped.edges.length > maxEdges) {
+      throw new VizError(
+        `${WHERE}: the graph still has ${grouped.edges.length} edges between boxes after grouping, more than maxEdges = ${maxEdges}. ` +
+          'Pass a larger { maxEdges } (slow), label sub-expressions so they group, or draw a smaller sub-graph.',
       );
     }
     scene = groupScene(grouped, style);
@@ -168,32 +181,44 @@ type Prepared =
 function prepare(
   rootOrGraph: Value | ComputationGraph,
   options: RenderSvgOptions,
-  maxNodes: number,
+  { maxNodes, maxEdges }: { maxNodes: number; maxEdges: number },
   group: NonNullable<RenderSvgOptions['group']>,
   showConstants: boolean,
 ): Prepared {
   let drawn: number;
+  let edges: number;
   let graph: ComputationGraph | undefined;
   if (rootOrGraph instanceof Value) {
-    let values = 0;
+    const size = sizeOfValues(rootOrGraph, showConstants);
     let ops = 0;
-    for (const v of topoSort(rootOrGraph)) {
-      if (showConstants || !v.isConstant) values++;
-      if (!v.isLeaf) ops++;
-    }
-    drawn = values + ops;
+    for (const v of topoSort(rootOrGraph)) if (!v.isLeaf) ops++;
+    drawn = size.values + ops;
+    edges = size.edges;
   } else {
     graph = asGraph(rootOrGraph);
+    checkGraphLabels('renderSvg', graph);
     drawn = countDrawn(graph, showConstants);
+    edges = sizeOfGraph(graph).edges;
   }
-  const grouped = group === 'always' || drawn > maxNodes;
+  const grouped = group === 'always' || drawn > maxNodes || edges > maxEdges;
   if (grouped && group === 'never') {
+    const over =
+      drawn > maxNodes
+        ? `${drawn} nodes (values and ops), more than maxNodes = ${maxNodes}`
+        : `${edges} edges (a Value used N times draws N), more than maxEdges = ${maxEdges}`;
     throw new VizError(
-      `${WHERE}: the graph has ${drawn} nodes (values and ops), more than maxNodes = ${maxNodes}. ` +
-        "Pass { group: 'auto' } to draw it grouped, or a larger { maxNodes } (layout time grows quickly beyond a few thousand).",
+      `${WHERE}: the graph has ${over}. ` +
+        `Pass { group: 'auto' } to draw it grouped, or a larger { ${drawn > maxNodes ? 'maxNodes' : 'maxEdges'} } (layout time grows quickly beyond a few thousand).`,
     );
   }
-  const graphOptions = { grads: options.grads, parameters: options.parameters, maxValues: options.maxValues };
+  // The graph model has its own, larger edge limit; a caller who raises maxEdges raises both.
+  const modelEdges = Math.max(maxEdges, MODEL_MAX_EDGES);
+  const graphOptions = {
+    grads: options.grads,
+    parameters: options.parameters,
+    maxValues: options.maxValues,
+    maxEdges: modelEdges,
+  };
   if (rootOrGraph instanceof Value) {
     if (grouped) return { flat: flattenValues(rootOrGraph, graphOptions, WHERE), drawn };
     return { graph: toGraph(rootOrGraph, { ...graphOptions, constants: showConstants }), drawn };

@@ -3,9 +3,10 @@
  * are null, contributions of edges not traversed yet are null, and the step being processed is
  * highlighted ('active' node, 'step' edges). Used by renderSteps (SVG frames) and by the page.
  */
+import { describe } from '@chainrule/core';
 import type { ComputationGraph, Highlight, ValueNodeAttributes } from './to-graph';
 import type { StepTrace } from './step-trace';
-import { VizError, describeInput, vizError } from './viz-error';
+import { VizError, vizError } from './viz-error';
 
 /**
  * A copy of `graph` at `position` of `trace`: position 0 is the start (only the output's seed
@@ -21,7 +22,7 @@ export function stepFrame(graph: ComputationGraph, trace: StepTrace, position: n
   if (typeof graph?.forEachNode !== 'function' || !Array.isArray(trace?.steps)) {
     throw vizError(
       'stepFrame',
-      `expected a graph and a trace, got ${describeInput(graph)} and ${describeInput(trace)}.`,
+      `expected a graph and a trace, got ${describe(graph)} and ${describe(trace)}.`,
       'pass toGraph(root) and stepTrace(root)',
     );
   }

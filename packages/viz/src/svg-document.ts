@@ -3,6 +3,7 @@
  * edges and clear of boxes and of each other (svg-labels.ts; the layout gets more room when a label
  * finds no free spot), notes on top and the legend at the bottom, with the shared pattern definitions.
  */
+import { max } from 'd3';
 import { foldLayout, type FoldedLayout } from './layout-fold';
 import { layoutLayered, type Layout } from './layout-layered';
 import { drawEdge, labelMarkup, type DrawnEdge } from './svg-edges';
@@ -148,7 +149,7 @@ function frameOf(scene: Scene, { extent }: Arrangement, options: DocumentOptions
   const top = MARGIN + titleHeight + notesHeight + (titleHeight + notesHeight > 0 ? 10 : 0) - extent.top;
   const textWidth = Math.max(
     options.title ? sansWidth(options.title, 15, true) : 0,
-    ...scene.notes.map((n) => sansWidth(n, 11.5)),
+    max(scene.notes, (n) => sansWidth(n, 11.5)) ?? 0,
   );
   const contentWidth = Math.max(drawingWidth, textWidth, options.legend ? 380 : 0);
   const legend = options.legend ? drawLegend(options.legend, MARGIN, top + extent.bottom + 22, contentWidth) : null;
@@ -255,7 +256,9 @@ export function sceneToSvg(scene: Scene, options: DocumentOptions): string {
     const placed = placedLabels[k];
     if (placed) labels.push(labelMarkup(edge, placed, colours));
   });
-  parts.push('</g><g>', ...labels, '</g><g>');
+  parts.push('</g><g>');
+  for (const label of labels) parts.push(label);
+  parts.push('</g><g>');
   for (const box of scene.boxes) {
     const at = layout.boxes.get(box.key)!;
     // data-key: the graph node key, a hook for pages and scripts (the explorer's hover and click).

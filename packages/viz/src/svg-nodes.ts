@@ -3,6 +3,7 @@
  * sign and magnitude, striped when not computed yet), a constant as a small dashed pill, an op as a
  * circle (or pill for long symbols) with its symbol; captions below for fan-out sums and notes.
  */
+import { max } from 'd3';
 import { escapeXml } from './xml-escape';
 import { monoWidth, sansWidth } from './measure-text';
 import { px, type SceneBox } from './svg-scene';
@@ -47,7 +48,7 @@ export function valueBox(key: string, v: ValueNodeAttributes, captions: string[]
   if (fields.has('grad')) cells.push(gradCell(v.grad, style));
   if (cells.length === 0) cells.push(labelCell({ ...v, label: v.label || `#${v.id}` }, style));
   const recordWidth = cells.reduce((s, c) => s + c.width, 0);
-  const captionWidth = Math.max(0, ...captions.map((c) => sansWidth(c, 10.5) + 8));
+  const captionWidth = max(captions, (c) => sansWidth(c, 10.5) + 8) ?? 0;
   const width = Math.max(recordWidth, captionWidth);
   const height = ROW + 2 * captions.length * CAPTION;
   const tooltip = `${v.label || 'value'} (${v.kind}${v.op && v.op !== 'const' ? `, op ${v.op}` : ''}): data ${v.data}, grad ${v.grad ?? 'not computed'}${v.note ? ` — ${v.note}` : ''}`;

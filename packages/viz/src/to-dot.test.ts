@@ -116,6 +116,6 @@ describe('toDot', () => {
       /options.edgeLabels must be 'local', 'both' or 'none'/,
     );
     expect(() => toDot(C, { precision: 0 })).toThrow(/options.precision must be an integer from 1 to 17/);
-    expect(() => toDot({} as Value)).toThrow(/toDot: expected a Value or a graph from toGraph, got a object/);
+    expect(() => toDot({} as Value)).toThrow(/toDot: expected a Value or a graph from toGraph, got an object/);
   });
 });

@@ -83,7 +83,7 @@ export function toDot(source: GraphSource, options: ToDotOptions = {}): string {
         `tooltip=${quote(`argument ${attributes.index}: ∂out/∂in = ${attributes.local}${attributes.contribution === null ? '' : `, contribution = ${attributes.contribution}`}`)}`,
       );
     }
-    parts.push(...highlight(attributes.highlight, attributes.note, 'edge', colours));
+    for (const part of highlight(attributes.highlight, attributes.note, 'edge', colours)) parts.push(part);
     lines.push(`  ${sourceKey} -> ${targetKey}${parts.length ? ` [${parts.join(', ')}]` : ''};`);
   });
 
@@ -153,7 +153,12 @@ function longRecord(
   // In LR layouts a record's fields stack vertically unless wrapped in braces.
   const label = direction === 'LR' ? `{ ${fields} }` : fields;
   const style = node.grad === null && node.kind !== 'constant' ? 'rounded,filled,dashed' : 'rounded,filled';
-  const parts = [`shape=Mrecord`, `style=${quote(style)}`, `fillcolor=${quote(colours.nodeFill)}`, `label="${label}"`];
+  const parts = [
+    `shape=Mrecord`,
+    `style=${quote(style)}`,
+    `fillcolor=${quote(colours.nodeFill)}`,
+    `label=${quoted(label)}`,
+  ];
   if (ring) parts.push(`color=${quote(ring)}`, 'penwidth=2.5');
   if (node.note) parts.push(`tooltip=${quote(node.note)}`);
   return parts.join(', ');
@@ -174,7 +179,7 @@ function opNode(node: OpNodeAttributes, { colours }: DotStyle): string {
     `label=${quote(node.symbol || node.op)}`,
     `tooltip=${quote(node.op)}`,
   ];
-  parts.push(...highlight(node.highlight, node.note, 'node', colours));
+  for (const part of highlight(node.highlight, node.note, 'node', colours)) parts.push(part);
   return parts.join(', ');
 }
 
@@ -208,7 +213,42 @@ export function dotString(text: string): string {
 }
 
 function quote(text: string): string {
-  return `"${dotString(text)}"`;
+  return quoted(dotString(text));
+}
+
+/** Graphviz refuses a quoted string over 16,384 bytes; longer text is split into "…" + "…" parts. */
+const DOT_CHUNK_BYTES = 8000;
+
+/**
+ * Already-escaped DOT text as one quoted string, or several joined with DOT's `+` when it is long,
+ * cut only between characters and never inside a backslash escape.
+ */
+function quoted(escaped: string): string {
+  if (escaped.length * 3 <= DOT_CHUNK_BYTES) return `"${escaped}"`;
+  const parts: string[] = [];
+  let start = 0;
+  let bytes = 0;
+  let i = 0;
+  while (i < escaped.length) {
+    // A backslash and the character it escapes stay together.
+    const escape = escaped[i] === '\\' && i + 1 < escaped.length ? 1 : 0;
+    const code = escaped.codePointAt(i + escape)!;
+    const units = escape + (code > 0xffff ? 2 : 1);
+    const width = escape + utf8Width(code);
+    if (bytes + width > DOT_CHUNK_BYTES) {
+      parts.push(escaped.slice(start, i));
+      start = i;
+      bytes = 0;
+    }
+    bytes += width;
+    i += units;
+  }
+  parts.push(escaped.slice(start));
+  return parts.map((part) => `"${part}"`).join(' + ');
+}
+
+function utf8Width(code: number): number {
+  return code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
 }
 
 /**

@@ -160,8 +160,8 @@ describe('toGraph', () => {
     for (let k = 0; k < 20; k++) x = x.tanh();
     expect(() => toGraph(x, { maxValues: 10 })).toThrow(
       new VizError(
-        '@chainrule/viz/toGraph: the graph has 21 Values, more than maxValues = 10. ' +
-          'Pass a larger { maxValues } if you have the memory, or draw a smaller sub-graph.',
+        '@chainrule/viz/toGraph: the graph has 21 Values, over the limit of 10 (the graph model costs about a ' +
+          'kilobyte per node and edge). Draw a smaller sub-graph, or pass { maxValues: 21 } to try anyway.',
       ),
     );
     expect(() => toGraph(x, { maxValues: 10 })).toThrow(VizError);
@@ -176,6 +176,6 @@ describe('toGraph', () => {
     expect(g.size).toBe(200_000);
     expect(valueAttrs(g, x).grad).toBe(1); // an even number of negations
     for (let k = 0; k < 900_000; k++) y = y.neg();
-    expect(() => toGraph(y)).toThrow(/1000001 Values, more than maxValues = 500000/);
+    expect(() => toGraph(y)).toThrow(/1000001 Values, over the limit of 500000 .*\{ maxValues: 1000001 \}/);
   });
 });

@@ -4,8 +4,9 @@
  * argument (`e<id>:<index>`, carrying the local gradient and the contribution) and a result edge.
  */
 import { MultiDirectedGraph } from 'graphology';
-import { Value, OPS, backwardSteps, localGradients, topoSort } from '@chainrule/core';
-import { VizError } from './viz-error';
+import { Value, OPS, backwardSteps, describe, localGradients, topoSort } from '@chainrule/core';
+import { checkSize } from './graph-size';
+import { checkLabel, isolateBidi } from './label-text';
 
 /** The role of a Value in the graph. */
 export type ValueKind = 'leaf' | 'parameter' | 'constant' | 'intermediate' | 'output';
@@ -93,9 +94,15 @@ export interface ToGraphOptions {
    * and several microseconds per Value, so a million-node graph would take a gigabyte and many seconds.
    */
   maxValues?: number;
+  /**
+   * Refuse graphs with more input edges than this (default 1,000,000; the sum of one leaf used N
+   * times has N edges but only 2 Values, and each edge costs as much as a node).
+   */
+  maxEdges?: number;
 }
 
 const DEFAULT_MAX_VALUES = 500_000;
+const DEFAULT_MAX_EDGES = 1_000_000;
 const WHERE = '@chainrule/viz/toGraph';
 
 /**
@@ -153,13 +160,13 @@ export const resultEdgeKey = (id: number): string => `r${id}`;
 export function toGraph(root: Value, options: ToGraphOptions = {}): ComputationGraph {
   if (!(root instanceof Value)) {
     throw new TypeError(
-      `${WHERE}: expected a Value as the root, got ${describeInput(root)}. Pass the output Value of your computation.`,
+      `${WHERE}: expected a Value as the root, got ${describe(root)}. Pass the output Value of your computation.`,
     );
   }
   const mode = checkGradsMode(options.grads, WHERE);
   const showConstants = options.constants ?? true;
   const parameters = new Set<Value>(options.parameters ?? []);
-  const order = sortWithinLimit(root, options.maxValues, WHERE);
+  const order = sortWithinLimit(root, options.maxValues, WHERE, options.maxEdges);
   const gradOf = gradientReader(root, mode);
   const graph: ComputationGraph = new MultiDirectedGraph({ allowSelfLoops: false });
   graph.replaceAttributes({ rootId: root.id, gradsComputed: gradOf !== null });
@@ -184,15 +191,29 @@ export function checkGradsMode(mode: ToGraphOptions['grads'], where: string): No
   return m;
 }
 
-/** @internal topoSort(root), refused with a VizError past `maxValues` (default 500,000). */
-export function sortWithinLimit(root: Value, maxValues = DEFAULT_MAX_VALUES, where: string): Value[] {
+/**
+ * @internal topoSort(root), refused with a VizError past `maxValues` Values (default 500,000) or
+ * `maxEdges` input edges (default 1,000,000).
+ */
+export function sortWithinLimit(
+  root: Value,
+  maxValues = DEFAULT_MAX_VALUES,
+  where: string,
+  maxEdges = DEFAULT_MAX_EDGES,
+): Value[] {
   const order = topoSort(root);
-  if (order.length > maxValues) {
-    throw new VizError(
-      `${where}: the graph has ${order.length} Values, more than maxValues = ${maxValues}. ` +
-        'Pass a larger { maxValues } if you have the memory, or draw a smaller sub-graph.',
-    );
-  }
+  let edges = 0;
+  for (const v of order) edges += v.inputs.length;
+  checkSize(
+    where.replace(/^@chainrule\/viz\//, ''),
+    { values: order.length, edges },
+    {
+      maxValues,
+      maxEdges,
+      why: 'the graph model costs about a kilobyte per node and edge',
+      instead: 'draw a smaller sub-graph',
+    },
+  );
   return order;
 }
 
@@ -243,7 +264,7 @@ export function valueAttributes(
     type: 'value',
     kind: kindOf(v, root, parameters),
     id: v.id,
-    label: v.label,
+    label: isolateBidi(checkLabel('toGraph', v.label, v.id)),
     op: v.op,
     data: v.data,
     grad: gradOf === null || v.isConstant ? null : gradOf(v),
@@ -256,10 +277,4 @@ function kindOf(v: Value, root: Value, parameters: Set<Value>): ValueKind {
   if (v.isConstant) return 'constant';
   if (v.isLeaf) return parameters.has(v) ? 'parameter' : 'leaf';
   return 'intermediate';
-}
-
-function describeInput(x: unknown): string {
-  if (x === null) return 'null';
-  if (Array.isArray(x)) return 'an array';
-  return typeof x;
 }

@@ -2,10 +2,13 @@
  * toJSON: writes the Value graph under a root as a versioned `chainrule-graph` document (see
  * graph-document.ts), iteratively, so a chain of a million nodes exports like a chain of three.
  */
-import { Value, topoSort } from '@chainrule/core';
-import { GRAPH_FORMAT, GRAPH_VERSION } from './graph-document';
+import { Value, topoSort, describe } from '@chainrule/core';
+import { DEFAULT_DOCUMENT_LIMITS, GRAPH_FORMAT, GRAPH_VERSION } from './graph-document';
+import { checkSize } from './graph-size';
+import { checkLabel } from './label-text';
+import { checkKnownOptions } from './render-svg-options';
 import type { GraphDocument, GraphDocumentNode } from './graph-document';
-import { describeInput, vizError } from './viz-error';
+import { vizError } from './viz-error';
 
 /** Options of {@link toJSON}. */
 export interface ToJsonOptions {
@@ -15,6 +18,10 @@ export interface ToJsonOptions {
    * Value's own `id`, to match the keys of `toGraph` (`v<id>`) and the labels of other drawings.
    */
   ids?: 'compact' | 'engine';
+  /** Refuse graphs with more nodes than this. Default 4,000,000, what fromJSON reads by default. */
+  maxNodes?: number;
+  /** Refuse graphs with more input references than this. Default 8,000,000, as fromJSON. */
+  maxEdges?: number;
 }
 
 /**
@@ -22,7 +29,9 @@ export interface ToJsonOptions {
  * label, data, grad and ordered input ids, inputs before their users. Pass the result to
  * `JSON.stringify` to save it; `fromJSON` rebuilds a live graph from it.
  *
- * Throws when a node holds NaN or ±Infinity (JSON cannot carry them); the message names the node.
+ * Throws when a node holds NaN or ±Infinity (JSON cannot carry them) or a label fromJSON would
+ * refuse (not a string, over 10,000 characters), and for graphs over `maxNodes` or `maxEdges`; the
+ * message names the node or the limit.
  *
  * @example
  * const w = new Value(0.8, 'w');
@@ -32,21 +41,31 @@ export interface ToJsonOptions {
  */
 export function toJSON(root: Value, options: ToJsonOptions = {}): GraphDocument {
   if (!(root instanceof Value)) {
-    throw vizError(
-      'toJSON',
-      `expected a Value, got ${describeInput(root)}.`,
-      'pass the output Value of your computation',
-    );
+    throw vizError('toJSON', `expected a Value, got ${describe(root)}.`, 'pass the output Value of your computation');
   }
+  checkKnownOptions('toJSON', options, 'options', ['ids', 'maxNodes', 'maxEdges']);
   const ids = options.ids ?? 'compact';
   if (ids !== 'compact' && ids !== 'engine') {
     throw vizError(
       'toJSON',
-      `options.ids must be 'compact' or 'engine', got ${describeInput(ids)}.`,
+      `options.ids must be 'compact' or 'engine', got ${describe(ids)}.`,
       "leave it out for 'compact'",
     );
   }
   const order = topoSort(root);
+  let edges = 0;
+  for (const v of order) edges += v.inputs.length;
+  checkSize(
+    'toJSON',
+    { values: order.length, edges },
+    {
+      maxValues: options.maxNodes ?? DEFAULT_DOCUMENT_LIMITS.maxNodes,
+      maxEdges: options.maxEdges ?? DEFAULT_DOCUMENT_LIMITS.maxEdges,
+      why: "fromJSON's default limits",
+      instead: 'pass the same raised limits to fromJSON when reading it back',
+      valuesOption: 'maxNodes',
+    },
+  );
   // Keyed by Value.id: number keys hash faster than objects, which matters at a million nodes.
   const docId = new Map<number, number>();
   for (let i = 0; i < order.length; i++) docId.set(order[i].id, ids === 'compact' ? i + 1 : order[i].id);
@@ -67,7 +86,8 @@ export function toJSON(root: Value, options: ToJsonOptions = {}): GraphDocument 
     const inputIds: number[] = new Array(inputs.length);
     for (let k = 0; k < inputs.length; k++) inputIds[k] = docId.get(inputs[k].id)!;
     // `+ 0` turns −0 into 0: JSON text cannot tell them apart, so the document never holds −0.
-    nodes[i] = { id, op: v.op, label: v.label, data: v.data + 0, grad: v.grad + 0, inputs: inputIds };
+    const label = checkLabel('toJSON', v.label, v.id);
+    nodes[i] = { id, op: v.op, label, data: v.data + 0, grad: v.grad + 0, inputs: inputIds };
   }
   return { format: GRAPH_FORMAT, version: GRAPH_VERSION, root: docId.get(root.id)!, nodes };
 }

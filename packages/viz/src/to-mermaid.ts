@@ -3,6 +3,7 @@
  * markdown (in a ```mermaid block): value nodes as boxes with label, data and grad, op nodes as
  * circles, input edges labelled with the local gradient. Text is escaped with Mermaid's entity codes.
  */
+import { describe } from '@chainrule/core';
 import {
   HIGHLIGHT_STROKE,
   KIND_FILL,
@@ -12,7 +13,7 @@ import {
   valueFields,
 } from './export-graph';
 import type { GraphExportOptions, GraphSource, TextLayoutOptions } from './export-graph';
-import { describeInput, vizError } from './viz-error';
+import { vizError } from './viz-error';
 import { xmlSafe } from './xml-escape';
 
 const WHERE = 'toMermaid';
@@ -153,7 +154,7 @@ function positive(name: string, value: unknown, fallback: number): number {
   if (typeof value !== 'number' || !(value >= 1)) {
     throw vizError(
       WHERE,
-      `options.${name} must be a positive number, got ${describeInput(value)}.`,
+      `options.${name} must be a positive number, got ${describe(value)}.`,
       `leave it out for ${fallback}`,
     );
   }

@@ -20,6 +20,8 @@
  */
 export class VizError extends Error {
   readonly nodeId: number | undefined;
+  /** For a graph over a size limit: the option that raises it, the graph's count and the limit. */
+  limit: { option: string; count: number; max: number } | undefined;
   constructor(message: string, nodeId?: number) {
     super(message);
     this.name = 'VizError';
@@ -31,17 +33,4 @@ export class VizError extends Error {
 export function vizError(where: string, problem: string, fix: string, nodeId?: number): VizError {
   const sentence = fix.charAt(0).toUpperCase() + fix.slice(1);
   return new VizError(`@chainrule/viz/${where}: ${problem} ${sentence}.`, nodeId);
-}
-
-/** A short description of any input for an error message: its type and a clipped rendering. */
-export function describeInput(x: unknown): string {
-  if (x === null) return 'null';
-  if (x === undefined) return 'undefined';
-  if (typeof x === 'number') return `the number ${x}`;
-  if (typeof x === 'string') return `the string ${JSON.stringify(x.length > 40 ? x.slice(0, 40) + '…' : x)}`;
-  if (typeof x === 'boolean') return `${x}`;
-  if (Array.isArray(x)) return `an array of length ${x.length}`;
-  if (typeof x === 'function') return 'a function';
-  const name = (x as object).constructor?.name;
-  return name && name !== 'Object' ? `a ${name}` : `a ${typeof x}`;
 }

@@ -8,7 +8,7 @@
 import { compareGradients, DEFAULT_TOLERANCES, formatComparison } from '@chainrule/core';
 import type { GradientComparison, GradientRow, Tolerances, Value } from '@chainrule/core';
 import { evaluateFormula, parseExpression } from '@chainrule/expr';
-import { parseAt } from '../at-values';
+import { parseAt, parseWithAt } from '../at-values';
 import { CliError, EXIT } from '../cli-error';
 import { tidy } from '../format';
 import { formatOf } from '../output-format';
@@ -59,13 +59,26 @@ function parseManual(flags: readonly string[]): Map<string, string> {
   return manual;
 }
 
-function nonNegative(flag: string, text: string | undefined, fallback: number, integer: boolean): number {
+/** The most random points --points checks: each one parses and differentiates the formula again. */
+const MAX_POINTS = 10_000;
+/** --seed is a 32-bit generator state. */
+const MAX_SEED = 2 ** 32 - 1;
+
+function nonNegative(
+  flag: string,
+  text: string | undefined,
+  fallback: number,
+  integer: boolean,
+  max = Infinity,
+): number {
   const value = text === undefined ? fallback : Number(text);
-  const valid = Number.isFinite(value) && value >= 0 && (!integer || Number.isInteger(value));
-  if (!valid)
+  const valid = Number.isFinite(value) && value >= 0 && value <= max && (!integer || Number.isInteger(value));
+  if (!valid) {
+    const range = max === Infinity ? '>= 0' : `from 0 to ${max}`;
     throw new CliError(
-      `chainrule check: ${flag} must be a ${integer ? 'whole number' : 'number'} >= 0; got "${text}".`,
+      `chainrule check: ${flag} must be a ${integer ? 'whole number' : 'number'} ${range}; got "${text}".`,
     );
+  }
   return value;
 }
 
@@ -107,7 +120,7 @@ function comparePoint(problem: Problem, at: Record<string, number>): CheckPoint 
   const manual = new Map<Value, number>();
   for (const [name, formula] of problem.manual) manual.set(nodes[name], evaluateFormula(formula, values));
   const comparison = compareGradients(output, manual, problem.tolerances);
-  const symbolic: Record<string, number | null> = {};
+  const symbolic: Record<string, number | null> = Object.create(null); // __proto__ is a name like any other
   for (const name of problem.manual.keys()) {
     const formula = problem.symbolic.get(name);
     symbolic[name] = formula == null ? null : evaluateFormula(formula, values);
@@ -203,7 +216,12 @@ function writePicture(file: string, point: CheckPoint): void {
 }
 
 /** Runs the command; returns the exit code (1 when any derivative disagrees). */
-export function runCheck(src: string, options: CheckOptions, print: (text: string) => void): number {
+export function runCheck(
+  src: string,
+  options: CheckOptions,
+  print: (text: string) => void,
+  warn: (text: string) => void = () => undefined,
+): number {
   const manual = parseManual(options.manual ?? []);
   if (manual.size === 0) {
     throw new CliError(
@@ -211,13 +229,14 @@ export function runCheck(src: string, options: CheckOptions, print: (text: strin
     );
   }
   const tolerances = tolerancesOf(options);
-  const count = nonNegative('--points', options.points, 0, true);
-  const seed = nonNegative('--seed', options.seed, 1, true);
+  const count = nonNegative('--points', options.points, 0, true, MAX_POINTS);
+  const seed = nonNegative('--seed', options.seed, 1, true, MAX_SEED);
   if (options.out !== undefined) {
     formatOf(options.out, ['.svg', '.html']);
     checkWritable(options.out);
   }
   const at = parseAt(options.at ?? []);
+  parseWithAt(src, at, warn); // a warning for --at values the formula does not use
   const { nodes, values, variables } = build(src, at);
   for (const name of manual.keys()) {
     if (!Object.prototype.hasOwnProperty.call(nodes, name)) {

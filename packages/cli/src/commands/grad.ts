@@ -13,8 +13,8 @@ import {
   topoSort,
 } from '@chainrule/core';
 import type { Value } from '@chainrule/core';
-import { ExpressionError, parseExpression, symbolicDerivative } from '@chainrule/expr';
-import { parseAt } from '../at-values';
+import { ExpressionError, symbolicDerivative } from '@chainrule/expr';
+import { parseAt, parseWithAt } from '../at-values';
 import { EXIT } from '../cli-error';
 import { table, tidy } from '../format';
 
@@ -34,17 +34,21 @@ export function symbolicOrNull(src: string, name: string): string | null {
 }
 
 /** Runs the command; returns the exit code. */
-export function runGrad(src: string, options: GradOptions, print: (text: string) => void): number {
+export function runGrad(
+  src: string,
+  options: GradOptions,
+  print: (text: string) => void,
+  warn: (text: string) => void = () => undefined,
+): number {
   const at = parseAt(options.at ?? []);
-  const { output, variables } = parseExpression(src, at);
+  const { output, variables } = parseWithAt(src, at, warn);
   output.backward();
   const names = Object.keys(variables);
-  const gradients: Record<string, number> = {};
-  const symbolic: Record<string, string | null> = {};
-  for (const name of names) {
-    gradients[name] = variables[name].grad;
-    symbolic[name] = symbolicOrNull(src, name);
-  }
+  // Built from entries, so a variable called __proto__ is a key like any other.
+  const gradients: Record<string, number> = Object.fromEntries(names.map((name) => [name, variables[name].grad]));
+  const symbolic: Record<string, string | null> = Object.fromEntries(
+    names.map((name) => [name, symbolicOrNull(src, name)]),
+  );
   if (options.json) {
     print(JSON.stringify({ value: output.data, gradients, symbolic }));
     return EXIT.ok;
@@ -69,7 +73,7 @@ export function runGrad(src: string, options: GradOptions, print: (text: string)
     const remark = row === undefined ? null : agreementSentence({ ...row, name: `d/d${name}` });
     if (remark !== null) notes.push(remark);
   }
-  notes.push(...(check?.kinks ?? kinksAt(output)).map((k) => k.text));
+  for (const kink of check?.kinks ?? kinksAt(output)) notes.push(kink.text);
   if (check !== null && names.length > 0)
     notes.push(`agree: autograd against central differences (${formatTolerances(check.tolerances)})`);
   if (check === null) {

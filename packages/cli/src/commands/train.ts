@@ -4,14 +4,13 @@
  * curve; descent on C(w) for the perceptron; decision boundary for moons) to --out. A run whose
  * loss diverges (non-finite, or past --diverge-factor times its lowest) stops there and exits 1.
  */
-import fs from 'fs';
 import path from 'path';
 import { CliError, EXIT } from '../cli-error';
 import { tidy } from '../format';
 import type { Io } from '../main';
 import { DEFAULT_DIVERGE_FACTOR, formatLoss, watchDivergence, type Divergence } from '../divergence';
 import { progress } from '../progress';
-import { writeAtomic } from '../write-atomic';
+import { inFolder, writeFiles } from '../write-atomic';
 
 export interface TrainOptions {
   steps?: string;
@@ -74,7 +73,7 @@ async function trainPerceptron(steps: number, lr: number, report: Report): Promi
     metrics: { loss: losses[losses.length - 1], w: model.w[0].data, target: 1 / 3 },
     plots: {
       'loss.svg': viz.plotLoss(losses, { title: 'Perceptron: cost per step' }),
-      'descent.svg': viz.plotDescent({ ws, learningRate: lr }),
+      'descent.svg': viz.plotDescent({ ws: ws.slice(0, DESCENT_STEPS + 1), learningRate: lr, ...descentTitle(steps) }),
     },
   };
 }
@@ -115,6 +114,13 @@ async function trainMoons(steps: number, lr: number | undefined, seed: number, r
 }
 /* eslint-enable @typescript-eslint/no-require-imports */
 
+/** The most steps the descent plot draws (plotDescent's limit); later steps are on the loss plot only. */
+const DESCENT_STEPS = 1000;
+
+function descentTitle(steps: number): { title?: string } {
+  return steps > DESCENT_STEPS ? { title: `Gradient descent: the first ${DESCENT_STEPS} of ${steps} steps` } : {};
+}
+
 /** Runs the command; returns the exit code. */
 export async function runTrain(model: string, options: TrainOptions, io: Io): Promise<number> {
   const isPerceptron = model === 'perceptron';
@@ -127,7 +133,13 @@ export async function runTrain(model: string, options: TrainOptions, io: Io): Pr
   );
   const lrText = options.lr;
   const lr = lrText === undefined ? undefined : numberFlag('--lr', lrText, 0, (x) => x > 0, 'a positive number');
-  const seed = numberFlag('--seed', options.seed, 1, (x) => Number.isInteger(x) && x >= 0, 'a whole number >= 0');
+  const seed = numberFlag(
+    '--seed',
+    options.seed,
+    1,
+    (x) => Number.isInteger(x) && x >= 0 && x <= 2 ** 32 - 1,
+    'a whole number from 0 to 4294967295',
+  );
   const factor = numberFlag(
     '--diverge-factor',
     options.divergeFactor,
@@ -136,54 +148,46 @@ export async function runTrain(model: string, options: TrainOptions, io: Io): Pr
     'a number > 1 (how many times its lowest value the loss may grow to)',
   );
   const outDir = options.out ?? '.';
-  if (fs.existsSync(outDir) && !fs.statSync(outDir).isDirectory()) {
-    throw new CliError(`chainrule train: --out ${outDir} is a file, not a folder. Choose a folder for the plots.`);
-  }
-  try {
-    fs.mkdirSync(outDir, { recursive: true });
-  } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code ?? String(e);
-    throw new CliError(
-      `chainrule train: cannot create the folder ${outDir} for the plots (${reason}). Choose another --out folder.`,
-    );
-  }
-
-  const bar = progress(steps, io.err);
-  const watch = watchDivergence(factor);
-  let diverged: Divergence | null = null;
-  const report: Report = (step, loss) => {
-    bar.update(step, loss);
-    diverged = watch.check(step, loss);
-    return diverged !== null;
-  };
-  let result: Result;
-  try {
-    result = isPerceptron ? await trainPerceptron(steps, lr ?? 0.1, report) : await trainMoons(steps, lr, seed, report);
-  } finally {
-    bar.stop();
-  }
-  const stopped = diverged as Divergence | null;
-  if (stopped !== null) {
-    const rate = lr === undefined ? 'the learning rate' : `--lr (now ${lr})`;
-    io.err(
-      `chainrule train: warning: the training diverged: ${stopped.reason}. Stopped after step ${stopped.step} of ${steps}. ` +
-        `Lower ${rate}, or raise --diverge-factor (now ${factor}) if the loss is allowed to grow that much.`,
-    );
-  }
-  const written: string[] = [];
-  for (const [name, svg] of Object.entries(result.plots)) {
-    const file = path.join(outDir, name);
-    writeAtomic(file, svg);
-    written.push(file);
-  }
-  if (options.json) {
-    io.out(JSON.stringify({ model, steps: result.steps, metrics: result.metrics, diverged: stopped, plots: written }));
-  } else {
-    const metrics = Object.entries(result.metrics)
-      .map(([k, v]) => `${k} ${k === 'loss' ? formatLoss(v) : tidy(v)}`)
-      .join('  ');
-    const ran = stopped === null ? `${result.steps} steps` : `${result.steps} of ${steps} steps (diverged)`;
-    io.out(`${model}: ${ran}  ${metrics}\nwrote ${written.join(', ')}`);
-  }
-  return stopped === null ? EXIT.ok : EXIT.checkFailed;
+  // The folder is made before training (refused at once when it cannot be) and removed on failure.
+  return inFolder(outDir, async () => {
+    const bar = progress(steps, io.err);
+    const watch = watchDivergence(factor);
+    let diverged: Divergence | null = null;
+    const report: Report = (step, loss) => {
+      bar.update(step, loss);
+      diverged = watch.check(step, loss);
+      return diverged !== null;
+    };
+    let result: Result;
+    try {
+      result = isPerceptron
+        ? await trainPerceptron(steps, lr ?? 0.1, report)
+        : await trainMoons(steps, lr, seed, report);
+    } finally {
+      bar.stop();
+    }
+    const stopped = diverged as Divergence | null;
+    if (stopped !== null) {
+      const rate = lr === undefined ? 'the learning rate' : `--lr (now ${lr})`;
+      io.err(
+        `chainrule train: warning: the training diverged: ${stopped.reason}. Stopped after step ${stopped.step} of ${steps}. ` +
+          `Lower ${rate}, or raise --diverge-factor (now ${factor}) if the loss is allowed to grow that much.`,
+      );
+    }
+    const outputs = Object.entries(result.plots).map(([name, content]) => ({ file: path.join(outDir, name), content }));
+    writeFiles(outputs);
+    const written = outputs.map((output) => output.file);
+    if (options.json) {
+      io.out(
+        JSON.stringify({ model, steps: result.steps, metrics: result.metrics, diverged: stopped, plots: written }),
+      );
+    } else {
+      const metrics = Object.entries(result.metrics)
+        .map(([k, v]) => `${k} ${k === 'loss' ? formatLoss(v) : tidy(v)}`)
+        .join('  ');
+      const ran = stopped === null ? `${result.steps} steps` : `${result.steps} of ${steps} steps (diverged)`;
+      io.out(`${model}: ${ran}  ${metrics}\nwrote ${written.join(', ')}`);
+    }
+    return stopped === null ? EXIT.ok : EXIT.checkFailed;
+  });
 }

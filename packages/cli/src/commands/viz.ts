@@ -4,8 +4,7 @@
  * the file written atomically.
  */
 import type { Value } from '@chainrule/core';
-import { parseExpression } from '@chainrule/expr';
-import { parseAt } from '../at-values';
+import { parseAt, parseWithAt } from '../at-values';
 import { CliError, EXIT } from '../cli-error';
 import { formatOf } from '../output-format';
 import type { Format } from '../output-format';
@@ -30,6 +29,8 @@ export interface DrawOptions {
   theme: 'light' | 'dark';
   group: 'auto' | 'always' | 'never';
   precision: number;
+  /** False for --no-backward: the drawing shows the forward pass (an .html page starts before backward). */
+  backward: boolean;
 }
 
 /**
@@ -58,6 +59,7 @@ export function drawOptions(options: VizOptions): DrawOptions {
     theme: options.colour ?? options.color ?? 'light',
     group: options.group ?? 'auto',
     precision,
+    backward: options.backward !== false,
   };
 }
 
@@ -78,10 +80,11 @@ export function render(format: Format, root: Value, draw: DrawOptions): string {
     case '.svg':
       return viz.renderSvg(root, svg);
     case '.html':
+      // The page steps through backward itself: --no-backward starts it before the first step.
       return viz.renderHtml(root, {
-        svg: { direction: draw.direction, edgeLabels: draw.edgeLabels },
+        svg: { direction: draw.direction, edgeLabels: draw.edgeLabels, precision: draw.precision },
         theme: draw.theme,
-        start: 'end',
+        start: draw.backward ? 'end' : 0,
       });
     case '.dot':
       return viz.toDot(root, { direction: draw.direction, edgeLabels: textEdgeLabels, precision: draw.precision });
@@ -96,12 +99,28 @@ export function render(format: Format, root: Value, draw: DrawOptions): string {
   }
 }
 
+/** Flags a format cannot honour are refused, never ignored. */
+function checkFormatFlags(format: Format, options: VizOptions): void {
+  if (format === '.html' && options.group === 'always') {
+    throw new CliError(
+      'chainrule viz: --group always cannot be drawn as .html: the page steps through every node, and grouped boxes ' +
+        'cannot be stepped. Drop --group, or write .svg for a grouped picture.',
+    );
+  }
+}
+
 /** Runs the command; returns the exit code. */
-export function runViz(src: string, options: VizOptions, print: (text: string) => void): number {
+export function runViz(
+  src: string,
+  options: VizOptions,
+  print: (text: string) => void,
+  warn: (text: string) => void = () => undefined,
+): number {
   const format = formatOf(options.out);
   checkWritable(options.out);
   const draw = drawOptions(options);
-  const { output } = parseExpression(src, parseAt(options.at ?? []));
+  checkFormatFlags(format, options);
+  const { output } = parseWithAt(src, parseAt(options.at ?? []), warn);
   if (options.backward !== false) output.backward();
   writeAtomic(options.out, render(format, output, draw));
   print(`wrote ${options.out}`);

@@ -10,16 +10,18 @@ const HINT = 'Hover over or click a node to see its value, its gradient and the 
 /** Fills `panel` with a step description and the caller's caption, if any. */
 export function fillStepPanel(panel: HTMLElement, description: StepDescription, caption: string | null): void {
   const list = document.createElement('div');
-  list.append(...lines(description.sends, 'send'));
-  panel.replaceChildren(...lines(description.lines), list);
-  if (description.done) panel.append(...lines(['Done: every gradient is computed.']));
+  appendAll(list, lines(description.sends, 'send'));
+  panel.replaceChildren();
+  appendAll(panel, lines(description.lines));
+  panel.append(list);
+  if (description.done) appendAll(panel, lines(['Done: every gradient is computed.']));
   if (caption) panel.append(element('p', caption, 'caption'));
 }
 
 /** Fills `panel` with a node's explanation, or a hint when no node is chosen. */
 export function fillDetails(panel: HTMLElement, explanation: Explanation | undefined): void {
   if (!explanation) {
-    panel.replaceChildren(...lines([HINT], 'hint'));
+    panel.replaceChildren(element('div', HINT, 'hint'));
     return;
   }
   const title = element('h3', explanation.title);
@@ -32,7 +34,7 @@ export function fillDetails(panel: HTMLElement, explanation: Explanation | undef
   }
   const chain = document.createElement('div');
   chain.id = 'chain';
-  chain.append(...lines(explanation.chain, 'formula'));
+  appendAll(chain, lines(explanation.chain, 'formula'));
   panel.replaceChildren(title, facts, chain);
   if (explanation.note) panel.append(element('p', explanation.note, 'note'));
 }
@@ -50,4 +52,9 @@ function element<K extends keyof HTMLElementTagNameMap>(
 
 function lines(texts: string[], className?: string): HTMLDivElement[] {
   return texts.map((text) => element('div', text, className));
+}
+
+/** Appends one by one: a spread into append() would overflow the stack on a node with many inputs. */
+function appendAll(parent: HTMLElement, children: readonly HTMLElement[]): void {
+  for (const child of children) parent.append(child);
 }
