@@ -136,10 +136,10 @@ function valueNode(node: ValueNodeAttributes, { colours, scale, format }: DotSty
   ];
   if (node.note) parts.push(`tooltip=${quote(node.note)}`);
   const markup = parts.join(', ');
-  return markup.length <= MAX_HTML_LABEL ? markup : longRecord(node, { colours, scale, format }, direction, ring);
+  return utf8Bytes(markup) <= MAX_HTML_LABEL ? markup : longRecord(node, { colours, scale, format }, direction, ring);
 }
 
-/** Graphviz refuses an HTML-like label longer than 16,384 characters; longer ones fall back to a record. */
+/** Graphviz refuses an HTML-like label over 16,384 bytes; longer ones fall back to a record. */
 const MAX_HTML_LABEL = 16_000;
 
 /** A value with a very long label as a plain record (one fill, no cell colours), readable by Graphviz. */
@@ -245,6 +245,13 @@ function quoted(escaped: string): string {
   }
   parts.push(escaped.slice(start));
   return parts.map((part) => `"${part}"`).join(' + ');
+}
+
+/** The UTF-8 size of a string, which is what Graphviz's limits count. */
+function utf8Bytes(text: string): number {
+  let bytes = 0;
+  for (const ch of text) bytes += utf8Width(ch.codePointAt(0)!);
+  return bytes;
 }
 
 function utf8Width(code: number): number {
