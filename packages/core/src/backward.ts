@@ -4,17 +4,17 @@
  * visited newest first, as a tape is read backwards: an op's inputs are older than it, so each node
  * comes after all of its consumers, with no search to order the graph. Intermediate gradients are
  * recomputed on every call (so a second call never corrupts them); leaf gradients accumulate, as in
- * PyTorch; constants receive nothing. A node whose gradient is 0 and that could only pass zeros on
- * (an off relu and the sum under it, with finite values: see sendsOnlyZeros) is skipped, as
- * hand-written backprop does, and the part of a new graph below it is not visited at all (its
- * gradients are still the zeros it was made with).
+ * PyTorch; constants receive nothing. A node whose gradient is 0 and under which everything could
+ * only pass zeros on (an off relu over a neuron, with finite values: see Block.skippable) is
+ * skipped, as hand-written backprop does, and the part of a new graph below it is not visited at
+ * all (its gradients are still the zeros it was made with).
  */
 import { anomalyState, reportBackward } from './anomaly';
 import { usageError } from './errors';
 import { BLOCK_SIZE, gradientsWrittenUpTo, noteGradientsWritten, type Block } from './node-store';
 import type { NaryRow, OpRow } from './op-row';
 import { CONSTANT, LEAF } from './ops';
-import { naryPartial, NOT_READ, partial, partialA, partialB, readsInputs, sendsOnlyZeros } from './partials';
+import { naryPartial, NOT_READ, partial, partialA, partialB, readsInputs } from './partials';
 import type { Value } from './value';
 
 /**
@@ -159,7 +159,7 @@ function propagate(node: Value, check: boolean): void {
   const g = block.grad[s];
   const row = block.rows[block.rowOf[s]] as OpRow;
   const out = block.data[s];
-  if (g === 0 && sendsOnlyZeros(row, out)) {
+  if (g === 0 && block.skippable[s] === 1) {
     reachInputs(node);
     return;
   }

@@ -55,8 +55,13 @@ function gradientsAsNumbers(output: Value, inputs: readonly Value[]): Value[] {
   return inputs.map((x) => new Value(adjoint.get(x) ?? 0));
 }
 
-function times(g: Value, local: Value | number): Value | null {
-  if (local === 0) return null;
+/**
+ * g × local as a Value, or null where the product could change nothing: a zero local derivative
+ * times a finite g is ±0, and leaving it out of an input under which everything sends only ±0
+ * anyway (Block.skippable) gives the same doubles as adding it.
+ */
+function times(g: Value, local: Value | number, x: Value): Value | null {
+  if (local === 0 && Number.isFinite(g.data) && x._blk.skippable[x._slot] === 1) return null;
   if (local === 1) return g;
   if (local === -1) return g.neg();
   return g.mul(local);
@@ -74,10 +79,11 @@ function gradientsAsValues(output: Value, inputs: readonly Value[]): Value[] {
       for (let i = 0; i < xs.length; i++) {
         const x = xs[i];
         if (x.isConstant) continue;
-        const c = times(g, local[i]);
+        const c = times(g, local[i], x);
         if (c === null) continue;
+        // A first contribution of -0 is stored as 0 + c = +0, as adding into a zeroed gradient gives.
         const before = adjoint.get(x);
-        adjoint.set(x, before === undefined ? c : before.add(c));
+        adjoint.set(x, before !== undefined ? before.add(c) : Object.is(c.data, -0) ? c.add(0) : c);
       }
     },
     () => {},

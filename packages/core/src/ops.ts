@@ -33,6 +33,8 @@ const add: BinaryRow = {
   symbol: '+',
   arity: 2,
   domain: [wide, wide],
+  skipsOnZeroGradient: true,
+  notation: 'infix',
   forward: (a, b) => a + b,
   derivativeA: () => 1,
   derivativeB: () => 1,
@@ -45,6 +47,8 @@ const sub: BinaryRow = {
   symbol: '−',
   arity: 2,
   domain: [wide, wide],
+  skipsOnZeroGradient: true,
+  notation: 'infix',
   forward: (a, b) => a - b,
   derivativeA: () => 1,
   derivativeB: () => -1,
@@ -57,6 +61,8 @@ const mul: BinaryRow = {
   symbol: '×',
   arity: 2,
   domain: [wide, wide],
+  skipsOnZeroGradient: true,
+  notation: 'infix',
   forward: (a, b) => a * b,
   derivativeA: (_a, b) => b,
   derivativeB: (a) => a,
@@ -69,6 +75,7 @@ const div: BinaryRow = {
   symbol: '÷',
   arity: 2,
   domain: [wide, positive],
+  notation: 'infix',
   forward: (a, b) => a / b,
   derivativeA: (_a, b) => 1 / b,
   // -a/b² written as -out/b, which stays finite wherever out is.
@@ -82,16 +89,19 @@ const pow: BinaryRow = {
   symbol: '^',
   arity: 2,
   domain: [positive, [-2, 3]],
+  notation: 'tight',
+  operator: '^',
   // Squares (the commonest power: costs, MSE) are multiplied out: the same doubles as Math.pow,
   // which computes x^2 as x·x and x^1 as x, at a fraction of its cost.
   forward: (a, b) => (b === 2 ? a * a : Math.pow(a, b)),
-  // b·a^(b-1), taken as 0 when b = 0 (x^0 is constant even at x = 0), as PyTorch does.
+  // b·a^(b-1), taken as 0 when b = 0 (x^0 is constant even at x = 0), as PyTorch does; the Value
+  // form is a plain 0 there too, so second derivatives are 0 as well (PyTorch's `where`).
   derivativeA: (a, b) => (b === 2 ? 2 * a : b === 0 ? 0 : b * Math.pow(a, b - 1)),
-  // out·ln(a), taken as 0 where out is 0 (base 0): NaN for a negative base, as in PyTorch.
+  // out·ln(a), taken as 0 at a zero base with b >= 0 (PyTorch's mask): NaN for a negative base.
   // A constant exponent never asks for it.
-  derivativeB: (a, _b, out) => (out === 0 ? 0 : out * Math.log(a)),
-  derivativeValueA: (a, b) => b.mul(a.pow(b.sub(1))),
-  derivativeValueB: (a, _b, out) => out.mul(a.log()),
+  derivativeB: (a, b, out) => (a === 0 && b >= 0 ? 0 : out * Math.log(a)),
+  derivativeValueA: (a, b) => (b.data === 0 ? 0 : b.mul(a.pow(b.sub(1)))),
+  derivativeValueB: (a, b, out) => (a.data === 0 && b.data >= 0 ? 0 : out.mul(a.log())),
 };
 
 const neg: UnaryRow = {
@@ -99,6 +109,8 @@ const neg: UnaryRow = {
   symbol: '−',
   arity: 1,
   domain: [wide],
+  skipsOnZeroGradient: true,
+  notation: 'prefix',
   forward: (a) => -a,
   derivative: () => -1,
   derivativeValue: () => -1,
@@ -109,6 +121,10 @@ const square: UnaryRow = {
   symbol: 'x²',
   arity: 1,
   domain: [wide],
+  skipsOnZeroGradient: true,
+  notation: 'postfix',
+  operator: '²',
+  functionName: 'square',
   forward: (a) => a * a,
   derivative: (a) => 2 * a,
   derivativeValue: (a) => a.mul(2),
@@ -119,6 +135,8 @@ const exp: UnaryRow = {
   symbol: 'exp',
   arity: 1,
   domain: [wide],
+  skipsOnZeroGradient: true,
+  functionName: 'exp',
   forward: Math.exp,
   derivative: (_a, out) => out,
   derivativeValue: (_a, out) => out,
@@ -129,6 +147,7 @@ const log: UnaryRow = {
   symbol: 'log',
   arity: 1,
   domain: [positive],
+  functionName: 'log',
   forward: Math.log,
   derivative: (a) => 1 / a,
   derivativeValue: (a) => a.pow(-1),
@@ -139,6 +158,9 @@ const tanh: UnaryRow = {
   symbol: 'tanh',
   arity: 1,
   domain: [wide],
+  skipsOnZeroGradient: true,
+  activation: true,
+  functionName: 'tanh',
   // Math.tanh saturates to ±1 (never NaN), so 1 - out² is exactly 0 for large |a|.
   forward: Math.tanh,
   derivative: (_a, out) => 1 - out * out,
@@ -150,10 +172,15 @@ const relu: UnaryRow = {
   symbol: 'ReLU',
   arity: 1,
   domain: [wide],
-  forward: (a) => (a > 0 ? a : 0),
-  // The derivative at exactly 0 is taken as 0 (as micrograd and PyTorch do).
-  derivative: (a) => (a > 0 ? 1 : 0),
-  derivativeValue: (a) => (a.data > 0 ? 1 : 0),
+  skipsOnZeroGradient: true,
+  activation: true,
+  functionName: 'relu',
+  // Written as `a <= 0` so that NaN goes through (relu(NaN) = NaN, as in PyTorch and micrograd).
+  forward: (a) => (a <= 0 ? 0 : a),
+  // The derivative at exactly 0 is taken as 0 (as micrograd and PyTorch do); at NaN it is 1, as
+  // PyTorch's threshold_backward passes the gradient wherever the input is not <= 0.
+  derivative: (a) => (a <= 0 ? 0 : 1),
+  derivativeValue: (a) => (a.data <= 0 ? 0 : 1),
 };
 
 const sigmoid: UnaryRow = {
@@ -161,6 +188,9 @@ const sigmoid: UnaryRow = {
   symbol: 'σ',
   arity: 1,
   domain: [wide],
+  skipsOnZeroGradient: true,
+  activation: true,
+  functionName: 'sigmoid',
   // Overflow-safe: exp is only ever taken of a non-positive number.
   forward: (a) => {
     if (a >= 0) return 1 / (1 + Math.exp(-a));
@@ -176,6 +206,8 @@ const sin: UnaryRow = {
   symbol: 'sin',
   arity: 1,
   domain: [wide],
+  skipsOnZeroGradient: true,
+  functionName: 'sin',
   forward: Math.sin,
   derivative: (a) => Math.cos(a),
   derivativeValue: (a) => a.cos(),
@@ -186,6 +218,8 @@ const cos: UnaryRow = {
   symbol: 'cos',
   arity: 1,
   domain: [wide],
+  skipsOnZeroGradient: true,
+  functionName: 'cos',
   forward: Math.cos,
   derivative: (a) => -Math.sin(a),
   derivativeValue: (a) => a.sin().neg(),
@@ -196,8 +230,10 @@ const sqrt: UnaryRow = {
   symbol: '√',
   arity: 1,
   domain: [positive],
+  functionName: 'sqrt',
   forward: Math.sqrt,
-  derivative: (_a, out) => 0.5 / out,
+  // (1/out)·0.5, the doubles its Value form gives (x^-1 is computed as 1/x).
+  derivative: (_a, out) => (1 / out) * 0.5,
   derivativeValue: (_a, out) => out.pow(-1).mul(0.5),
 };
 
@@ -206,6 +242,9 @@ const abs: UnaryRow = {
   symbol: '|x|',
   arity: 1,
   domain: [wide],
+  skipsOnZeroGradient: true,
+  notation: 'bars',
+  functionName: 'abs',
   forward: Math.abs,
   // The derivative at exactly 0 is taken as 0 (the subgradient PyTorch uses).
   derivative: (a) => Math.sign(a),
@@ -217,6 +256,8 @@ const sum: NaryRow = {
   symbol: 'Σ',
   arity: 'n',
   domain: [wide],
+  skipsOnZeroGradient: true,
+  readsInputs: false,
   forward: (xs) => {
     let total = 0;
     for (let i = 0; i < xs.length; i++) total += xs[i];
@@ -224,6 +265,11 @@ const sum: NaryRow = {
   },
   derivative: () => 1,
   derivativeValue: () => 1,
+  forwardAt: (values, slots, from, to) => {
+    let total = 0;
+    for (let i = from; i < to; i++) total += values[slots[i]];
+    return total;
+  },
 };
 
 /**
@@ -237,6 +283,8 @@ const dot: NaryRow = {
   symbol: 'w·x',
   arity: 'n',
   domain: [wide],
+  skipsOnZeroGradient: true,
+  notation: 'weighted',
   forward: (xs) => {
     const end = xs.length;
     const pairs = end & ~1;
@@ -246,6 +294,44 @@ const dot: NaryRow = {
   },
   derivative: (i, xs) => (i === (xs.length & ~1) ? 1 : i % 2 === 0 ? xs[i + 1] : xs[i - 1]),
   derivativeValue: (i, xs) => (i === (xs.length & ~1) ? 1 : i % 2 === 0 ? xs[i + 1] : xs[i - 1]),
+  forwardAt: (values, slots, from, to) => {
+    const pairs = from + ((to - from) & ~1);
+    let total = pairs < to ? values[slots[pairs]] : pairs > from ? values[slots[from]] * values[slots[from + 1]] : 0;
+    for (let i = pairs < to ? from : from + 2; i < pairs; i += 2) total += values[slots[i]] * values[slots[i + 1]];
+    return total;
+  },
+};
+
+/**
+ * The larger of a and b; NaN if either is NaN. At a tie (a = b) the gradient is split evenly,
+ * 1/2 into each input, as torch.maximum does; elsewhere it all goes to the larger input (and to
+ * both at NaN, as PyTorch's masks let it through).
+ */
+const max: BinaryRow = {
+  name: 'max',
+  symbol: 'max',
+  arity: 2,
+  domain: [wide, wide],
+  skipsOnZeroGradient: true,
+  forward: (a, b) => Math.max(a, b),
+  derivativeA: (a, b) => (a === b ? 0.5 : a < b ? 0 : 1),
+  derivativeB: (a, b) => (a === b ? 0.5 : a > b ? 0 : 1),
+  derivativeValueA: (a, b) => (a.data === b.data ? 0.5 : a.data < b.data ? 0 : 1),
+  derivativeValueB: (a, b) => (a.data === b.data ? 0.5 : a.data > b.data ? 0 : 1),
+};
+
+/** The smaller of a and b; NaN if either is NaN. A tie splits the gradient 1/2 each (torch.minimum). */
+const min: BinaryRow = {
+  name: 'min',
+  symbol: 'min',
+  arity: 2,
+  domain: [wide, wide],
+  skipsOnZeroGradient: true,
+  forward: (a, b) => Math.min(a, b),
+  derivativeA: (a, b) => (a === b ? 0.5 : a > b ? 0 : 1),
+  derivativeB: (a, b) => (a === b ? 0.5 : a < b ? 0 : 1),
+  derivativeValueA: (a, b) => (a.data === b.data ? 0.5 : a.data > b.data ? 0 : 1),
+  derivativeValueB: (a, b) => (a.data === b.data ? 0.5 : a.data < b.data ? 0 : 1),
 };
 
 /**
@@ -255,7 +341,7 @@ const dot: NaryRow = {
  * @example
  * ```ts
  * console.log(Object.keys(OPS).length, OPS.mul.symbol, OPS.mul.arity, OPS.tanh.forward(0.5));
- * // 18 × 2 0.46211715726000974
+ * // 20 × 2 0.46211715726000974
  * ```
  */
 export const OPS = {
@@ -275,38 +361,11 @@ export const OPS = {
   cos,
   sqrt,
   abs,
+  max,
+  min,
   sum,
   dot,
 } as const satisfies Record<string, OpRow>;
-
-/** An n-ary forward reading input i from `values[slots[from + i]]`, for i < to - from. */
-export type IndexedForward = (values: Float64Array, slots: Int32Array, from: number, to: number) => number;
-
-/**
- * For replay: the forwards of `sum` and `dot` over a tape's slots, the same sums as their rows'
- * `forward`s (the tape tests compare them bit for bit), so that a tape need not gather an op's
- * inputs into an array first. Keyed by the row object itself: a custom row made from one of these
- * (`{ ...OPS.sum, name, forward }`) has none.
- */
-export const FORWARD_AT = new Map<NaryRow, IndexedForward>([
-  [
-    sum,
-    (values, slots, from, to) => {
-      let total = 0;
-      for (let i = from; i < to; i++) total += values[slots[i]];
-      return total;
-    },
-  ],
-  [
-    dot,
-    (values, slots, from, to) => {
-      const pairs = from + ((to - from) & ~1);
-      let total = pairs < to ? values[slots[pairs]] : pairs > from ? values[slots[from]] * values[slots[from + 1]] : 0;
-      for (let i = pairs < to ? from : from + 2; i < pairs; i += 2) total += values[slots[i]] * values[slots[i + 1]];
-      return total;
-    },
-  ],
-]);
 
 /** The name of a computing row: `'add' | 'sub' | ... | 'sum'`. */
 export type OpName = keyof typeof OPS;

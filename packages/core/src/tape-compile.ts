@@ -10,8 +10,7 @@
  */
 import type { LeafRuns } from './leaf-runs';
 import type { NaryRow, OpRow } from './op-row';
-import { FORWARD_AT, OPS } from './ops';
-import { NOT_READ, readsInputs, sendsOnlyZeros } from './partials';
+import { NOT_READ, readsInputs } from './partials';
 import { findProductGroups } from './tape-fuse';
 import type { Value } from './value';
 
@@ -265,7 +264,7 @@ function kindsOf(arrays: ReplayArrays): {
 /**
  * The loops' source. Row i of `list` is parameter `r<i>` (and, for a product group, its products'
  * row `p<i>` and, if it takes in a unary op, that op's row `u<i>`; its forward over the tape's
- * slots, where ops.ts's FORWARD_AT has one, is `a<i>`). Both loops keep `s`, the position of the current op's
+ * slots, where the row has a `forwardAt`, is `a<i>`). Both loops keep `s`, the position of the current op's
  * first input in `inputSlots`, moving it by the row's arity (known in each case).
  */
 function generateLoops(list: readonly Kind[]): ReplayLoops {
@@ -308,7 +307,7 @@ return { evaluate, gradients };`;
     ...list.map((kind) => kind.row),
     ...list.map((kind) => kind.product?.row),
     ...unaryAt.map((i) => list[i].unary?.row),
-    ...list.map((kind) => FORWARD_AT.get(kind.row as NaryRow)),
+    ...list.map((kind) => (kind.row as NaryRow).forwardAt),
     NOT_READ,
   ];
   return makeFunction(params, body)(...args) as ReplayLoops;
@@ -355,11 +354,11 @@ s = inputStart[j + 1];${unaryLines}`;
  * other slot receives its additions in the same order as op by op), leaving `k` and `j` at the
  * first.
  *
- * A `sum` group whose gradient is 0 (a neuron whose relu is off, a point whose hinge is closed)
- * and whose value is finite adds nothing and is skipped, as hand-written backprop skips it: a
- * finite sum has finite terms, a finite product has finite inputs, so every contribution would be
- * 0 × (a finite number) = ±0, and adding ±0 leaves every gradient slot as it is (slots start at
- * +0 and sums of doubles never make -0 from it). The result is the same to the bit.
+ * A group whose gradient is 0 (a neuron whose relu is off, a point whose hinge is closed), whose
+ * n-ary row has finite derivatives wherever its value is finite (skipsOnZeroGradient) and whose
+ * values are all finite adds nothing and is skipped, as hand-written backprop skips it: every
+ * contribution would be 0 × (a finite number) = ±0, and adding ±0 leaves every gradient slot as it
+ * is (slots start at +0 and sums of doubles never make -0 from it). The result is the same to the bit.
  */
 function backwardCase(kind: Kind, index: number): string {
   const { row, product } = kind;
@@ -408,15 +407,18 @@ ${productLines.join('\n')}
 function naryGroupLines(kind: Kind, index: number, productLines: readonly string[]): string {
   const row = kind.row as NaryRow; // backwardCase sends the other groups to pairLines
   const xs = readsInputs(row) ? gather('first', 's') : 'const xs = NOT_READ;\nconst end = s;';
-  const skipZero =
-    row === OPS.sum
-      ? `if (g === 0 && Number.isFinite(out)) {
+  // With every value of the group finite, the row's and the products' derivatives are finite
+  // (skipsOnZeroGradient), so a zero gradient sends only ±0: skip the group.
+  const skipZero = row.skipsOnZeroGradient
+    ? `let skip = g === 0 && Number.isFinite(out);
+for (let p = k - (end - productsAt); skip && p < k; p++) skip = Number.isFinite(values[p]);
+if (skip) {
   const products = end - productsAt;
   k -= products;
   j -= products;
   s = first - 2 * products;
 } else `
-      : '';
+    : '';
   return `const first = inputStart[j];
 ${xs}
 const out = values[k];
@@ -440,13 +442,13 @@ ${productLines.join('\n')}
 
 /**
  * One op's forward statements (see forwardCase), row `r<index>`. An n-ary row with a forward over
- * the tape's slots (ops.ts's FORWARD_AT, parameter `a<index>`) reads its inputs where they are.
+ * the tape's slots (its `forwardAt`, parameter `a<index>`) reads its inputs where they are.
  */
 function opForward({ row }: Kind, index: number): string {
   const r = `r${index}`;
   if (row.arity === 2) return `values[k] = ${r}.forward(values[inputs[s]], values[inputs[s + 1]]);\ns += 2;`;
   if (row.arity === 1) return `values[k] = ${r}.forward(values[inputs[s]]);\ns += 1;`;
-  if (FORWARD_AT.has(row))
+  if (row.forwardAt !== undefined)
     return `const end = inputStart[j + 1];\nvalues[k] = a${index}(values, inputs, s, end);\ns = end;`;
   return `${gather('s', 'inputStart[j + 1]')}\nvalues[k] = ${r}.forward(xs);\ns = end;`;
 }
@@ -471,10 +473,10 @@ for (let i = first; i < end; i++) {
   const x = inputs[i];
   if (trainable[x] === 1) grads[x] += g * ${r}.derivative(i - first, xs, values[k]);
 }`;
-  // A zero gradient into a sum or a weighted sum (behind an off relu) sends only zeros: skip it.
-  const skippable = sendsOnlyZeros(row, 0);
+  // A zero gradient into a row whose derivatives are finite where its value is (a sum behind an
+  // off relu) sends only ±0: skip it.
   return `const first = inputStart[j];
-${skippable ? `if (g !== 0 || !Number.isFinite(values[k])) {\n${sends}\n}` : sends}
+${row.skipsOnZeroGradient ? `if (g !== 0 || !Number.isFinite(values[k])) {\n${sends}\n}` : sends}
 s = first;`;
 }
 

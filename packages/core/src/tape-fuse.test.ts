@@ -17,6 +17,9 @@ import { applyOp, sum, Value } from './value';
 const sumOfSquares: NaryRow = {
   ...OPS.sum,
   name: 'sumOfSquares',
+  // sum's speed facts do not hold of this forward and derivative
+  readsInputs: true,
+  forwardAt: undefined,
   forward: (xs) => xs.reduce((total, x) => total + x * x, 0),
   derivative: (i, xs) => 2 * xs[i],
   derivativeValue: (i, xs) => xs[i].mul(2),

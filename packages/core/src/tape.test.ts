@@ -21,6 +21,7 @@ function build(x: Value, y: Value, z: Value): Value {
     x.square().add(1).pow(y.mul(0.5)),
     sum([x, y, 3]),
     dot([x, h], [z, 0.5], y),
+    x.max(y).sub(z.min(h)),
   ];
   return sum(terms).mul(2).sub(1);
 }
@@ -119,6 +120,7 @@ test('traced constants never receive gradient; a custom row replays too', () => 
   const twice = {
     ...OPS.neg,
     name: 'twice',
+    notation: 'call' as const,
     forward: (a: number) => 2 * a,
     derivative: () => 2,
     derivativeValue: () => 2,

@@ -77,10 +77,16 @@ export class Value {
     this._slot = slot;
     this._a = a;
     this._b = b;
-    if (a !== null) block.lowestOp[slot] = lowestOpUnder(block.id[slot], a, b as Value | number | null);
-    else if (b !== null)
+    if (a !== null) {
+      block.lowestOp[slot] = lowestOpUnder(block.id[slot], a, b as Value | number | null);
+      block.skippable[slot] = skippableOver(block, slot, a, b as Value | number | null);
+    } else if (b !== null) {
       block.lowestOp[slot] = Math.min(block.id[slot], opData[1]); // n-ary: see naryNode
-    else block.lowestOp[slot] = Infinity;
+      block.skippable[slot] = block.rowSkips[block.rowOf[slot]] & opData[2] & finite(opData[0]);
+    } else {
+      block.lowestOp[slot] = Infinity;
+      block.skippable[slot] = 1;
+    }
     if (label !== '') this.label = label;
     if (anomalyState.enabled) {
       if (row === LEAF) {
@@ -94,6 +100,7 @@ export class Value {
     return this._blk.data[this._slot];
   }
   set data(x: number) {
+    if (typeof x !== 'number') throw usageError('Value', `data must be a number, got ${describe(x)}.`);
     this._blk.data[this._slot] = x;
   }
 
@@ -102,6 +109,7 @@ export class Value {
     return this._blk.grad[this._slot];
   }
   set grad(g: number) {
+    if (typeof g !== 'number') throw usageError('Value', `grad must be a number, got ${describe(g)}.`);
     this._blk.grad[this._slot] = g;
     if (!this.isLeaf) noteGradientsWritten(this.id);
   }
@@ -175,6 +183,24 @@ export class Value {
   pow(other: Operand): Value {
     opData[0] = OPS.pow.forward(this.data, operandData(other));
     return binary(OPS.pow, this, other);
+  }
+  /**
+   * The larger of this and other; at a tie the gradient is split 1/2 each, as torch.maximum does.
+   * @example
+   * new Value(2).max(3).data; // 3
+   */
+  max(other: Operand): Value {
+    opData[0] = OPS.max.forward(this.data, operandData(other));
+    return binary(OPS.max, this, other);
+  }
+  /**
+   * The smaller of this and other; at a tie the gradient is split 1/2 each, as torch.minimum does.
+   * @example
+   * new Value(2).min(3).data; // 2
+   */
+  min(other: Operand): Value {
+    opData[0] = OPS.min.forward(this.data, operandData(other));
+    return binary(OPS.min, this, other);
   }
   neg(): Value {
     opData[0] = OPS.neg.forward(this.data);
@@ -252,6 +278,17 @@ function lowestOpUnder(id: number, a: Value, b: Value | number | null): number {
   return b === null || typeof b === 'number' ? lowest : Math.min(lowest, b._blk.lowestOp[b._slot]);
 }
 
+/** Block.skippable of a new unary or binary op node in `slot` of `block`, over `a` and `b`. */
+function skippableOver(block: Block, slot: number, a: Value, b: Value | number | null): number {
+  const own = block.rowSkips[block.rowOf[slot]] & finite(opData[0]) & a._blk.skippable[a._slot];
+  return b === null || typeof b === 'number' ? own : own & b._blk.skippable[b._slot];
+}
+
+/** 1 for a finite number, 0 for ±Infinity and NaN. */
+function finite(x: number): number {
+  return x - x === 0 ? 1 : 0;
+}
+
 /**
  * Wraps a number as a constant Value; a Value is returned as it is. `where` names the caller
  * in the error for anything else (default `'toValue'`).
@@ -285,13 +322,13 @@ export function constant(x: number): Value {
 
 /**
  * The number of the op node being made (slot 0) and, for an n-ary node, the least op id under its
- * inputs (slot 1, see naryNode). The op methods compute the number with their own row's forward,
+ * inputs (slot 1) and 1 if all of them are skippable, else 0 (slot 2; see naryNode). The op methods compute the number with their own row's forward,
  * where V8 knows the function and inlines it, and leave it here for the constructor to store.
  * Handed on as an argument, or computed by a row chosen at run time, each number would cross calls
  * that V8 may not inline, and every number crossing such a call is a new heap box: they were 23% of
  * the bytes a W2 training step allocated (4.1 MB a step before, 3.2 MB after).
  */
-const opData = new Float64Array(2);
+const opData = new Float64Array(3);
 
 /** The number of an operand, NaN for anything else (`binary` then rejects it). */
 function operandData(x: Operand): number {
@@ -355,22 +392,25 @@ function nary(row: NaryRow, values: readonly Operand[], where: string): Value {
 
 /**
  * The node of n-ary `row` over `terms`, an array the node keeps (numbers in it become constants).
- * Its number is left in opData[0], and the least op id under its inputs in opData[1]: one pass over
- * the inputs reads both.
+ * Its number is left in opData[0], the least op id under its inputs in opData[1] and whether they
+ * are all skippable in opData[2]: one pass over the inputs reads all three.
  */
 function naryNode(row: NaryRow, terms: Operand[], where: string): Value {
   const n = terms.length;
   const data = n <= SCRATCH_LENGTHS ? (scratch[n] ??= new Array<number>(n).fill(0.5)) : new Array<number>(n);
   let lowest = Infinity;
+  let skippable = 1;
   for (let i = 0; i < n; i++) {
     let x = terms[i];
     if (!(x instanceof Value)) terms[i] = x = toValue(x, where);
     const block = x._blk;
     data[i] = block.data[x._slot];
     lowest = Math.min(lowest, block.lowestOp[x._slot]);
+    skippable &= block.skippable[x._slot];
   }
   opData[0] = row.forward(data);
   opData[1] = lowest;
+  opData[2] = skippable;
   return new Value(0, '', row, null, terms as Value[]);
 }
 
