@@ -4,7 +4,8 @@
  * they can be differentiated again: second, third and higher derivatives.
  */
 import { describe, usageError } from './errors';
-import { localGradients, localGradientValues } from './local-gradients';
+import { chainRule } from './chain-rule';
+import { localGradientValues } from './local-gradients';
 import { constant, Value } from './value';
 import { walk } from './walk';
 
@@ -30,28 +31,8 @@ export function gradients(output: Value, inputs: readonly Value[], options: Grad
   return options.createGraph ? gradientsAsValues(output, inputs) : gradientsAsNumbers(output, inputs);
 }
 
-/** Reverse pass into a side table of numbers. */
-export function gradientNumbers(output: Value): Map<Value, number> {
-  const adjoint = new Map<Value, number>([[output, 1]]);
-  walk(
-    output,
-    (node) => {
-      const g = adjoint.get(node)!;
-      const local = localGradients(node);
-      const inputs = node.inputs;
-      for (let i = 0; i < inputs.length; i++) {
-        const x = inputs[i];
-        if (x.isConstant) continue;
-        adjoint.set(x, (adjoint.get(x) ?? 0) + g * local[i]);
-      }
-    },
-    () => {},
-  );
-  return adjoint;
-}
-
 function gradientsAsNumbers(output: Value, inputs: readonly Value[]): Value[] {
-  const adjoint = gradientNumbers(output);
+  const adjoint = chainRule(output);
   return inputs.map((x) => new Value(adjoint.get(x) ?? 0));
 }
 

@@ -49,11 +49,7 @@ test('d(x^y)/dy at x = 0: 0 for y >= 0 (PyTorch masks it), on every path; out·l
     expect([plain, dy.data, y.grad, backwardSteps(out).grads.get(y)]).toEqual([0, 0, 0, 0]);
     // second order: reverse over reverse, and forward over reverse, both 0
     expect(gradients(dy, [y])[0].data).toBe(0);
-    const forwardOverReverse = jvp(
-      (xv, yv) => gradients(xv.pow(yv), [yv], { createGraph: true })[0],
-      [0, y0],
-      [0, 1],
-    );
+    const forwardOverReverse = jvp((xv, yv) => gradients(xv.pow(yv), [yv], { createGraph: true })[0], [0, y0], [0, 1]);
     expect(forwardOverReverse.tangent).toBe(0);
   }
   const x = new Value(0);

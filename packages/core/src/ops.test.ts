@@ -189,7 +189,10 @@ describe.each(rows.map((row) => [row.name, row] as const))('op row %s at special
   test('skipsOnZeroGradient holds: wherever the output is finite, every local derivative is', () => {
     if (!row.skipsOnZeroGradient) return;
     for (const xs of specialPoints(row)) {
-      const out = applyOp(row, xs.map((x) => new Value(x)));
+      const out = applyOp(
+        row,
+        xs.map((x) => new Value(x)),
+      );
       if (Number.isFinite(out.data)) expect([xs, localGradients(out).every(Number.isFinite)]).toEqual([xs, true]);
     }
   });

@@ -100,6 +100,12 @@ const CACHE_LIMIT = 64;
  * within the first one); measured on chains of tanh/mul/add, it wins below about 30 inputs.
  */
 export const STRAIGHT_LINE_LIMIT = 32;
+let straightLineLimit = STRAIGHT_LINE_LIMIT;
+
+/** @internal For tests: tapes with up to `limit` inputs get straight-line code (0: none do). */
+export function _setStraightLineLimit(limit = STRAIGHT_LINE_LIMIT): void {
+  straightLineLimit = limit;
+}
 
 /** A number per row object, for cache keys. */
 const rowIds = new WeakMap<OpRow, number>();
@@ -126,7 +132,7 @@ export function compileReplay(arrays: ReplayArrays): CompiledReplay | null {
   let straight: StraightLine | null = null;
   try {
     loops = cached(loopCache, kindsKey(list), () => generateLoops(list));
-    if (arrays.inputSlots.length <= STRAIGHT_LINE_LIMIT) {
+    if (arrays.inputSlots.length <= straightLineLimit) {
       const { rowList, source } = straightLineSource(arrays);
       straight = cached(
         straightLineCache,
