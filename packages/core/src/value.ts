@@ -132,6 +132,16 @@ export class Value {
     return this._blk.rows[this._blk.rowOf[this._slot]];
   }
 
+  /**
+   * The op-table row that produced this node (LEAF or CONSTANT for leaves): its name, symbol,
+   * notation and other facts, for a custom row made with `applyOp` as for a built-in one.
+   * @example
+   * new Value(2).mul(3).row === OPS.mul; // true
+   */
+  get row(): AnyRow {
+    return this._row;
+  }
+
   /** The op that produced this node: a row name of the op table, 'const', or '' for a leaf. */
   get op(): string {
     return this._row.name;
