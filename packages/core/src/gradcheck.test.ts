@@ -59,3 +59,12 @@ test('bad input names what was passed', () => {
   );
   expect(() => gradcheck((() => 1) as never, [1])).toThrow('f must return a Value, got the number 1');
 });
+
+test('reports what .backward() gives beside gradients(), and fails where they differ', () => {
+  const result = gradcheck((x, y) => x.sqrt().sub(1).relu().add(y.mul(x)), [4, 0.5]);
+  expect(result.rows.map((r) => [r.analytic, r.backward])).toEqual([
+    [0.25 + 0.5, 0.25 + 0.5],
+    [4, 4],
+  ]);
+  expect(result.ok).toBe(true);
+});

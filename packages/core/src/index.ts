@@ -1,12 +1,26 @@
 /**
- * @chainrule/core: the engine. Values and the op table, backward, higher-order gradients, forward
- * mode, replay, and the checking tools (gradcheck, compareDerivatives, checkNodes, anomaly mode).
+ * @chainrule/core: the engine. Values and the op table, the reference chain rule and backward,
+ * higher-order gradients, forward mode, replay, and the checking tools (gradcheck, gradgradcheck,
+ * compareDerivatives, checkNodes, anomaly mode).
  */
 export { Value, sum, dot, toValue, constant, applyOp } from './value';
 export type { Operand } from './value';
 export { OPS, LEAF, CONSTANT, opByName } from './ops';
 export type { OpName } from './ops';
-export type { OpRow, UnaryRow, BinaryRow, NaryRow, LeafRow, AnyRow, Interval } from './op-row';
+export type {
+  OpRow,
+  UnaryRow,
+  BinaryRow,
+  NaryRow,
+  LeafRow,
+  AnyRow,
+  Interval,
+  Notation,
+  IndexedForward,
+} from './op-row';
+export { chainRule } from './chain-rule';
+export type { ChainRuleObserver } from './chain-rule';
+export { noGrad } from './no-grad';
 export { topoSort } from './topo-sort';
 export { gradients } from './gradients';
 export type { GradientsOptions } from './gradients';
@@ -18,6 +32,8 @@ export type { BackwardStep, BackwardTrace, EdgeStep } from './backward-steps';
 export { AnomalyError, detectAnomaly, setAnomalyMode, nodeName } from './anomaly';
 export { gradcheck } from './gradcheck';
 export type { GradcheckResult, GradcheckRow } from './gradcheck';
+export { gradgradcheck } from './gradgradcheck';
+export type { GradgradcheckResult, GradgradcheckRow } from './gradgradcheck';
 export type { Tolerances } from './check-options';
 export { compareDerivatives } from './compare-derivatives';
 export type { Comparison, ComparisonOptions, ComparisonRow, ManualDerivative } from './compare-derivatives';

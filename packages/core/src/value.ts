@@ -10,6 +10,7 @@ import { describe, usageError } from './errors';
 import type { AnyRow, BinaryRow, NaryRow, OpRow, UnaryRow } from './op-row';
 import { BLOCK_SIZE, claim, noteGradientsWritten, type Block } from './node-store';
 import { CONSTANT, LEAF, OPS } from './ops';
+import { gradMode } from './no-grad';
 import { forEachNode } from './walk';
 
 const NO_INPUTS: readonly Value[] = Object.freeze([]);
@@ -265,6 +266,19 @@ export class Value {
     backward(this);
   }
 
+  /**
+   * A constant holding this node's number (and label): a leaf that cuts the graph, so no gradient
+   * flows through it (PyTorch's `detach`, JAX's `stop_gradient`).
+   * @example
+   * const x = new Value(3, 'x');
+   * const y = x.mul(x.square().detach()); // dy/dx = 9: x² is held constant
+   */
+  detach(): Value {
+    const copy = constant(this.data);
+    if (this.label !== '') copy.label = this.label;
+    return copy;
+  }
+
   /** Sets the gradient of this node and of every node below it to 0. */
   zeroGrad(): void {
     forEachNode(this, (v) => {
@@ -345,17 +359,17 @@ function operandData(x: Operand): number {
   return typeof x === 'number' ? x : x instanceof Value ? x.data : NaN;
 }
 
-/** The node of `row` over `a`; its number is in opData[0]. */
+/** The node of `row` over `a` (a constant under noGrad); its number is in opData[0]. */
 function unary(row: UnaryRow, a: Value): Value {
-  return new Value(0, '', row, a);
+  return gradMode.recording ? new Value(0, '', row, a) : constant(opData[0]);
 }
 
-/** The node of `row` over `a` and `b`; its number is in opData[0]. */
+/** The node of `row` over `a` and `b` (a constant under noGrad); its number is in opData[0]. */
 function binary(row: BinaryRow, a: Value, b: Operand): Value {
   if (typeof b !== 'number' && !(b instanceof Value)) {
     throw usageError(`Value.${row.name}`, `expected a Value or a number, got ${describe(b)}.`);
   }
-  return new Value(0, '', row, a, b);
+  return gradMode.recording ? new Value(0, '', row, a, b) : constant(opData[0]);
 }
 
 /**
@@ -421,7 +435,7 @@ function naryNode(row: NaryRow, terms: Operand[], where: string): Value {
   opData[0] = row.forward(data);
   opData[1] = lowest;
   opData[2] = skippable;
-  return new Value(0, '', row, null, terms as Value[]);
+  return gradMode.recording ? new Value(0, '', row, null, terms as Value[]) : constant(opData[0]);
 }
 
 /**
