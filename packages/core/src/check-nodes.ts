@@ -9,7 +9,7 @@ import { resolveTolerances, type Tolerances } from './check-options';
 import { describe, usageError } from './errors';
 import { agrees } from './numeric';
 import type { OpRow } from './op-row';
-import { trace } from './tape';
+import { trace } from './fast/tape';
 import { Value } from './value';
 
 /**

@@ -8,7 +8,7 @@ import { gradients } from './gradients';
 import { jvp } from './jvp';
 import type { OpRow } from './op-row';
 import { OPS } from './ops';
-import { trace } from './tape';
+import { trace } from './fast/tape';
 import { applyOp, Value } from './value';
 
 const ROWS: OpRow[] = Object.values(OPS);

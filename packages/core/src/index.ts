@@ -39,6 +39,6 @@ export { compareDerivatives } from './compare-derivatives';
 export type { Comparison, ComparisonOptions, ComparisonRow, ManualDerivative } from './compare-derivatives';
 export { formatComparison } from './format-comparison';
 export { describeGraph } from './describe-graph';
-export { trace, Tape } from './tape';
+export { trace, Tape } from './fast/tape';
 export { checkNodes, CHECK_NODES_LIMIT } from './check-nodes';
 export type { CheckNodesOptions, LocalCheck, NodeCheck, NodeCheckResult } from './check-nodes';

@@ -10,8 +10,8 @@ import { gradients } from './gradients';
 import { jvp } from './jvp';
 import { localGradients } from './local-gradients';
 import { OPS, type OpName } from './ops';
-import { _setStraightLineLimit } from './tape-compile';
-import { trace, type Tape } from './tape';
+import { _setStraightLineLimit } from './fast/tape-compile';
+import { trace, type Tape } from './fast/tape';
 import { PROPERTY_SEED } from './test-support/figures';
 import { traceWithoutEval } from './test-support/replay';
 import {

@@ -10,7 +10,7 @@ import { backwardSteps } from './backward-steps';
 import { describeGraph } from './describe-graph';
 import { gradients } from './gradients';
 import { jvp } from './jvp';
-import { trace } from './tape';
+import { trace } from './fast/tape';
 import { topoSort } from './topo-sort';
 import { sum, Value } from './value';
 

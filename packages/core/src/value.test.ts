@@ -5,7 +5,7 @@
 import { spawnSync } from 'child_process';
 import path from 'path';
 import { OPS } from './ops';
-import { BLOCK_SIZE } from './node-store';
+import { BLOCK_SIZE } from './fast/node-store';
 import { applyOp, constant, dot, sum, Value } from './value';
 
 describe('fan-out', () => {

@@ -5,10 +5,11 @@
  * is kept as a constant input.
  */
 import { anomalyState, checkForward, reportLeaf } from './anomaly';
-import { backward } from './backward';
+import { backward } from './fast/backward';
 import { describe, usageError } from './errors';
 import type { AnyRow, BinaryRow, NaryRow, OpRow, UnaryRow } from './op-row';
-import { BLOCK_SIZE, claim, noteGradientsWritten, type Block } from './node-store';
+import { inputScratch, opData, storeNode } from './fast/node-build';
+import { BLOCK_SIZE, claim, noteGradientsWritten, type Block } from './fast/node-store';
 import { CONSTANT, LEAF, OPS } from './ops';
 import { gradMode } from './no-grad';
 import { forEachNode } from './walk';
@@ -70,24 +71,11 @@ export class Value {
     }
     const block = claim(row);
     const slot = block.used - 1;
-    // Two stores, not one of `leaf ? data : opData[0]`: that would merge a boxed argument with an
-    // unboxed read, and V8 would then box the read.
-    if (a === null && b === null) block.data[slot] = data;
-    else block.data[slot] = opData[0];
+    storeNode(block, slot, data, a, b);
     this._blk = block;
     this._slot = slot;
     this._a = a;
     this._b = b;
-    if (a !== null) {
-      block.lowestOp[slot] = lowestOpUnder(block.id[slot], a, b as Value | number | null);
-      block.skippable[slot] = skippableOver(block, slot, a, b as Value | number | null);
-    } else if (b !== null) {
-      block.lowestOp[slot] = Math.min(block.id[slot], opData[1]); // n-ary: see naryNode
-      block.skippable[slot] = block.rowSkips[block.rowOf[slot]] & opData[2] & finite(opData[0]);
-    } else {
-      block.lowestOp[slot] = Infinity;
-      block.skippable[slot] = 1;
-    }
     if (label !== '') this.label = label;
     if (anomalyState.enabled) {
       if (row === LEAF) {
@@ -294,26 +282,6 @@ export class Value {
 }
 
 /**
- * The least id of an op node under a new unary or binary op node `id` with inputs `a` and `b`
- * (Block.lowestOp): inputs are older than the node, and a leaf counts as Infinity.
- */
-function lowestOpUnder(id: number, a: Value, b: Value | number | null): number {
-  const lowest = Math.min(id, a._blk.lowestOp[a._slot]);
-  return b === null || typeof b === 'number' ? lowest : Math.min(lowest, b._blk.lowestOp[b._slot]);
-}
-
-/** Block.skippable of a new unary or binary op node in `slot` of `block`, over `a` and `b`. */
-function skippableOver(block: Block, slot: number, a: Value, b: Value | number | null): number {
-  const own = block.rowSkips[block.rowOf[slot]] & finite(opData[0]) & a._blk.skippable[a._slot];
-  return b === null || typeof b === 'number' ? own : own & b._blk.skippable[b._slot];
-}
-
-/** 1 for a finite number, 0 for ±Infinity and NaN. */
-function finite(x: number): number {
-  return x - x === 0 ? 1 : 0;
-}
-
-/**
  * Wraps a number as a constant Value; a Value is returned as it is. `where` names the caller
  * in the error for anything else (default `'toValue'`).
  *
@@ -343,16 +311,6 @@ export function toValue(x: Operand, where = 'toValue'): Value {
 export function constant(x: number): Value {
   return new Value(x, '', CONSTANT);
 }
-
-/**
- * The number of the op node being made (slot 0) and, for an n-ary node, the least op id under its
- * inputs (slot 1) and 1 if all of them are skippable, else 0 (slot 2; see naryNode). The op methods compute the number with their own row's forward,
- * where V8 knows the function and inlines it, and leave it here for the constructor to store.
- * Handed on as an argument, or computed by a row chosen at run time, each number would cross calls
- * that V8 may not inline, and every number crossing such a call is a new heap box: they were 23% of
- * the bytes a W2 training step allocated (4.1 MB a step before, 3.2 MB after).
- */
-const opData = new Float64Array(3);
 
 /** The number of an operand, NaN for anything else (`binary` then rejects it). */
 function operandData(x: Operand): number {
@@ -421,7 +379,7 @@ function nary(row: NaryRow, values: readonly Operand[], where: string): Value {
  */
 function naryNode(row: NaryRow, terms: Operand[], where: string): Value {
   const n = terms.length;
-  const data = n <= SCRATCH_LENGTHS ? (scratch[n] ??= new Array<number>(n).fill(0.5)) : new Array<number>(n);
+  const data = inputScratch(n);
   let lowest = Infinity;
   let skippable = 1;
   for (let i = 0; i < n; i++) {
@@ -437,14 +395,6 @@ function naryNode(row: NaryRow, terms: Operand[], where: string): Value {
   opData[2] = skippable;
   return gradMode.recording ? new Value(0, '', row, null, terms as Value[]) : constant(opData[0]);
 }
-
-/**
- * Reused arrays for the input values an n-ary forward reads (one per length up to
- * SCRATCH_LENGTHS): building a sum then allocates only its node and its input list. A row's
- * forward must not keep the array it is given.
- */
-const SCRATCH_LENGTHS = 256;
-const scratch: number[][] = [];
 
 /**
  * Applies any op-table row to `inputs` (Values or numbers): a row of `OPS`, or a custom row of the
@@ -511,8 +461,7 @@ function checkRow(row: unknown): asserts row is OpRow {
  * shape only while some object has it, and between graphs (a loop that builds every step anew, a
  * server between requests) no Value may be alive: a full collection then dropped the Value shape
  * and, with it, all the engine code V8 had optimized for it, and the next graphs ran unoptimized
- * until V8 compiled them again (100 W1 trainings of fresh graphs took 30-56 ms instead of 3-5 after
- * every full collection).
+ * until V8 compiled them again (docs/perf.md).
  * @internal
  */
 export const _SHAPE_KEEPER = new Value(0);

@@ -9,13 +9,13 @@
  * skipped, as hand-written backprop does, and the part of a new graph below it is not visited at
  * all (its gradients are still the zeros it was made with).
  */
-import { anomalyState, reportBackward } from './anomaly';
-import { usageError } from './errors';
+import { anomalyState, reportBackward } from '../anomaly';
+import { usageError } from '../errors';
 import { BLOCK_SIZE, gradientsWrittenUpTo, noteGradientsWritten, type Block } from './node-store';
-import type { NaryRow, OpRow } from './op-row';
-import { CONSTANT, LEAF } from './ops';
+import type { NaryRow, OpRow } from '../op-row';
+import { CONSTANT, LEAF } from '../ops';
 import { naryPartial, NOT_READ, partial, partialA, partialB, readsInputs } from './partials';
-import type { Value } from './value';
+import type { Value } from '../value';
 
 /**
  * State of the running pass (a pass never starts inside another). A pass lists each op node it

@@ -3,14 +3,14 @@
  * for large ones give bit for bit what rebuilding the graph gives, and what the generic loops give
  * where `new Function` is forbidden, over every op row and custom rows of each arity.
  */
-import { setAnomalyMode } from './anomaly';
-import type { BinaryRow, NaryRow, OpRow, UnaryRow } from './op-row';
-import { OPS } from './ops';
+import { setAnomalyMode } from '../anomaly';
+import type { BinaryRow, NaryRow, OpRow, UnaryRow } from '../op-row';
+import { OPS } from '../ops';
 import { _setFunctionMaker, STRAIGHT_LINE_LIMIT } from './tape-compile';
 import { trace } from './tape';
-import { lcg } from './test-support/lcg';
-import { replay, traceWithoutEval } from './test-support/replay';
-import { applyOp, sum, Value } from './value';
+import { lcg } from '../test-support/lcg';
+import { replay, traceWithoutEval } from '../test-support/replay';
+import { applyOp, sum, Value } from '../value';
 
 const twice: UnaryRow = {
   ...OPS.neg,

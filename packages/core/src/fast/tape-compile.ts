@@ -9,10 +9,10 @@
  * Where `new Function` is forbidden (a page whose CSP lacks 'unsafe-eval') this gives null.
  */
 import type { LeafRuns } from './leaf-runs';
-import type { NaryRow, OpRow } from './op-row';
+import type { NaryRow, OpRow } from '../op-row';
 import { NOT_READ, readsInputs } from './partials';
 import { findProductGroups } from './tape-fuse';
-import type { Value } from './value';
+import type { Value } from '../value';
 
 /** The arrays of a tape that the replay loops read (see Tape for what each holds). */
 export interface ReplayArrays {

@@ -3,15 +3,15 @@
  * that replaying graphs full of them (neurons, and the shapes that must not be grouped) gives bit
  * for bit what rebuilding the graph and the generic loops give, from the first op or any other.
  */
-import { checkNodes } from './check-nodes';
-import type { NaryRow } from './op-row';
-import { OPS } from './ops';
+import { checkNodes } from '../check-nodes';
+import type { NaryRow } from '../op-row';
+import { OPS } from '../ops';
 import { STRAIGHT_LINE_LIMIT } from './tape-compile';
 import { findProductGroups, type ProductGroup } from './tape-fuse';
 import { trace, type Tape } from './tape';
-import { lcg } from './test-support/lcg';
-import { replay, traceWithoutEval } from './test-support/replay';
-import { applyOp, sum, Value } from './value';
+import { lcg } from '../test-support/lcg';
+import { replay, traceWithoutEval } from '../test-support/replay';
+import { applyOp, sum, Value } from '../value';
 
 /** Σ x²: an n-ary row whose derivative reads its inputs. */
 const sumOfSquares: NaryRow = {

@@ -3,15 +3,15 @@
  * read from the op table with a call site of their own for the rows that dominate real graphs,
  * and whether an n-ary row's derivative needs its inputs' values at all.
  */
-import type { BinaryRow, NaryRow, UnaryRow } from './op-row';
-import { OPS } from './ops';
+import type { BinaryRow, NaryRow, UnaryRow } from '../op-row';
+import { OPS } from '../ops';
 
 /**
  * A loop calling `row.derivative...` sees every row and cannot be inlined, so each one boxes
  * its numbers into fresh heap objects. The rows that dominate real graphs are called from a call
  * site of their own instead (still the op table's functions): these inline.
  */
-const { add, sub, mul, div, neg, relu, tanh, square, sum, dot } = OPS;
+const { add, sub, mul, div, relu, tanh, square, sum, dot } = OPS;
 
 /** ∂out/∂a of a binary row. */
 export function partialA(row: BinaryRow, a: number, b: number, out: number): number {

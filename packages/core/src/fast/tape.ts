@@ -5,15 +5,15 @@
  * (generated per tape, see tape-compile.ts) calls the op-table rows' own functions: there is no
  * second copy of any derivative.
  */
-import { AnomalyError, anomalyState, nodeName } from './anomaly';
-import { describe, usageError } from './errors';
+import { AnomalyError, anomalyState, nodeName } from '../anomaly';
+import { describe, usageError } from '../errors';
 import { LeafRuns } from './leaf-runs';
-import type { OpRow } from './op-row';
-import { CONSTANT, OPS } from './ops';
+import type { OpRow } from '../op-row';
+import { CONSTANT, OPS } from '../ops';
 import { NOT_READ, partial, readsInputs, unaryForward } from './partials';
 import { compileReplay, type CompiledReplay } from './tape-compile';
-import { Value } from './value';
-import { markOf, setMark, sortById, walk } from './walk';
+import { Value } from '../value';
+import { markOf, setMark, sortById, walk } from '../walk';
 
 const NARY = 3;
 

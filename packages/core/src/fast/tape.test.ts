@@ -2,11 +2,11 @@
  * trace / Tape: replaying a traced graph on new leaf values gives exactly what rebuilding the graph
  * gives (values and gradients), and tape.backward() accumulates into leaves like backward().
  */
-import { setAnomalyMode } from './anomaly';
-import { OPS } from './ops';
+import { setAnomalyMode } from '../anomaly';
+import { OPS } from '../ops';
 import { trace } from './tape';
-import { lcg } from './test-support/lcg';
-import { applyOp, dot, sum, Value } from './value';
+import { lcg } from '../test-support/lcg';
+import { applyOp, dot, sum, Value } from '../value';
 
 /** A graph that uses every op row, fan-out, number operands and the n-ary sum and dot. */
 function build(x: Value, y: Value, z: Value): Value {

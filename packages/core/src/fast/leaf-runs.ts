@@ -5,7 +5,7 @@
  * gradients back, instead of going through each leaf's getter and setter.
  */
 import type { Block } from './node-store';
-import type { Value } from './value';
+import type { Value } from '../value';
 
 /** Leaf runs at least this long are copied into a tape with `set` instead of a loop. */
 const COPY_RUN = 64;
