@@ -368,7 +368,7 @@ export function dot(w: readonly Operand[], x: readonly Operand[], b?: Operand): 
 
 function nary(row: NaryRow, values: readonly Operand[], where: string): Value {
   // The node keeps a plain copy (the caller may change its array later): `slice` copies in one
-  // go, several times faster than a loop storing each term into a new array.
+  // go, faster than a loop storing each term into a new array.
   return naryNode(row, Object.getPrototypeOf(values) === Array.prototype ? values.slice() : Array.from(values), where);
 }
 

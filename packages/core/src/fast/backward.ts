@@ -54,7 +54,7 @@ export function backward(root: Value): void {
   const check = anomalyState.enabled;
   let block: Block | null = null;
   // A catch, not a finally: V8 (Node 20) deoptimized the function at the end of every pass when
-  // the clean-up sat in a finally block (301 deopts in 300 W2 steps; with the catch, none).
+  // the clean-up sat in a finally block.
   try {
     while (pendingSize > 0) {
       block = takeNewest();
@@ -187,7 +187,7 @@ function propagate(node: Value, check: boolean): void {
 /**
  * propagate's n-ary case, a function of its own so that V8 inlines the derivative and `send` into
  * its loop: inlined into propagate, which has no room left for them, every contribution was a heap
- * box (1.7 MB a W2 step).
+ * box.
  */
 function propagateNary(node: Value, row: NaryRow, g: number, out: number, check: boolean): void {
   const xs = node._b as readonly Value[];

@@ -1,7 +1,7 @@
 /**
  * Where the numbers of nodes live: blocks of BLOCK_SIZE slots in typed arrays (id, data, grad, least
- * op id below, op row, label), so a Value is one small object with no number boxes of its own: a
- * million-step chain peaks at 97 bytes a node instead of 126, and builds about 40% faster.
+ * op id below, skippable bit, op row, label), so a Value is one small object with no number boxes
+ * of its own: less memory per node and less work for the garbage collector (docs/perf.md).
  */
 import type { AnyRow } from '../op-row';
 import { LEAF } from '../ops';

@@ -97,7 +97,7 @@ const CACHE_LIMIT = 64;
  * Tapes with up to this many inputs over all ops get straight-line code, which reads no kind or
  * input slot per op. V8 optimises a function only after running its bytecode many times over, so
  * longer straight-line code runs unoptimised for thousands of replays (the loops are optimised
- * within the first one); measured on chains of tanh/mul/add, it wins below about 30 inputs.
+ * within the first one): below this size the straight-line code wins (docs/perf.md).
  */
 export const STRAIGHT_LINE_LIMIT = 32;
 let straightLineLimit = STRAIGHT_LINE_LIMIT;
