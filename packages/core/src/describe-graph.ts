@@ -99,9 +99,9 @@ function render(node: Value, operand: (x: Value | number) => Rendered): Rendered
   const operator = row.operator ?? row.symbol;
   switch (row.notation ?? 'call') {
     case 'infix':
-      return { text: `${wrapped(args[0])} ${operator} ${wrapped(args[1])}`, atomic: false };
+      return { text: args.map(wrapped).join(` ${operator} `), atomic: false };
     case 'tight':
-      return { text: `${wrapped(args[0])}${operator}${wrapped(args[1])}`, atomic: false };
+      return { text: args.map(wrapped).join(operator), atomic: false };
     case 'prefix':
       return { text: `${operator}${wrapped(args[0])}`, atomic: false };
     case 'postfix':

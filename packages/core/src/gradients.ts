@@ -5,6 +5,7 @@
  */
 import { describe, usageError } from './errors';
 import { chainRule } from './chain-rule';
+import { isSkippable } from './fast/node-store';
 import { localGradientValues } from './local-gradients';
 import { constant, Value } from './value';
 import { walk } from './walk';
@@ -39,10 +40,10 @@ function gradientsAsNumbers(output: Value, inputs: readonly Value[]): Value[] {
 /**
  * g × local as a Value, or null where the product could change nothing: a zero local derivative
  * times a finite g is ±0, and leaving it out of an input under which everything sends only ±0
- * anyway (Block.skippable) gives the same doubles as adding it.
+ * anyway (isSkippable) gives the same doubles as adding it.
  */
 function times(g: Value, local: Value | number, x: Value): Value | null {
-  if (local === 0 && Number.isFinite(g.data) && x._blk.skippable[x._slot] === 1) return null;
+  if (local === 0 && Number.isFinite(g.data) && isSkippable(x)) return null;
   if (local === 1) return g;
   if (local === -1) return g.neg();
   return g.mul(local);

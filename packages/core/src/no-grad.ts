@@ -4,9 +4,7 @@
  * optimizer updates.
  */
 import { describe, usageError } from './errors';
-
-/** Whether ops record graph nodes (the switch value.ts reads as it builds each node). */
-export const gradMode = { recording: true };
+import { _setRecording } from './value';
 
 /**
  * Runs `fn` with graph recording off and returns what it returns; ops inside give constants (no
@@ -19,11 +17,10 @@ export function noGrad<T>(fn: () => T): T {
   if (typeof fn !== 'function') {
     throw usageError('noGrad', `expected a function to run without a graph, got ${describe(fn)}.`);
   }
-  const previous = gradMode.recording;
-  gradMode.recording = false;
+  const previous = _setRecording(false);
   try {
     return fn();
   } finally {
-    gradMode.recording = previous;
+    _setRecording(previous);
   }
 }

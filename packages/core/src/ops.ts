@@ -25,10 +25,28 @@ export const LEAF: LeafRow = { arity: 0, name: '', symbol: '' };
  */
 export const CONSTANT: LeafRow = { arity: 0, name: 'const', symbol: '' };
 
+/**
+ * A built-in row with every fact present, defaults filled in, in one key order: rows of an arity
+ * then share one object shape, so the engine's reads of a row (its arity, its functions) stay
+ * monomorphic in the backward and replay loops.
+ */
+function row<R extends OpRow>(r: R): R {
+  return {
+    skipsOnZeroGradient: false,
+    notation: 'call',
+    operator: undefined,
+    activation: false,
+    functionName: undefined,
+    readsInputs: true,
+    forwardAt: undefined,
+    ...r,
+  };
+}
+
 const wide = [-2, 2] as const;
 const positive = [0.2, 3] as const;
 
-const add: BinaryRow = {
+const add = row<BinaryRow>({
   name: 'add',
   symbol: '+',
   arity: 2,
@@ -40,9 +58,9 @@ const add: BinaryRow = {
   derivativeB: () => 1,
   derivativeValueA: () => 1,
   derivativeValueB: () => 1,
-};
+});
 
-const sub: BinaryRow = {
+const sub = row<BinaryRow>({
   name: 'sub',
   symbol: '−',
   arity: 2,
@@ -54,9 +72,9 @@ const sub: BinaryRow = {
   derivativeB: () => -1,
   derivativeValueA: () => 1,
   derivativeValueB: () => -1,
-};
+});
 
-const mul: BinaryRow = {
+const mul = row<BinaryRow>({
   name: 'mul',
   symbol: '×',
   arity: 2,
@@ -68,9 +86,9 @@ const mul: BinaryRow = {
   derivativeB: (a) => a,
   derivativeValueA: (_a, b) => b,
   derivativeValueB: (a) => a,
-};
+});
 
-const div: BinaryRow = {
+const div = row<BinaryRow>({
   name: 'div',
   symbol: '÷',
   arity: 2,
@@ -82,9 +100,9 @@ const div: BinaryRow = {
   derivativeB: (_a, b, out) => -out / b,
   derivativeValueA: (_a, b) => b.pow(-1),
   derivativeValueB: (_a, b, out) => out.div(b).neg(),
-};
+});
 
-const pow: BinaryRow = {
+const pow = row<BinaryRow>({
   name: 'pow',
   symbol: '^',
   arity: 2,
@@ -102,9 +120,9 @@ const pow: BinaryRow = {
   derivativeB: (a, b, out) => (a === 0 && b >= 0 ? 0 : out * Math.log(a)),
   derivativeValueA: (a, b) => (b.data === 0 ? 0 : b.mul(a.pow(b.sub(1)))),
   derivativeValueB: (a, b, out) => (a.data === 0 && b.data >= 0 ? 0 : out.mul(a.log())),
-};
+});
 
-const neg: UnaryRow = {
+const neg = row<UnaryRow>({
   name: 'neg',
   symbol: '−',
   arity: 1,
@@ -114,9 +132,9 @@ const neg: UnaryRow = {
   forward: (a) => -a,
   derivative: () => -1,
   derivativeValue: () => -1,
-};
+});
 
-const square: UnaryRow = {
+const square = row<UnaryRow>({
   name: 'square',
   symbol: 'x²',
   arity: 1,
@@ -128,9 +146,9 @@ const square: UnaryRow = {
   forward: (a) => a * a,
   derivative: (a) => 2 * a,
   derivativeValue: (a) => a.mul(2),
-};
+});
 
-const exp: UnaryRow = {
+const exp = row<UnaryRow>({
   name: 'exp',
   symbol: 'exp',
   arity: 1,
@@ -140,9 +158,9 @@ const exp: UnaryRow = {
   forward: Math.exp,
   derivative: (_a, out) => out,
   derivativeValue: (_a, out) => out,
-};
+});
 
-const log: UnaryRow = {
+const log = row<UnaryRow>({
   name: 'log',
   symbol: 'log',
   arity: 1,
@@ -151,9 +169,9 @@ const log: UnaryRow = {
   forward: Math.log,
   derivative: (a) => 1 / a,
   derivativeValue: (a) => a.pow(-1),
-};
+});
 
-const tanh: UnaryRow = {
+const tanh = row<UnaryRow>({
   name: 'tanh',
   symbol: 'tanh',
   arity: 1,
@@ -165,9 +183,9 @@ const tanh: UnaryRow = {
   forward: Math.tanh,
   derivative: (_a, out) => 1 - out * out,
   derivativeValue: (_a, out) => out.square().neg().add(1),
-};
+});
 
-const relu: UnaryRow = {
+const relu = row<UnaryRow>({
   name: 'relu',
   symbol: 'ReLU',
   arity: 1,
@@ -181,9 +199,9 @@ const relu: UnaryRow = {
   // PyTorch's threshold_backward passes the gradient wherever the input is not <= 0.
   derivative: (a) => (a <= 0 ? 0 : 1),
   derivativeValue: (a) => (a.data <= 0 ? 0 : 1),
-};
+});
 
-const sigmoid: UnaryRow = {
+const sigmoid = row<UnaryRow>({
   name: 'sigmoid',
   symbol: 'σ',
   arity: 1,
@@ -199,9 +217,9 @@ const sigmoid: UnaryRow = {
   },
   derivative: (_a, out) => out * (1 - out),
   derivativeValue: (_a, out) => out.mul(out.neg().add(1)),
-};
+});
 
-const sin: UnaryRow = {
+const sin = row<UnaryRow>({
   name: 'sin',
   symbol: 'sin',
   arity: 1,
@@ -211,9 +229,9 @@ const sin: UnaryRow = {
   forward: Math.sin,
   derivative: (a) => Math.cos(a),
   derivativeValue: (a) => a.cos(),
-};
+});
 
-const cos: UnaryRow = {
+const cos = row<UnaryRow>({
   name: 'cos',
   symbol: 'cos',
   arity: 1,
@@ -223,9 +241,9 @@ const cos: UnaryRow = {
   forward: Math.cos,
   derivative: (a) => -Math.sin(a),
   derivativeValue: (a) => a.sin().neg(),
-};
+});
 
-const sqrt: UnaryRow = {
+const sqrt = row<UnaryRow>({
   name: 'sqrt',
   symbol: '√',
   arity: 1,
@@ -235,9 +253,9 @@ const sqrt: UnaryRow = {
   // (1/out)·0.5, the doubles its Value form gives (x^-1 is computed as 1/x).
   derivative: (_a, out) => (1 / out) * 0.5,
   derivativeValue: (_a, out) => out.pow(-1).mul(0.5),
-};
+});
 
-const abs: UnaryRow = {
+const abs = row<UnaryRow>({
   name: 'abs',
   symbol: '|x|',
   arity: 1,
@@ -249,9 +267,9 @@ const abs: UnaryRow = {
   // The derivative at exactly 0 is taken as 0 (the subgradient PyTorch uses).
   derivative: (a) => Math.sign(a),
   derivativeValue: (a) => Math.sign(a.data),
-};
+});
 
-const sum: NaryRow = {
+const sum = row<NaryRow>({
   name: 'sum',
   symbol: 'Σ',
   arity: 'n',
@@ -270,7 +288,7 @@ const sum: NaryRow = {
     for (let i = from; i < to; i++) total += values[slots[i]];
     return total;
   },
-};
+});
 
 /**
  * A neuron's weighted sum as one node: inputs `[w_0, x_0, w_1, x_1, ..., b]` give
@@ -278,7 +296,7 @@ const sum: NaryRow = {
  * (the same doubles). The bias is the last input when the count is odd; without it the sum is
  * `w_0·x_0 + w_1·x_1 + ...` (0 for no input at all). ∂/∂w_j = x_j, ∂/∂x_j = w_j, ∂/∂b = 1.
  */
-const dot: NaryRow = {
+const dot = row<NaryRow>({
   name: 'dot',
   symbol: 'w·x',
   arity: 'n',
@@ -300,14 +318,14 @@ const dot: NaryRow = {
     for (let i = pairs < to ? from : from + 2; i < pairs; i += 2) total += values[slots[i]] * values[slots[i + 1]];
     return total;
   },
-};
+});
 
 /**
  * The larger of a and b; NaN if either is NaN. At a tie (a = b) the gradient is split evenly,
  * 1/2 into each input, as torch.maximum does; elsewhere it all goes to the larger input (and to
  * both at NaN, as PyTorch's masks let it through).
  */
-const max: BinaryRow = {
+const max = row<BinaryRow>({
   name: 'max',
   symbol: 'max',
   arity: 2,
@@ -318,10 +336,10 @@ const max: BinaryRow = {
   derivativeB: (a, b) => (a === b ? 0.5 : a > b ? 0 : 1),
   derivativeValueA: (a, b) => (a.data === b.data ? 0.5 : a.data < b.data ? 0 : 1),
   derivativeValueB: (a, b) => (a.data === b.data ? 0.5 : a.data > b.data ? 0 : 1),
-};
+});
 
 /** The smaller of a and b; NaN if either is NaN. A tie splits the gradient 1/2 each (torch.minimum). */
-const min: BinaryRow = {
+const min = row<BinaryRow>({
   name: 'min',
   symbol: 'min',
   arity: 2,
@@ -332,7 +350,7 @@ const min: BinaryRow = {
   derivativeB: (a, b) => (a === b ? 0.5 : a < b ? 0 : 1),
   derivativeValueA: (a, b) => (a.data === b.data ? 0.5 : a.data > b.data ? 0 : 1),
   derivativeValueB: (a, b) => (a.data === b.data ? 0.5 : a.data < b.data ? 0 : 1),
-};
+});
 
 /**
  * Every computing row, by name: `{ name, symbol, arity, domain, forward, derivative, ... }`.

@@ -1,8 +1,8 @@
 /**
- * Value: one scalar in a computation graph. It stores data, not closures: its number, its gradient,
- * the op-table row that made it (those in the node store, node-store.ts) and its ordered inputs
- * (edge i = argument i, so `x.mul(x)` has two edges). A number given to an op in place of a Value
- * is kept as a constant input.
+ * Value: one scalar in a computation graph, the API. It stores data, not closures: its number, its
+ * gradient, the op-table row that made it and its ordered inputs (edge i = argument i, so
+ * `x.mul(x)` has two edges); a number given to an op in place of a Value is a constant input. What
+ * `backward()` computes is chain-rule.ts; how the numbers are stored is fast/ (see its README).
  */
 import { anomalyState, checkForward, reportLeaf } from './anomaly';
 import { backward } from './fast/backward';
@@ -11,7 +11,6 @@ import type { AnyRow, BinaryRow, NaryRow, OpRow, UnaryRow } from './op-row';
 import { inputScratch, opData, storeNode } from './fast/node-build';
 import { BLOCK_SIZE, claim, noteGradientsWritten, type Block } from './fast/node-store';
 import { CONSTANT, LEAF, OPS } from './ops';
-import { gradMode } from './no-grad';
 import { forEachNode } from './walk';
 
 const NO_INPUTS: readonly Value[] = Object.freeze([]);
@@ -21,8 +20,8 @@ export type Operand = Value | number;
 
 /**
  * A scalar in a computation graph: `data`, `grad`, `label`, `id`, the `op` that made it and its
- * `inputs`. Ops take a Value or a number (`add sub mul div pow`, unary `neg square exp log tanh
- * relu sigmoid sin cos sqrt abs`); `backward()` seeds the output with 1 and adds dOutput/dLeaf
+ * `inputs`. Ops take a Value or a number (`add sub mul div pow max min`, unary `neg square exp log
+ * tanh relu sigmoid sin cos sqrt abs`); `backward()` seeds the output with 1 and adds dOutput/dLeaf
  * into every leaf's `grad` (call `zeroGrad()` between steps).
  *
  * @example
@@ -317,9 +316,19 @@ function operandData(x: Operand): number {
   return typeof x === 'number' ? x : x instanceof Value ? x.data : NaN;
 }
 
+/** Whether ops record graph nodes: false inside noGrad (a variable of this module: one load per node). */
+let recording = true;
+
+/** @internal Sets whether ops record graph nodes (see noGrad) and returns the previous setting. */
+export function _setRecording(on: boolean): boolean {
+  const previous = recording;
+  recording = on;
+  return previous;
+}
+
 /** The node of `row` over `a` (a constant under noGrad); its number is in opData[0]. */
 function unary(row: UnaryRow, a: Value): Value {
-  return gradMode.recording ? new Value(0, '', row, a) : constant(opData[0]);
+  return recording ? new Value(0, '', row, a) : constant(opData[0]);
 }
 
 /** The node of `row` over `a` and `b` (a constant under noGrad); its number is in opData[0]. */
@@ -327,7 +336,7 @@ function binary(row: BinaryRow, a: Value, b: Operand): Value {
   if (typeof b !== 'number' && !(b instanceof Value)) {
     throw usageError(`Value.${row.name}`, `expected a Value or a number, got ${describe(b)}.`);
   }
-  return gradMode.recording ? new Value(0, '', row, a, b) : constant(opData[0]);
+  return recording ? new Value(0, '', row, a, b) : constant(opData[0]);
 }
 
 /**
@@ -393,7 +402,7 @@ function naryNode(row: NaryRow, terms: Operand[], where: string): Value {
   opData[0] = row.forward(data);
   opData[1] = lowest;
   opData[2] = skippable;
-  return gradMode.recording ? new Value(0, '', row, null, terms as Value[]) : constant(opData[0]);
+  return recording ? new Value(0, '', row, null, terms as Value[]) : constant(opData[0]);
 }
 
 /**

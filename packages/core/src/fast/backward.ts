@@ -1,6 +1,6 @@
 /**
- * The backward pass behind `Value.backward()`: reverse-mode accumulation over the op table's
- * numeric local derivatives, reading nodes' numbers straight from the node store. Op nodes are
+ * The backward pass behind `Value.backward()`: the doubles of the reference chain rule
+ * (../chain-rule.ts), computed reading nodes' numbers straight from the node store. Op nodes are
  * visited newest first, as a tape is read backwards: an op's inputs are older than it, so each node
  * comes after all of its consumers, with no search to order the graph. Intermediate gradients are
  * recomputed on every call (so a second call never corrupts them); leaf gradients accumulate, as in

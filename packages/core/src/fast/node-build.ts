@@ -42,16 +42,23 @@ export function storeNode(
     block.skippable[slot] = own & opData[2];
     return;
   }
-  const lowest = Math.min(block.id[slot], a._blk.lowestOp[a._slot]);
-  const skippable = own & a._blk.skippable[a._slot];
-  if (b === null || typeof b === 'number') {
-    block.lowestOp[slot] = lowest;
-    block.skippable[slot] = skippable;
-  } else {
-    const bv = b as Value;
-    block.lowestOp[slot] = Math.min(lowest, bv._blk.lowestOp[bv._slot]);
-    block.skippable[slot] = skippable & bv._blk.skippable[bv._slot];
+  // A leaf input adds nothing (its least op id is Infinity, it is skippable): its block's lines
+  // for those numbers are not read at all.
+  let lowest = block.id[slot];
+  let skippable = own;
+  if (a._a !== null || a._b !== null) {
+    lowest = Math.min(lowest, a._blk.lowestOp[a._slot]);
+    skippable &= a._blk.skippable[a._slot];
   }
+  if (b !== null && typeof b !== 'number') {
+    const bv = b as Value;
+    if (bv._a !== null || bv._b !== null) {
+      lowest = Math.min(lowest, bv._blk.lowestOp[bv._slot]);
+      skippable &= bv._blk.skippable[bv._slot];
+    }
+  }
+  block.lowestOp[slot] = lowest;
+  block.skippable[slot] = skippable;
 }
 
 /** 1 for a finite number, 0 for ±Infinity and NaN. */

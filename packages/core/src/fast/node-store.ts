@@ -109,6 +109,14 @@ export class Block {
 }
 
 /**
+ * Whether a zero gradient into `v` may be left out: `v` and everything under it send only ±0 when
+ * their gradient is 0 (see Block.skippable).
+ */
+export function isSkippable(v: Value): boolean {
+  return v._blk.skippable[v._slot] === 1;
+}
+
+/**
  * The blocks new nodes go into: variables (leaves) in blocks of their own, apart from op nodes and
  * constants. Leaves usually outlive the graphs built on them (a model's parameters), so a leaf kept
  * for long pins a block of other leaves, not a block of a finished graph.
