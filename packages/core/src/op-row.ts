@@ -1,7 +1,9 @@
 /**
  * The shape of one row of the op table: a primitive operation's name, its symbol for drawings, its
  * arity, its forward function and its local derivatives (∂out/∂input_i), both as plain numbers (for
- * backward, forward mode and replay) and built from Values (for higher-order gradients).
+ * backward, forward mode and replay) and built from Values (for higher-order gradients), and the
+ * facts the rest of the project reads instead of listing ops by name (notation, activation, expr's
+ * function name, whether a zero gradient may be skipped, what replay may use).
  */
 import type { Value } from './value';
 
@@ -31,7 +33,8 @@ interface RowBase {
   /**
    * True when every local derivative is finite wherever the output is finite. A node whose
    * gradient is 0 then sends only ±0, which changes no gradient, so backward may skip it (an off
-   * relu) when the same holds of everything under it. Default false.
+   * relu) when the same holds of everything under it. Default false. A copy made with `{ ...row }`
+   * keeps it: restate it when you replace a derivative.
    */
   readonly skipsOnZeroGradient?: boolean;
   /** How describeGraph writes the op (see Notation). Default `'call'`. */
@@ -57,7 +60,10 @@ export interface UnaryRow extends RowBase {
   forward(a: number): number;
   /** ∂out/∂a, given the input and the output already computed. */
   derivative(a: number, out: number): number;
-  /** The same derivative as a differentiable Value (or a plain number when it is constant). */
+  /**
+   * The same derivative as a differentiable Value (or a plain number when it is constant), holding
+   * the same double as `derivative`, so that `gradients(..., { createGraph })` equals backward.
+   */
   derivativeValue(a: Value, out: Value): Value | number;
 }
 
