@@ -9,7 +9,7 @@ import { gradcheck } from './gradcheck';
 import { gradients } from './gradients';
 import { jvp } from './jvp';
 import { OPS, type OpName } from './ops';
-import { trace } from './tape';
+import { trace } from './fast/tape';
 import { Figures, PROPERTY_SEED } from './test-support/figures';
 import {
   buildExpr,

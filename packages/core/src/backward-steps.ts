@@ -1,13 +1,13 @@
 /**
  * backwardSteps: the backward pass written out as data, one step per op node in the order backward
  * processes them: the node's upstream gradient, and for each input its local gradient, the
- * contribution (upstream × local) and the running sum of that input's gradient (fan-out).
- * Nothing is mutated: `.grad` fields are left as they were.
+ * contribution (upstream × local) and the running sum of that input's gradient (fan-out), as the
+ * reference chain rule (chain-rule.ts) computes them. Nothing is mutated: `.grad` fields are left
+ * as they were.
  */
 import { describe, usageError } from './errors';
-import { localGradients } from './local-gradients';
+import { chainRule } from './chain-rule';
 import { Value } from './value';
-import { walk } from './walk';
 
 /** One edge of a backward step: what flows from the node into one of its inputs. */
 export interface EdgeStep {
@@ -52,28 +52,19 @@ export interface BackwardTrace {
  */
 export function backwardSteps(root: Value): BackwardTrace {
   if (!(root instanceof Value)) throw usageError('backwardSteps', `expected a Value, got ${describe(root)}.`);
-  const grads = new Map<Value, number>([[root, 1]]);
   const uses = new Map<Value, number>();
   const steps: BackwardStep[] = [];
-  walk(
-    root,
-    (node) => {
-      const upstream = grads.get(node) ?? 0;
-      const local = localGradients(node);
-      const edges = node.inputs.map((input, index): EdgeStep => {
-        const contribution = input.isConstant ? 0 : upstream * local[index];
-        const accumulated = (grads.get(input) ?? 0) + contribution;
-        grads.set(input, accumulated);
-        const count = (uses.get(input) ?? 0) + 1;
-        uses.set(input, count);
-        return { input, index, local: local[index], contribution, accumulated, uses: count };
-      });
-      steps.push({ index: steps.length, node, upstream, edges });
+  let local: readonly number[] = [];
+  const grads = chainRule(root, {
+    node: (node, upstream, nodeLocal) => {
+      local = nodeLocal;
+      steps.push({ index: steps.length, node, upstream, edges: [] });
     },
-    (leaf) => {
-      if (!grads.has(leaf)) grads.set(leaf, 0);
+    edge: (_node, index, input, contribution, accumulated) => {
+      const count = (uses.get(input) ?? 0) + 1;
+      uses.set(input, count);
+      steps[steps.length - 1].edges.push({ input, index, local: local[index], contribution, accumulated, uses: count });
     },
-    true,
-  );
+  });
   return { output: root, steps, grads };
 }

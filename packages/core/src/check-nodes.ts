@@ -9,7 +9,7 @@ import { resolveTolerances, type Tolerances } from './check-options';
 import { describe, usageError } from './errors';
 import { agrees } from './numeric';
 import { rowDerivative, rowForward } from './row-call';
-import { trace } from './tape';
+import { trace } from './fast/tape';
 import { Value } from './value';
 
 /**

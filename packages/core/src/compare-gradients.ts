@@ -8,7 +8,7 @@ import { resolveTolerances, type Tolerances } from './check-options';
 import { judge, near, numericDoubt, type AgreementFlags } from './check-verdict';
 import { displayName } from './display-name';
 import { describe, usageError } from './errors';
-import { gradientNumbers } from './gradients';
+import { chainRule } from './chain-rule';
 import { kinkOffsets, kinkSites, kinksAt, kinksCrossed, type KinkHit } from './kinks';
 import { reevaluation } from './reevaluate';
 import { topoSort } from './topo-sort';
@@ -124,7 +124,7 @@ export function compareGradients(
         `Give fewer nodes, or pass { maxWork: ${work} } to accept the cost.`,
     );
   }
-  const autograd = gradientNumbers(root);
+  const autograd = chainRule(root);
   const backward = backwardGrads(root, order);
   const consumers = consumersOf(order);
   const replay = reevaluation(order);

@@ -13,7 +13,7 @@ import { gradcheck } from './gradcheck';
 import { gradients } from './gradients';
 import { jvp } from './jvp';
 import { localGradients, localGradientValues } from './local-gradients';
-import { trace } from './tape';
+import { trace } from './fast/tape';
 import { topoSort } from './topo-sort';
 import { applyOp, constant, sum, toValue, Value } from './value';
 

@@ -3,7 +3,8 @@
  * a chain of 10^6 steps described without recursion.
  */
 import { describeGraph } from './describe-graph';
-import { dot, sum, Value } from './value';
+import type { BinaryRow, UnaryRow } from './op-row';
+import { applyOp, dot, sum, Value } from './value';
 
 test("the article's perceptron", () => {
   const i = new Value(1.5, 'i');
@@ -45,6 +46,37 @@ test('unary ops, constants and n-ary sums', () => {
   expect(describeGraph(s)).toBe('s = Σ(|x|, x², ReLU(x), √(exp(x)), 2.5)');
   const wide = sum(Array.from({ length: 10 }, (_, k) => new Value(k, `v${k}`)));
   expect(describeGraph(wide)).toBe(`#${wide.id} = Σ(v0, v1, v2, v3, v4, … 5 more)`);
+});
+
+test("custom rows are written as their rows' notation says: a call by default, or infix", () => {
+  const cube: UnaryRow = {
+    name: 'cube',
+    symbol: '³√',
+    arity: 1,
+    domain: [[-2, 2]],
+    forward: (a) => a * a * a,
+    derivative: (a) => 3 * a * a,
+    derivativeValue: (a) => a.square().mul(3),
+  };
+  const hypot: BinaryRow = {
+    name: 'hypot',
+    symbol: 'hyp',
+    arity: 2,
+    domain: [
+      [-2, 2],
+      [-2, 2],
+    ],
+    notation: 'infix',
+    operator: '⊕',
+    forward: (a, b) => Math.hypot(a, b),
+    derivativeA: (a, _b, out) => a / out,
+    derivativeB: (_a, b, out) => b / out,
+    derivativeValueA: (a, _b, out) => a.div(out),
+    derivativeValueB: (_a, b, out) => b.div(out),
+  };
+  const x = new Value(3, 'x');
+  const out = applyOp(hypot, [applyOp(cube, [x]), x.max(2)]);
+  expect(describeGraph(out)).toBe(`#${out.id} = ³√(x) ⊕ max(x, 2)`);
 });
 
 test('a leaf describes itself', () => {

@@ -1,7 +1,8 @@
 /**
  * describeGraph: the graph in words, one line per op node in topological order, e.g.
- * `a = i × w` and `C = (a − y)^2`. Nodes are named by label (or `#id`); an unlabelled node used
- * once with a short expression is written inline in its consumer. Iterative, any depth.
+ * `a = i × w` and `C = (a − y)^2`, each op written as its row's `notation` says. Nodes are named
+ * by label (or `#id`); an unlabelled node used once with a short expression is written inline in
+ * its consumer. Iterative, any depth.
  */
 import { describe, usageError } from './errors';
 import { formatNumber } from './format-comparison';
@@ -14,8 +15,6 @@ import { walk } from './walk';
 const INLINE_LIMIT = 40;
 /** An n-ary node lists at most this many terms. */
 const MAX_TERMS = 6;
-
-const INFIX = new Set(['add', 'sub', 'mul', 'div']);
 
 interface Rendered {
   /** The node's expression in terms of its inputs. */
@@ -97,16 +96,24 @@ function render(node: Value, operand: (x: Value | number) => Rendered): Rendered
   const args: Rendered[] = [];
   forEachInput(node, (x) => args.push(operand(x)));
   const wrapped = (r: Rendered): string => (r.atomic ? r.text : `(${r.text})`);
-  if (row.arity === 2 && INFIX.has(row.name))
-    return { text: `${wrapped(args[0])} ${row.symbol} ${wrapped(args[1])}`, atomic: false };
-  if (row.name === 'pow') return { text: `${wrapped(args[0])}^${wrapped(args[1])}`, atomic: false };
-  if (row.name === 'neg') return { text: `−${wrapped(args[0])}`, atomic: false };
-  if (row.name === 'square') return { text: `${wrapped(args[0])}²`, atomic: false };
-  if (row.name === 'abs') return { text: `|${args[0].text}|`, atomic: true };
-  if (row.name === 'dot') return { text: weightedSum(args, wrapped), atomic: false };
+  const operator = row.operator ?? row.symbol;
+  switch (row.notation ?? 'call') {
+    case 'infix':
+      return { text: args.map(wrapped).join(` ${operator} `), atomic: false };
+    case 'tight':
+      return { text: args.map(wrapped).join(operator), atomic: false };
+    case 'prefix':
+      return { text: `${operator}${wrapped(args[0])}`, atomic: false };
+    case 'postfix':
+      return { text: `${wrapped(args[0])}${operator}`, atomic: false };
+    case 'bars':
+      return { text: `|${args[0].text}|`, atomic: true };
+    case 'weighted':
+      return { text: weightedSum(args, wrapped), atomic: false };
+  }
   let texts = args.map((a) => a.text);
   if (row.arity === 'n' && texts.length > MAX_TERMS) {
     texts = [...texts.slice(0, MAX_TERMS - 1), `… ${texts.length - MAX_TERMS + 1} more`];
   }
-  return { text: `${row.symbol}(${texts.join(', ')})`, atomic: true };
+  return { text: `${operator}(${texts.join(', ')})`, atomic: true };
 }

@@ -68,3 +68,12 @@ test('names the kink a failing row sits on (relu at 0: numeric 0.5, autograd 0)'
   ]);
   expect(gradcheck((x) => x.tanh(), [0.3]).kinks).toEqual([]);
 });
+
+test('reports what .backward() gives beside gradients(), and fails where they differ', () => {
+  const result = gradcheck((x, y) => x.sqrt().sub(1).relu().add(y.mul(x)), [4, 0.5]);
+  expect(result.rows.map((r) => [r.analytic, r.backward])).toEqual([
+    [0.25 + 0.5, 0.25 + 0.5],
+    [4, 4],
+  ]);
+  expect(result.ok).toBe(true);
+});

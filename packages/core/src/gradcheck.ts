@@ -1,6 +1,7 @@
 /**
  * gradcheck: autograd's gradient of a function checked against central differences, input by
- * input, with PyTorch's float64 tolerances (eps 1e-6, atol 1e-5, rtol 1e-3).
+ * input, with PyTorch's float64 tolerances (eps 1e-6, atol 1e-5, rtol 1e-3), both as `gradients()`
+ * and as `.backward()` give it.
  */
 import { resolveTolerances, type Tolerances } from './check-options';
 import { gradients } from './gradients';
@@ -13,14 +14,16 @@ import type { Value } from './value';
 export interface GradcheckRow {
   /** Position of the input. */
   index: number;
-  /** ∂f/∂x_index from autograd. */
+  /** ∂f/∂x_index from autograd (`gradients()`). */
   analytic: number;
+  /** ∂f/∂x_index as `.backward()` gives it, the path training loops run: equal to `analytic`. */
+  backward: number;
   /** ∂f/∂x_index from central differences. */
   numeric: number;
   absError: number;
   /** absError / |numeric| (absError when numeric is 0). */
   relError: number;
-  /** absError <= atol + rtol·|numeric|, both finite. */
+  /** absError <= atol + rtol·|numeric|, both finite, and `backward` the same double as `analytic`. */
   ok: boolean;
 }
 
@@ -48,11 +51,14 @@ export function gradcheck(
   const { eps, atol, rtol } = resolveTolerances('gradcheck', options);
   const { leaves, out } = callOnLeaves('gradcheck', f, xs);
   const analytic = gradients(out, leaves).map((g) => g.data);
+  out.backward();
   const rows = analytic.map((a, index): GradcheckRow => {
     const numeric = centralDifference((p) => evaluate(f, p), xs, index, eps);
     const absError = Math.abs(a - numeric);
-    const ok = Number.isFinite(a) && Number.isFinite(numeric) && agrees(a, numeric, atol, rtol);
-    return { index, analytic: a, numeric, absError, relError: relativeError(a, numeric), ok };
+    const backward = leaves[index].grad;
+    const ok =
+      Number.isFinite(a) && Number.isFinite(numeric) && agrees(a, numeric, atol, rtol) && Object.is(backward, a);
+    return { index, analytic: a, backward, numeric, absError, relError: relativeError(a, numeric), ok };
   });
   return { ok: rows.every((r) => r.ok), rows, kinks: kinksAt(out) };
 }

@@ -4,7 +4,9 @@
  * they can be differentiated again: second, third and higher derivatives.
  */
 import { describe, usageError } from './errors';
-import { localGradients, localGradientValues } from './local-gradients';
+import { chainRule } from './chain-rule';
+import { isSkippable } from './fast/node-store';
+import { localGradientValues } from './local-gradients';
 import { constant, Value } from './value';
 import { walk } from './walk';
 
@@ -30,33 +32,18 @@ export function gradients(output: Value, inputs: readonly Value[], options: Grad
   return options.createGraph ? gradientsAsValues(output, inputs) : gradientsAsNumbers(output, inputs);
 }
 
-/** Reverse pass into a side table of numbers. */
-export function gradientNumbers(output: Value): Map<Value, number> {
-  const adjoint = new Map<Value, number>([[output, 1]]);
-  walk(
-    output,
-    (node) => {
-      const g = adjoint.get(node)!;
-      const local = localGradients(node);
-      const inputs = node.inputs;
-      for (let i = 0; i < inputs.length; i++) {
-        const x = inputs[i];
-        if (x.isConstant) continue;
-        adjoint.set(x, (adjoint.get(x) ?? 0) + g * local[i]);
-      }
-    },
-    () => {},
-  );
-  return adjoint;
-}
-
 function gradientsAsNumbers(output: Value, inputs: readonly Value[]): Value[] {
-  const adjoint = gradientNumbers(output);
+  const adjoint = chainRule(output);
   return inputs.map((x) => new Value(adjoint.get(x) ?? 0));
 }
 
-function times(g: Value, local: Value | number): Value | null {
-  if (local === 0) return null;
+/**
+ * g × local as a Value, or null where the product could change nothing: a zero local derivative
+ * times a finite g is ±0, and leaving it out of an input under which everything sends only ±0
+ * anyway (isSkippable) gives the same doubles as adding it.
+ */
+function times(g: Value, local: Value | number, x: Value): Value | null {
+  if (local === 0 && Number.isFinite(g.data) && isSkippable(x)) return null;
   if (local === 1) return g;
   if (local === -1) return g.neg();
   return g.mul(local);
@@ -74,10 +61,11 @@ function gradientsAsValues(output: Value, inputs: readonly Value[]): Value[] {
       for (let i = 0; i < xs.length; i++) {
         const x = xs[i];
         if (x.isConstant) continue;
-        const c = times(g, local[i]);
+        const c = times(g, local[i], x);
         if (c === null) continue;
+        // A first contribution of -0 is stored as 0 + c = +0, as adding into a zeroed gradient gives.
         const before = adjoint.get(x);
-        adjoint.set(x, before === undefined ? c : before.add(c));
+        adjoint.set(x, before !== undefined ? before.add(c) : Object.is(c.data, -0) ? c.add(0) : c);
       }
     },
     () => {},

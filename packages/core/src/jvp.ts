@@ -35,8 +35,9 @@ export function jvp(
     const inputs = node.inputs;
     let t = 0;
     for (let i = 0; i < inputs.length; i++) {
+      // Constants carry no tangent; a zero tangent still counts (0 × ∞ = NaN, as in reverse mode).
       const ti = tangent.get(inputs[i]);
-      if (ti !== undefined && ti !== 0) t += local[i] * ti;
+      if (ti !== undefined) t += local[i] * ti;
     }
     tangent.set(node, t);
   }

@@ -5,9 +5,10 @@
  */
 import { gradients } from './gradients';
 import { jvp } from './jvp';
+import { localGradients, localGradientValues } from './local-gradients';
 import { centralDifference } from './numeric';
 import type { OpRow } from './op-row';
-import { FORWARD_AT, OPS } from './ops';
+import { OPS } from './ops';
 import { gradcheck } from './gradcheck';
 import { lcg } from './test-support/lcg';
 import { applyOp, Value } from './value';
@@ -148,9 +149,9 @@ describe('dot', () => {
     }
   });
 
-  test("the tape forwards of sum and dot (FORWARD_AT) give their rows' forwards bit for bit", () => {
+  test("the tape forwards of sum and dot (their rows' forwardAt) give their forwards bit for bit", () => {
     for (const row of [OPS.sum, OPS.dot]) {
-      const forwardAt = FORWARD_AT.get(row)!;
+      const forwardAt = row.forwardAt!;
       for (let n = 0; n <= 9; n++) {
         const values = Float64Array.from({ length: 20 }, () => random.uniform(-3, 3));
         const slots = Int32Array.from({ length: n + 4 }, () => Math.floor(random.next() * 20));
@@ -158,7 +159,65 @@ describe('dot', () => {
         expect(forwardAt(values, slots, 2, 2 + n)).toBe(row.forward(xs));
       }
     }
-    // A custom row made from a built-in one has no tape forward of its own: its forward may differ.
-    expect(FORWARD_AT.has({ ...OPS.sum, name: 'mine' })).toBe(false);
   });
+});
+
+/** Points where rows are singular or saturate, mixed with ordinary ones. */
+const SPECIALS = [0, -0, 1, -1, 0.5, -2.5, 5e-324, 1e-310, 1e308, -1e308, Infinity, -Infinity, NaN];
+
+function specialPoints(row: OpRow): number[][] {
+  const width = arityOf(row);
+  const points: number[][] = [];
+  const random = lcg(99);
+  for (let p = 0; p < 400; p++) {
+    points.push(Array.from({ length: width }, () => SPECIALS[Math.floor(random.next() * SPECIALS.length)]));
+  }
+  return points;
+}
+
+describe.each(rows.map((row) => [row.name, row] as const))('op row %s at special points', (_name, row) => {
+  test('its derivatives built from Values hold the same doubles as its numeric derivatives', () => {
+    for (const xs of [...specialPoints(row), ...randomPoints(row, 7)]) {
+      const leaves = xs.map((x) => new Value(x));
+      const out = applyOp(row, leaves);
+      const numbers = localGradients(out);
+      const values = localGradientValues(out).map((d) => (typeof d === 'number' ? d : d.data));
+      numbers.forEach((d, i) => expect([xs, i, values[i]]).toEqual([xs, i, d]));
+    }
+  });
+
+  test('skipsOnZeroGradient holds: wherever the output is finite, every local derivative is', () => {
+    if (!row.skipsOnZeroGradient) return;
+    for (const xs of specialPoints(row)) {
+      const out = applyOp(
+        row,
+        xs.map((x) => new Value(x)),
+      );
+      if (Number.isFinite(out.data)) expect([xs, localGradients(out).every(Number.isFinite)]).toEqual([xs, true]);
+    }
+  });
+});
+
+test('max and min: the larger / smaller input takes the whole gradient, a tie splits it 1/2 each (torch.maximum)', () => {
+  const grads = (f: (a: Value, b: Value) => Value, a: number, b: number): number[] => {
+    const x = new Value(a);
+    const y = new Value(b);
+    f(x, y).backward();
+    return [x.grad, y.grad];
+  };
+  const max = (a: Value, b: Value): Value => a.max(b);
+  const min = (a: Value, b: Value): Value => a.min(b);
+  expect([new Value(2).max(3).data, new Value(2).min(3).data, new Value(-1).max(-1).data]).toEqual([3, 2, -1]);
+  expect(grads(max, 2, 3)).toEqual([0, 1]);
+  expect(grads(max, 3, 2)).toEqual([1, 0]);
+  expect(grads(max, 1.5, 1.5)).toEqual([0.5, 0.5]);
+  expect(grads(min, 2, 3)).toEqual([1, 0]);
+  expect(grads(min, 3, 2)).toEqual([0, 1]);
+  expect(grads(min, 1.5, 1.5)).toEqual([0.5, 0.5]);
+  // max(x, x) = x: the two halves add up to the derivative 1, as in PyTorch
+  const x = new Value(0.25);
+  x.max(x).backward();
+  expect(x.grad).toBe(1);
+  expect(new Value(NaN).max(1).data).toBeNaN();
+  expect(new Value(1).min(NaN).data).toBeNaN();
 });

@@ -3,7 +3,7 @@
  * forward mode, replay, the per-op self-check tests and the visualizer's edge labels all read it.
  * Adding an op is adding a row here and a method on Value.
  */
-import type { BinaryRow, LeafRow, NaryRow, OpRow, UnaryRow } from './op-row';
+import type { BinaryRow, Kink, LeafRow, NaryRow, OpRow, UnaryRow } from './op-row';
 
 /**
  * A variable: a leaf the user created. Gradients accumulate into it. Its name is `''`.
@@ -25,50 +25,76 @@ export const LEAF: LeafRow = { arity: 0, name: '', symbol: '' };
  */
 export const CONSTANT: LeafRow = { arity: 0, name: 'const', symbol: '' };
 
+/**
+ * A built-in row with every fact present, defaults filled in, in one key order: rows of an arity
+ * then share one object shape, so the engine's reads of a row (its arity, its functions) stay
+ * monomorphic in the backward and replay loops.
+ */
+function row<R extends OpRow>(r: R): R {
+  return {
+    skipsOnZeroGradient: false,
+    notation: 'call',
+    operator: undefined,
+    activation: false,
+    functionName: undefined,
+    readsInputs: true,
+    forwardAt: undefined,
+    kinks: undefined,
+    ...r,
+  };
+}
+
 const wide = [-2, 2] as const;
 const positive = [0.2, 3] as const;
 
-const add: BinaryRow = {
+const add = row<BinaryRow>({
   name: 'add',
   symbol: '+',
   arity: 2,
   domain: [wide, wide],
+  skipsOnZeroGradient: true,
+  notation: 'infix',
   forward: (a, b) => a + b,
   derivativeA: () => 1,
   derivativeB: () => 1,
   derivativeValueA: () => 1,
   derivativeValueB: () => 1,
-};
+});
 
-const sub: BinaryRow = {
+const sub = row<BinaryRow>({
   name: 'sub',
   symbol: '−',
   arity: 2,
   domain: [wide, wide],
+  skipsOnZeroGradient: true,
+  notation: 'infix',
   forward: (a, b) => a - b,
   derivativeA: () => 1,
   derivativeB: () => -1,
   derivativeValueA: () => 1,
   derivativeValueB: () => -1,
-};
+});
 
-const mul: BinaryRow = {
+const mul = row<BinaryRow>({
   name: 'mul',
   symbol: '×',
   arity: 2,
   domain: [wide, wide],
+  skipsOnZeroGradient: true,
+  notation: 'infix',
   forward: (a, b) => a * b,
   derivativeA: (_a, b) => b,
   derivativeB: (a) => a,
   derivativeValueA: (_a, b) => b,
   derivativeValueB: (a) => a,
-};
+});
 
-const div: BinaryRow = {
+const div = row<BinaryRow>({
   name: 'div',
   symbol: '÷',
   arity: 2,
   domain: [wide, positive],
+  notation: 'infix',
   forward: (a, b) => a / b,
   derivativeA: (_a, b) => 1 / b,
   // -a/b² written as -out/b, which stays finite wherever out is.
@@ -76,21 +102,24 @@ const div: BinaryRow = {
   kinks: [{ kind: 'singularity', argument: 1, offset: (xs) => xs[1], convention: 'autograd gives ±Infinity or NaN' }],
   derivativeValueA: (_a, b) => b.pow(-1),
   derivativeValueB: (_a, b, out) => out.div(b).neg(),
-};
+});
 
-const pow: BinaryRow = {
+const pow = row<BinaryRow>({
   name: 'pow',
   symbol: '^',
   arity: 2,
   domain: [positive, [-2, 3]],
+  notation: 'tight',
+  operator: '^',
   // Squares (the commonest power: costs, MSE) are multiplied out: the same doubles as Math.pow,
   // which computes x^2 as x·x and x^1 as x, at a fraction of its cost.
   forward: (a, b) => (b === 2 ? a * a : Math.pow(a, b)),
-  // b·a^(b-1), taken as 0 when b = 0 (x^0 is constant even at x = 0), as PyTorch does.
+  // b·a^(b-1), taken as 0 when b = 0 (x^0 is constant even at x = 0), as PyTorch does; the Value
+  // form is a plain 0 there too, so second derivatives are 0 as well (PyTorch's `where`).
   derivativeA: (a, b) => (b === 2 ? 2 * a : b === 0 ? 0 : b * Math.pow(a, b - 1)),
-  // out·ln(a), taken as 0 where out is 0 (base 0): NaN for a negative base, as in PyTorch.
+  // out·ln(a), taken as 0 at a zero base with b >= 0 (PyTorch's mask): NaN for a negative base.
   // A constant exponent never asks for it.
-  derivativeB: (a, _b, out) => (out === 0 ? 0 : out * Math.log(a)),
+  derivativeB: (a, b, out) => (a === 0 && b >= 0 ? 0 : out * Math.log(a)),
   // Base 0 is singular unless the exponent is a whole number >= 0 (then a^b is a polynomial).
   kinks: [
     {
@@ -100,81 +129,101 @@ const pow: BinaryRow = {
       convention: 'autograd gives ±Infinity, NaN or 0, as PyTorch does',
     },
   ],
-  derivativeValueA: (a, b) => b.mul(a.pow(b.sub(1))),
-  derivativeValueB: (a, _b, out) => out.mul(a.log()),
-};
+  derivativeValueA: (a, b) => (b.data === 0 ? 0 : b.mul(a.pow(b.sub(1)))),
+  derivativeValueB: (a, b, out) => (a.data === 0 && b.data >= 0 ? 0 : out.mul(a.log())),
+});
 
-const neg: UnaryRow = {
+const neg = row<UnaryRow>({
   name: 'neg',
   symbol: '−',
   arity: 1,
   domain: [wide],
+  skipsOnZeroGradient: true,
+  notation: 'prefix',
   forward: (a) => -a,
   derivative: () => -1,
   derivativeValue: () => -1,
-};
+});
 
-const square: UnaryRow = {
+const square = row<UnaryRow>({
   name: 'square',
   symbol: 'x²',
   arity: 1,
   domain: [wide],
+  skipsOnZeroGradient: true,
+  notation: 'postfix',
+  operator: '²',
+  functionName: 'square',
   forward: (a) => a * a,
   derivative: (a) => 2 * a,
   derivativeValue: (a) => a.mul(2),
-};
+});
 
-const exp: UnaryRow = {
+const exp = row<UnaryRow>({
   name: 'exp',
   symbol: 'exp',
   arity: 1,
   domain: [wide],
+  skipsOnZeroGradient: true,
+  functionName: 'exp',
   forward: Math.exp,
   derivative: (_a, out) => out,
   derivativeValue: (_a, out) => out,
-};
+});
 
-const log: UnaryRow = {
+const log = row<UnaryRow>({
   name: 'log',
   symbol: 'log',
   arity: 1,
   domain: [positive],
+  functionName: 'log',
   forward: Math.log,
   derivative: (a) => 1 / a,
   kinks: [{ kind: 'singularity', argument: 0, offset: (xs) => xs[0], convention: 'autograd gives Infinity' }],
   derivativeValue: (a) => a.pow(-1),
-};
+});
 
-const tanh: UnaryRow = {
+const tanh = row<UnaryRow>({
   name: 'tanh',
   symbol: 'tanh',
   arity: 1,
   domain: [wide],
+  skipsOnZeroGradient: true,
+  activation: true,
+  functionName: 'tanh',
   // Math.tanh saturates to ±1 (never NaN), so 1 - out² is exactly 0 for large |a|.
   forward: Math.tanh,
   derivative: (_a, out) => 1 - out * out,
   derivativeValue: (_a, out) => out.square().neg().add(1),
-};
+});
 
-const relu: UnaryRow = {
+const relu = row<UnaryRow>({
   name: 'relu',
   symbol: 'ReLU',
   arity: 1,
   domain: [wide],
-  forward: (a) => (a > 0 ? a : 0),
-  // The derivative at exactly 0 is taken as 0 (as micrograd and PyTorch do).
-  derivative: (a) => (a > 0 ? 1 : 0),
+  skipsOnZeroGradient: true,
+  activation: true,
+  functionName: 'relu',
+  // Written as `a <= 0` so that NaN goes through (relu(NaN) = NaN, as in PyTorch and micrograd).
+  forward: (a) => (a <= 0 ? 0 : a),
+  // The derivative at exactly 0 is taken as 0 (as micrograd and PyTorch do); at NaN it is 1, as
+  // PyTorch's threshold_backward passes the gradient wherever the input is not <= 0.
+  derivative: (a) => (a <= 0 ? 0 : 1),
   kinks: [
     { kind: 'kink', argument: 0, offset: (xs) => xs[0], sides: [0, 1], convention: 'autograd uses 0, as PyTorch does' },
   ],
-  derivativeValue: (a) => (a.data > 0 ? 1 : 0),
-};
+  derivativeValue: (a) => (a.data <= 0 ? 0 : 1),
+});
 
-const sigmoid: UnaryRow = {
+const sigmoid = row<UnaryRow>({
   name: 'sigmoid',
   symbol: 'σ',
   arity: 1,
   domain: [wide],
+  skipsOnZeroGradient: true,
+  activation: true,
+  functionName: 'sigmoid',
   // Overflow-safe: exp is only ever taken of a non-positive number.
   forward: (a) => {
     if (a >= 0) return 1 / (1 + Math.exp(-a));
@@ -183,44 +232,53 @@ const sigmoid: UnaryRow = {
   },
   derivative: (_a, out) => out * (1 - out),
   derivativeValue: (_a, out) => out.mul(out.neg().add(1)),
-};
+});
 
-const sin: UnaryRow = {
+const sin = row<UnaryRow>({
   name: 'sin',
   symbol: 'sin',
   arity: 1,
   domain: [wide],
+  skipsOnZeroGradient: true,
+  functionName: 'sin',
   forward: Math.sin,
   derivative: (a) => Math.cos(a),
   derivativeValue: (a) => a.cos(),
-};
+});
 
-const cos: UnaryRow = {
+const cos = row<UnaryRow>({
   name: 'cos',
   symbol: 'cos',
   arity: 1,
   domain: [wide],
+  skipsOnZeroGradient: true,
+  functionName: 'cos',
   forward: Math.cos,
   derivative: (a) => -Math.sin(a),
   derivativeValue: (a) => a.sin().neg(),
-};
+});
 
-const sqrt: UnaryRow = {
+const sqrt = row<UnaryRow>({
   name: 'sqrt',
   symbol: '√',
   arity: 1,
   domain: [positive],
+  functionName: 'sqrt',
   forward: Math.sqrt,
-  derivative: (_a, out) => 0.5 / out,
+  // (1/out)·0.5, the doubles its Value form gives (x^-1 is computed as 1/x).
+  derivative: (_a, out) => (1 / out) * 0.5,
   kinks: [{ kind: 'singularity', argument: 0, offset: (xs) => xs[0], convention: 'autograd gives Infinity' }],
   derivativeValue: (_a, out) => out.pow(-1).mul(0.5),
-};
+});
 
-const abs: UnaryRow = {
+const abs = row<UnaryRow>({
   name: 'abs',
   symbol: '|x|',
   arity: 1,
   domain: [wide],
+  skipsOnZeroGradient: true,
+  notation: 'bars',
+  functionName: 'abs',
   forward: Math.abs,
   // The derivative at exactly 0 is taken as 0 (the subgradient PyTorch uses).
   derivative: (a) => Math.sign(a),
@@ -234,13 +292,15 @@ const abs: UnaryRow = {
     },
   ],
   derivativeValue: (a) => Math.sign(a.data),
-};
+});
 
-const sum: NaryRow = {
+const sum = row<NaryRow>({
   name: 'sum',
   symbol: 'Σ',
   arity: 'n',
   domain: [wide],
+  skipsOnZeroGradient: true,
+  readsInputs: false,
   forward: (xs) => {
     let total = 0;
     for (let i = 0; i < xs.length; i++) total += xs[i];
@@ -248,7 +308,12 @@ const sum: NaryRow = {
   },
   derivative: () => 1,
   derivativeValue: () => 1,
-};
+  forwardAt: (values, slots, from, to) => {
+    let total = 0;
+    for (let i = from; i < to; i++) total += values[slots[i]];
+    return total;
+  },
+});
 
 /**
  * A neuron's weighted sum as one node: inputs `[w_0, x_0, w_1, x_1, ..., b]` give
@@ -256,11 +321,13 @@ const sum: NaryRow = {
  * (the same doubles). The bias is the last input when the count is odd; without it the sum is
  * `w_0·x_0 + w_1·x_1 + ...` (0 for no input at all). ∂/∂w_j = x_j, ∂/∂x_j = w_j, ∂/∂b = 1.
  */
-const dot: NaryRow = {
+const dot = row<NaryRow>({
   name: 'dot',
   symbol: 'w·x',
   arity: 'n',
   domain: [wide],
+  skipsOnZeroGradient: true,
+  notation: 'weighted',
   forward: (xs) => {
     const end = xs.length;
     const pairs = end & ~1;
@@ -270,7 +337,61 @@ const dot: NaryRow = {
   },
   derivative: (i, xs) => (i === (xs.length & ~1) ? 1 : i % 2 === 0 ? xs[i + 1] : xs[i - 1]),
   derivativeValue: (i, xs) => (i === (xs.length & ~1) ? 1 : i % 2 === 0 ? xs[i + 1] : xs[i - 1]),
-};
+  forwardAt: (values, slots, from, to) => {
+    const pairs = from + ((to - from) & ~1);
+    let total = pairs < to ? values[slots[pairs]] : pairs > from ? values[slots[from]] * values[slots[from + 1]] : 0;
+    for (let i = pairs < to ? from : from + 2; i < pairs; i += 2) total += values[slots[i]] * values[slots[i + 1]];
+    return total;
+  },
+});
+
+/**
+ * The larger of a and b; NaN if either is NaN. At a tie (a = b) the gradient is split evenly,
+ * 1/2 into each input, as torch.maximum does; elsewhere it all goes to the larger input (and to
+ * both at NaN, as PyTorch's masks let it through).
+ */
+/**
+ * The kinks of max and min at a tie, one per argument: the offset is how far the argument is above
+ * the other, and `sides` its derivative just below and just above the tie.
+ */
+function tieKinks(sides: readonly [number, number], convention: string): readonly Kink[] {
+  return [0, 1].map((argument) => ({
+    kind: 'kink' as const,
+    argument,
+    offset: (xs: readonly number[]) => xs[argument] - xs[1 - argument],
+    sides,
+    convention,
+  }));
+}
+
+const max = row<BinaryRow>({
+  name: 'max',
+  symbol: 'max',
+  arity: 2,
+  domain: [wide, wide],
+  skipsOnZeroGradient: true,
+  forward: (a, b) => Math.max(a, b),
+  derivativeA: (a, b) => (a === b ? 0.5 : a < b ? 0 : 1),
+  derivativeB: (a, b) => (a === b ? 0.5 : a > b ? 0 : 1),
+  kinks: tieKinks([0, 1], 'autograd splits the gradient 0.5 / 0.5 at a tie, as torch.maximum does'),
+  derivativeValueA: (a, b) => (a.data === b.data ? 0.5 : a.data < b.data ? 0 : 1),
+  derivativeValueB: (a, b) => (a.data === b.data ? 0.5 : a.data > b.data ? 0 : 1),
+});
+
+/** The smaller of a and b; NaN if either is NaN. A tie splits the gradient 1/2 each (torch.minimum). */
+const min = row<BinaryRow>({
+  name: 'min',
+  symbol: 'min',
+  arity: 2,
+  domain: [wide, wide],
+  skipsOnZeroGradient: true,
+  forward: (a, b) => Math.min(a, b),
+  derivativeA: (a, b) => (a === b ? 0.5 : a > b ? 0 : 1),
+  derivativeB: (a, b) => (a === b ? 0.5 : a < b ? 0 : 1),
+  kinks: tieKinks([1, 0], 'autograd splits the gradient 0.5 / 0.5 at a tie, as torch.minimum does'),
+  derivativeValueA: (a, b) => (a.data === b.data ? 0.5 : a.data > b.data ? 0 : 1),
+  derivativeValueB: (a, b) => (a.data === b.data ? 0.5 : a.data < b.data ? 0 : 1),
+});
 
 /**
  * Every computing row, by name: `{ name, symbol, arity, domain, forward, derivative, ... }`.
@@ -279,7 +400,7 @@ const dot: NaryRow = {
  * @example
  * ```ts
  * console.log(Object.keys(OPS).length, OPS.mul.symbol, OPS.mul.arity, OPS.tanh.forward(0.5));
- * // 18 × 2 0.46211715726000974
+ * // 20 × 2 0.46211715726000974
  * ```
  */
 export const OPS = {
@@ -299,38 +420,11 @@ export const OPS = {
   cos,
   sqrt,
   abs,
+  max,
+  min,
   sum,
   dot,
 } as const satisfies Record<string, OpRow>;
-
-/** An n-ary forward reading input i from `values[slots[from + i]]`, for i < to - from. */
-export type IndexedForward = (values: Float64Array, slots: Int32Array, from: number, to: number) => number;
-
-/**
- * For replay: the forwards of `sum` and `dot` over a tape's slots, the same sums as their rows'
- * `forward`s (the tape tests compare them bit for bit), so that a tape need not gather an op's
- * inputs into an array first. Keyed by the row object itself: a custom row made from one of these
- * (`{ ...OPS.sum, name, forward }`) has none.
- */
-export const FORWARD_AT = new Map<NaryRow, IndexedForward>([
-  [
-    sum,
-    (values, slots, from, to) => {
-      let total = 0;
-      for (let i = from; i < to; i++) total += values[slots[i]];
-      return total;
-    },
-  ],
-  [
-    dot,
-    (values, slots, from, to) => {
-      const pairs = from + ((to - from) & ~1);
-      let total = pairs < to ? values[slots[pairs]] : pairs > from ? values[slots[from]] * values[slots[from + 1]] : 0;
-      for (let i = pairs < to ? from : from + 2; i < pairs; i += 2) total += values[slots[i]] * values[slots[i + 1]];
-      return total;
-    },
-  ],
-]);
 
 /** The name of a computing row: `'add' | 'sub' | ... | 'sum'`. */
 export type OpName = keyof typeof OPS;

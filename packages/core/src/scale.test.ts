@@ -7,10 +7,12 @@
 import v8 from 'v8';
 import vm from 'vm';
 import { backwardSteps } from './backward-steps';
+import { chainRule } from './chain-rule';
 import { describeGraph } from './describe-graph';
 import { gradients } from './gradients';
 import { jvp } from './jvp';
-import { trace } from './tape';
+import { trace } from './fast/tape';
+import { traceWithoutEval } from './test-support/replay';
 import { topoSort } from './topo-sort';
 import { sum, Value } from './value';
 
@@ -36,7 +38,8 @@ describe('a 10^6-deep chain (y = x·r^N)', () => {
     expect(x.grad).toBe(0);
   });
 
-  test('gradients, first and second order', () => {
+  test('gradients, first and second order, and the reference chain rule', () => {
+    expect(gradients(y, [x])[0].data).toBe(chainRule(y).get(x));
     const [g] = gradients(y, [x], { createGraph: true });
     expect(g.data).toBeCloseTo(closedForm, 6);
     expect(gradients(g, [x])[0].data).toBe(0); // y is linear in x
@@ -66,6 +69,11 @@ describe('a 10^6-deep chain (y = x·r^N)', () => {
     expect(tape.forward()).toBeCloseTo(2 * closedForm, 6);
     x.grad = 0;
     tape.backward();
+    expect(x.grad).toBeCloseTo(closedForm, 6);
+    const generic = traceWithoutEval(y); // the loops that run where code cannot be generated
+    x.grad = 0;
+    expect(generic.forward()).toBe(tape.values[tape.size - 1]);
+    generic.backward();
     expect(x.grad).toBeCloseTo(closedForm, 6);
   });
 });

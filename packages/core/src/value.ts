@@ -1,14 +1,15 @@
 /**
- * Value: one scalar in a computation graph. It stores data, not closures: its number, its gradient,
- * the op-table row that made it (those in the node store, node-store.ts) and its ordered inputs
- * (edge i = argument i, so `x.mul(x)` has two edges). A number given to an op in place of a Value
- * is kept as a constant input.
+ * Value: one scalar in a computation graph, the API. It stores data, not closures: its number, its
+ * gradient, the op-table row that made it and its ordered inputs (edge i = argument i, so
+ * `x.mul(x)` has two edges); a number given to an op in place of a Value is a constant input. What
+ * `backward()` computes is chain-rule.ts; how the numbers are stored is fast/ (see its README).
  */
 import { anomalyState, checkForward, reportLeaf } from './anomaly';
-import { backward } from './backward';
+import { backward } from './fast/backward';
 import { describe, usageError } from './errors';
 import type { AnyRow, BinaryRow, NaryRow, OpRow, UnaryRow } from './op-row';
-import { BLOCK_SIZE, claim, noteGradientsWritten, type Block } from './node-store';
+import { inputScratch, opData, storeNode } from './fast/node-build';
+import { BLOCK_SIZE, claim, noteGradientsWritten, type Block } from './fast/node-store';
 import { CONSTANT, LEAF, OPS } from './ops';
 import { forEachNode } from './walk';
 
@@ -19,8 +20,8 @@ export type Operand = Value | number;
 
 /**
  * A scalar in a computation graph: `data`, `grad`, `label`, `id`, the `op` that made it and its
- * `inputs`. Ops take a Value or a number (`add sub mul div pow`, unary `neg square exp log tanh
- * relu sigmoid sin cos sqrt abs`); `backward()` seeds the output with 1 and adds dOutput/dLeaf
+ * `inputs`. Ops take a Value or a number (`add sub mul div pow max min`, unary `neg square exp log
+ * tanh relu sigmoid sin cos sqrt abs`); `backward()` seeds the output with 1 and adds dOutput/dLeaf
  * into every leaf's `grad` (call `zeroGrad()` between steps).
  *
  * @example
@@ -69,18 +70,11 @@ export class Value {
     }
     const block = claim(row);
     const slot = block.used - 1;
-    // Two stores, not one of `leaf ? data : opData[0]`: that would merge a boxed argument with an
-    // unboxed read, and V8 would then box the read.
-    if (a === null && b === null) block.data[slot] = data;
-    else block.data[slot] = opData[0];
+    storeNode(block, slot, data, a, b);
     this._blk = block;
     this._slot = slot;
     this._a = a;
     this._b = b;
-    if (a !== null) block.lowestOp[slot] = lowestOpUnder(block.id[slot], a, b as Value | number | null);
-    else if (b !== null)
-      block.lowestOp[slot] = Math.min(block.id[slot], opData[1]); // n-ary: see naryNode
-    else block.lowestOp[slot] = Infinity;
     if (label !== '') this.label = label;
     if (anomalyState.enabled) {
       if (row === LEAF) {
@@ -94,6 +88,7 @@ export class Value {
     return this._blk.data[this._slot];
   }
   set data(x: number) {
+    if (typeof x !== 'number') throw usageError('Value', `data must be a number, got ${describe(x)}.`);
     this._blk.data[this._slot] = x;
   }
 
@@ -102,6 +97,7 @@ export class Value {
     return this._blk.grad[this._slot];
   }
   set grad(g: number) {
+    if (typeof g !== 'number') throw usageError('Value', `grad must be a number, got ${describe(g)}.`);
     this._blk.grad[this._slot] = g;
     if (!this.isLeaf) noteGradientsWritten(this.id);
   }
@@ -122,6 +118,16 @@ export class Value {
   /** @internal The op-table row that produced this node (LEAF or CONSTANT for leaves). */
   get _row(): AnyRow {
     return this._blk.rows[this._blk.rowOf[this._slot]];
+  }
+
+  /**
+   * The op-table row that produced this node (LEAF or CONSTANT for leaves): its name, symbol,
+   * notation and other facts, for a custom row made with `applyOp` as for a built-in one.
+   * @example
+   * new Value(2).mul(3).row === OPS.mul; // true
+   */
+  get row(): AnyRow {
+    return this._row;
   }
 
   /** The op that produced this node: a row name of the op table, 'const', or '' for a leaf. */
@@ -176,6 +182,24 @@ export class Value {
     opData[0] = OPS.pow.forward(this.data, operandData(other));
     return binary(OPS.pow, this, other);
   }
+  /**
+   * The larger of this and other; at a tie the gradient is split 1/2 each, as torch.maximum does.
+   * @example
+   * new Value(2).max(3).data; // 3
+   */
+  max(other: Operand): Value {
+    opData[0] = OPS.max.forward(this.data, operandData(other));
+    return binary(OPS.max, this, other);
+  }
+  /**
+   * The smaller of this and other; at a tie the gradient is split 1/2 each, as torch.minimum does.
+   * @example
+   * new Value(2).min(3).data; // 2
+   */
+  min(other: Operand): Value {
+    opData[0] = OPS.min.forward(this.data, operandData(other));
+    return binary(OPS.min, this, other);
+  }
   neg(): Value {
     opData[0] = OPS.neg.forward(this.data);
     return unary(OPS.neg, this);
@@ -229,6 +253,19 @@ export class Value {
     backward(this);
   }
 
+  /**
+   * A constant holding this node's number (and label): a leaf that cuts the graph, so no gradient
+   * flows through it (PyTorch's `detach`, JAX's `stop_gradient`).
+   * @example
+   * const x = new Value(3, 'x');
+   * const y = x.mul(x.square().detach()); // dy/dx = 9: x² is held constant
+   */
+  detach(): Value {
+    const copy = constant(this.data);
+    if (this.label !== '') copy.label = this.label;
+    return copy;
+  }
+
   /** Sets the gradient of this node and of every node below it to 0. */
   zeroGrad(): void {
     forEachNode(this, (v) => {
@@ -241,15 +278,6 @@ export class Value {
     const label = this.label ? `label=${JSON.stringify(this.label)}, ` : '';
     return `Value(${label}data=${this.data}, grad=${this.grad})`;
   }
-}
-
-/**
- * The least id of an op node under a new unary or binary op node `id` with inputs `a` and `b`
- * (Block.lowestOp): inputs are older than the node, and a leaf counts as Infinity.
- */
-function lowestOpUnder(id: number, a: Value, b: Value | number | null): number {
-  const lowest = Math.min(id, a._blk.lowestOp[a._slot]);
-  return b === null || typeof b === 'number' ? lowest : Math.min(lowest, b._blk.lowestOp[b._slot]);
 }
 
 /**
@@ -283,32 +311,32 @@ export function constant(x: number): Value {
   return new Value(x, '', CONSTANT);
 }
 
-/**
- * The number of the op node being made (slot 0) and, for an n-ary node, the least op id under its
- * inputs (slot 1, see naryNode). The op methods compute the number with their own row's forward,
- * where V8 knows the function and inlines it, and leave it here for the constructor to store.
- * Handed on as an argument, or computed by a row chosen at run time, each number would cross calls
- * that V8 may not inline, and every number crossing such a call is a new heap box: they were 23% of
- * the bytes a W2 training step allocated (4.1 MB a step before, 3.2 MB after).
- */
-const opData = new Float64Array(2);
-
 /** The number of an operand, NaN for anything else (`binary` then rejects it). */
 function operandData(x: Operand): number {
   return typeof x === 'number' ? x : x instanceof Value ? x.data : NaN;
 }
 
-/** The node of `row` over `a`; its number is in opData[0]. */
-function unary(row: UnaryRow, a: Value): Value {
-  return new Value(0, '', row, a);
+/** Whether ops record graph nodes: false inside noGrad (a variable of this module: one load per node). */
+let recording = true;
+
+/** @internal Sets whether ops record graph nodes (see noGrad) and returns the previous setting. */
+export function _setRecording(on: boolean): boolean {
+  const previous = recording;
+  recording = on;
+  return previous;
 }
 
-/** The node of `row` over `a` and `b`; its number is in opData[0]. */
+/** The node of `row` over `a` (a constant under noGrad); its number is in opData[0]. */
+function unary(row: UnaryRow, a: Value): Value {
+  return recording ? new Value(0, '', row, a) : constant(opData[0]);
+}
+
+/** The node of `row` over `a` and `b` (a constant under noGrad); its number is in opData[0]. */
 function binary(row: BinaryRow, a: Value, b: Operand): Value {
   if (typeof b !== 'number' && !(b instanceof Value)) {
     throw usageError(`Value.${row.name}`, `expected a Value or a number, got ${describe(b)}.`);
   }
-  return new Value(0, '', row, a, b);
+  return recording ? new Value(0, '', row, a, b) : constant(opData[0]);
 }
 
 /**
@@ -349,38 +377,33 @@ export function dot(w: readonly Operand[], x: readonly Operand[], b?: Operand): 
 
 function nary(row: NaryRow, values: readonly Operand[], where: string): Value {
   // The node keeps a plain copy (the caller may change its array later): `slice` copies in one
-  // go, several times faster than a loop storing each term into a new array.
+  // go, faster than a loop storing each term into a new array.
   return naryNode(row, Object.getPrototypeOf(values) === Array.prototype ? values.slice() : Array.from(values), where);
 }
 
 /**
  * The node of n-ary `row` over `terms`, an array the node keeps (numbers in it become constants).
- * Its number is left in opData[0], and the least op id under its inputs in opData[1]: one pass over
- * the inputs reads both.
+ * Its number is left in opData[0], the least op id under its inputs in opData[1] and whether they
+ * are all skippable in opData[2]: one pass over the inputs reads all three.
  */
 function naryNode(row: NaryRow, terms: Operand[], where: string): Value {
   const n = terms.length;
-  const data = n <= SCRATCH_LENGTHS ? (scratch[n] ??= new Array<number>(n).fill(0.5)) : new Array<number>(n);
+  const data = inputScratch(n);
   let lowest = Infinity;
+  let skippable = 1;
   for (let i = 0; i < n; i++) {
     let x = terms[i];
     if (!(x instanceof Value)) terms[i] = x = toValue(x, where);
     const block = x._blk;
     data[i] = block.data[x._slot];
     lowest = Math.min(lowest, block.lowestOp[x._slot]);
+    skippable &= block.skippable[x._slot];
   }
   opData[0] = row.forward(data);
   opData[1] = lowest;
-  return new Value(0, '', row, null, terms as Value[]);
+  opData[2] = skippable;
+  return recording ? new Value(0, '', row, null, terms as Value[]) : constant(opData[0]);
 }
-
-/**
- * Reused arrays for the input values an n-ary forward reads (one per length up to
- * SCRATCH_LENGTHS): building a sum then allocates only its node and its input list. A row's
- * forward must not keep the array it is given.
- */
-const SCRATCH_LENGTHS = 256;
-const scratch: number[][] = [];
 
 /**
  * Applies any op-table row to `inputs` (Values or numbers): a row of `OPS`, or a custom row of the
@@ -447,8 +470,7 @@ function checkRow(row: unknown): asserts row is OpRow {
  * shape only while some object has it, and between graphs (a loop that builds every step anew, a
  * server between requests) no Value may be alive: a full collection then dropped the Value shape
  * and, with it, all the engine code V8 had optimized for it, and the next graphs ran unoptimized
- * until V8 compiled them again (100 W1 trainings of fresh graphs took 30-56 ms instead of 3-5 after
- * every full collection).
+ * until V8 compiled them again (docs/perf.md).
  * @internal
  */
 export const _SHAPE_KEEPER = new Value(0);

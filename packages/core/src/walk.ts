@@ -3,7 +3,7 @@
  * reverse creation order (largest id first), so each comes after all nodes that consume it. No
  * recursion, so a chain of a million nodes is walked like a chain of ten.
  */
-import { BLOCK_SIZE } from './node-store';
+import { BLOCK_SIZE } from './fast/node-store';
 import type { Value } from './value';
 
 let lastMark = 0;

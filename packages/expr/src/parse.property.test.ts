@@ -16,7 +16,7 @@ function sameNumber(a: number, b: number): boolean {
 test('printed trees parse to the same value and gradients as trees built in code', () => {
   const f = new Figures('parsed vs built');
   fc.assert(
-    fc.property(exprArb(4, { withDot: false }), leafValuesArb, (expr, xs) => {
+    fc.property(exprArb(4, { mathString: true }), leafValuesArb, (expr, xs) => {
       const leaves = xs.map((x, i) => new Value(x, `x${i}`));
       const built = buildExpr(expr, leaves);
       const used = [...usedLeaves(expr)].sort();

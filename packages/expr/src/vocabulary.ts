@@ -1,20 +1,29 @@
 /**
- * The words a math string may use: the one-argument functions (each a Value method of
- * @chainrule/core) and the constants pi and e. Everything else that looks like a name is a variable.
+ * The words a math string may use: the one-argument functions (the op-table rows of
+ * @chainrule/core that name a `functionName`) and the constants pi and e. Everything else that
+ * looks like a name is a variable.
  */
-import type { Value } from '@chainrule/core';
+import { applyOp, OPS, type UnaryRow, type Value } from '@chainrule/core';
+
+/** The rows expr parses as functions: the one-input rows of the op table that name a `functionName`. */
+const FUNCTION_ROWS: ReadonlyMap<string, UnaryRow> = new Map(
+  Object.values(OPS).flatMap((row) =>
+    row.arity === 1 && row.functionName !== undefined ? [[row.functionName, row] as const] : [],
+  ),
+);
 
 /**
- * Function names accepted in expressions, each applied as the Value method of the same name.
+ * Function names accepted in expressions, read from the op table (each row's `functionName`), each
+ * applied as its row.
  *
  * @example
  * ```ts
  * console.log(FUNCTIONS.includes('tanh'), FUNCTIONS.length); // true 10
  * ```
  */
-export const FUNCTIONS = ['exp', 'log', 'tanh', 'sigmoid', 'relu', 'sin', 'cos', 'sqrt', 'abs', 'square'] as const;
-/** One of {@link FUNCTIONS}: `'exp' | 'log' | ... | 'square'`. */
-export type FunctionName = (typeof FUNCTIONS)[number];
+export const FUNCTIONS: readonly string[] = Object.freeze([...FUNCTION_ROWS.keys()]);
+/** One of {@link FUNCTIONS}: `'exp'`, `'log'`, ..., `'square'`. */
+export type FunctionName = string;
 
 /**
  * Named constants accepted in expressions: `pi` and `e`.
@@ -26,38 +35,15 @@ export type FunctionName = (typeof FUNCTIONS)[number];
  */
 export const CONSTANTS: Readonly<Record<string, number>> = Object.freeze({ pi: Math.PI, e: Math.E });
 
-const FUNCTION_SET: ReadonlySet<string> = new Set(FUNCTIONS);
-
 export function isFunctionName(name: string): name is FunctionName {
-  return FUNCTION_SET.has(name);
+  return FUNCTION_ROWS.has(name);
 }
 
 export function isConstantName(name: string): boolean {
   return Object.prototype.hasOwnProperty.call(CONSTANTS, name);
 }
 
-/** Applies the named function to a Value. */
+/** Applies the named function's row to a Value. */
 export function applyFunction(name: FunctionName, x: Value): Value {
-  switch (name) {
-    case 'exp':
-      return x.exp();
-    case 'log':
-      return x.log();
-    case 'tanh':
-      return x.tanh();
-    case 'sigmoid':
-      return x.sigmoid();
-    case 'relu':
-      return x.relu();
-    case 'sin':
-      return x.sin();
-    case 'cos':
-      return x.cos();
-    case 'sqrt':
-      return x.sqrt();
-    case 'abs':
-      return x.abs();
-    case 'square':
-      return x.square();
-  }
+  return applyOp(FUNCTION_ROWS.get(name)!, [x]);
 }

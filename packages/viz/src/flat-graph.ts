@@ -4,10 +4,11 @@
  * grouping, built from a graphology graph or straight from the Values without a graphology graph
  * (which costs far more per node on graphs of tens of thousands of Values).
  */
-import { Value, localGradients } from '@chainrule/core';
+import { Value, localGradients, type OpRow } from '@chainrule/core';
 import {
   checkGradsMode,
   gradientReader,
+  rowOf,
   sortWithinLimit,
   valueAttributes,
   type ComputationGraph,
@@ -19,6 +20,12 @@ import {
 export interface FlatGraph {
   /** Value attributes, in topological order (every value after its inputs). */
   values: ValueNodeAttributes[];
+  /**
+   * The op-table row of each value (its facts: symbol, activation, notation): the Value's own row,
+   * or the row toGraph drew (for an imported graph the built-in row of its op's name); undefined
+   * for leaves and where no row is known.
+   */
+  rows: Array<OpRow | undefined>;
   rootIndex: number;
   gradsComputed: boolean;
   /** Inputs of value i: positions inputStart[i] .. inputStart[i + 1] - 1 of the arrays below. */
@@ -71,8 +78,10 @@ export function flattenGraph(graph: ComputationGraph): FlatGraph {
       edgeHighlight[start[r] + k] = e.highlight;
     });
   });
+  const values = order.map((i) => found[i]);
   return {
-    values: order.map((i) => found[i]),
+    values,
+    rows: values.map((v) => rowOf(graph, v.op)),
     rootIndex: rank[position.get(graph.getAttribute('rootId'))!],
     gradsComputed: graph.getAttribute('gradsComputed'),
     inputStart: start,
@@ -110,6 +119,7 @@ export function flattenValues(root: Value, options: ToGraphOptions = {}, where =
   }
   return {
     values,
+    rows: order.map((v) => (v.isLeaf ? undefined : (v.row as OpRow))),
     rootIndex: n - 1,
     gradsComputed: gradOf !== null,
     inputStart: start,

@@ -69,8 +69,8 @@ export interface GraphDocumentNode {
   id: number;
   /**
    * What produced the node: `''` for a leaf (a variable), `'const'` for a constant (a number given to
-   * an op), or an op-table row name: `add sub mul div pow neg square exp log tanh relu sigmoid sin
-   * cos sqrt abs sum` (see `OPS` in @chainrule/core).
+   * an op), or an op-table row name such as `add`, `mul`, `relu` or `dot` (see `OPS` in
+   * @chainrule/core).
    */
   op: string;
   /** The Value's label; `''` when it has none. */

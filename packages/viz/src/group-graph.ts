@@ -1,6 +1,6 @@
 /**
  * groupGraph: the grouping behind large drawings. Each labelled sub-expression, each neuron (an
- * activation such as relu/tanh/sigmoid with everything below it up to other groups and leaves) and
+ * activation row such as relu/tanh/sigmoid with everything below it up to other groups and leaves) and
  * each sub-expression shared by several groups becomes one group; groups that read the same leaves
  * (one neuron applied to every point of a batch) merge into one. Constants are dropped, leaves are
  * counted in the groups that read them. Runs on a FlatGraph (array passes, no recursion).
@@ -25,6 +25,10 @@ export interface ValueGroup {
   /** Op of the output; for a neuron (activation over a sum) the sum's term count, 0 for another activation, else the op's input count. */
   op: string;
   terms: number;
+  /** The output's op symbol (its row's), or the op's name where no row is known. */
+  symbol: string;
+  /** Whether the output's row is an activation (relu, tanh, sigmoid, or a custom row saying so). */
+  activation: boolean;
   highlight?: Highlight;
 }
 
@@ -46,8 +50,6 @@ export interface GroupedGraph {
   nodeCount: number;
 }
 
-const ACTIVATIONS = new Set(['relu', 'tanh', 'sigmoid']);
-
 /**
  * Groups `graph` (see the file comment).
  * @example
@@ -63,8 +65,9 @@ export function groupGraph(graph: ComputationGraph): GroupedGraph {
 
 /** groupGraph on a FlatGraph (what renderSvg uses for large graphs given as a Value). */
 export function groupFlat(flat: FlatGraph): GroupedGraph {
-  const { values, inputStart, inputIndex, contribution, rootIndex } = flat;
+  const { values, rows, inputStart, inputIndex, contribution, rootIndex } = flat;
   const n = values.length;
+  const isActivation = (i: number): boolean => rows[i]?.activation === true;
   const isLeaf = (i: number): boolean => values[i].kind === 'leaf' || values[i].kind === 'parameter';
   const isOp = (i: number): boolean =>
     inputStart[i + 1] > inputStart[i] || (values[i].op !== '' && values[i].op !== 'const');
@@ -77,8 +80,7 @@ export function groupFlat(flat: FlatGraph): GroupedGraph {
   for (let i = n - 1; i >= 0; i--) {
     if (!isOp(i)) continue;
     const v = values[i];
-    const starts =
-      i === rootIndex || v.label !== '' || ACTIVATIONS.has(v.op) || shared[i] === 1 || consumerGroup[i] === -1;
+    const starts = i === rootIndex || v.label !== '' || isActivation(i) || shared[i] === 1 || consumerGroup[i] === -1;
     let g = consumerGroup[i];
     if (starts) {
       g = rawOutputs.length;
@@ -133,6 +135,8 @@ export function groupFlat(flat: FlatGraph): GroupedGraph {
         leafContribution: 0,
         op: out.op,
         terms: termsOf(flat, outIndex),
+        symbol: rows[outIndex]?.symbol ?? out.op,
+        activation: isActivation(outIndex),
       });
     }
     const group = groups[index];
@@ -176,11 +180,16 @@ export function groupFlat(flat: FlatGraph): GroupedGraph {
   return { groups, edges: [...edges.values()], nodeCount };
 }
 
-/** See ValueGroup.terms. */
+/**
+ * See ValueGroup.terms. A neuron is an activation over an n-ary node: a sum's terms are its inputs,
+ * a weighted sum's (dot, `b + w_0·x_0 + ...`) are its products and bias.
+ */
 function termsOf(flat: FlatGraph, i: number): number {
-  const { values, inputStart, inputIndex } = flat;
+  const { rows, inputStart, inputIndex } = flat;
   const count = (k: number): number => inputStart[k + 1] - inputStart[k];
-  if (!ACTIVATIONS.has(values[i].op)) return count(i);
+  if (rows[i]?.activation !== true) return count(i);
   const inner = inputIndex[inputStart[i]];
-  return values[inner].op === 'sum' ? count(inner) : 0;
+  const row = rows[inner];
+  if (row?.arity !== 'n') return 0;
+  return row.notation === 'weighted' ? Math.ceil(count(inner) / 2) : count(inner);
 }

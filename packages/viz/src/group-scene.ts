@@ -3,7 +3,6 @@
  * ops, data, output gradient coloured like a record's grad cell, leaves read), edges between boxes
  * coloured by the gradient they carry, and a note saying what was grouped and hidden.
  */
-import { OPS } from '@chainrule/core';
 import { max } from 'd3';
 import type { GroupedGraph, ValueGroup } from './group-graph';
 import { monoWidth, sansWidth } from './measure-text';
@@ -118,10 +117,8 @@ function groupBox(group: ValueGroup, style: NodeStyle): SceneBox {
 }
 
 function describeOp(group: ValueGroup): string {
-  const row = OPS[group.op as keyof typeof OPS];
-  const symbol = row ? row.symbol : group.op;
-  if (['relu', 'tanh', 'sigmoid'].includes(group.op))
-    return group.terms > 0 ? `neuron ${symbol}(Σ ${group.terms})` : `${symbol}(…)`;
+  const { symbol } = group;
+  if (group.activation) return group.terms > 0 ? `neuron ${symbol}(Σ ${group.terms})` : `${symbol}(…)`;
   return `${symbol} (${group.op})`;
 }
 

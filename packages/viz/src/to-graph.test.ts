@@ -179,3 +179,14 @@ describe('toGraph', () => {
     expect(() => toGraph(y)).toThrow(/1000001 Values, over the limit of 500000 .*\{ maxValues: 1000001 \}/);
   });
 });
+
+test("the grads option draws the same gradients: 'compute' (the chain rule) and 'current' (after backward())", () => {
+  // relu(sqrt(x) − 1) at x = 0: 0 × ∞ = NaN reaches x on every path, as in PyTorch.
+  const x = new Value(0, 'x');
+  const out = x.sqrt().sub(1).relu();
+  const computed = toGraph(out, { grads: 'compute' }).getNodeAttributes(valueKey(x.id)) as ValueNodeAttributes;
+  out.backward();
+  const current = toGraph(out, { grads: 'current' }).getNodeAttributes(valueKey(x.id)) as ValueNodeAttributes;
+  expect(computed.grad).toBeNaN();
+  expect(current.grad).toBeNaN();
+});

@@ -4,9 +4,10 @@
  * argument (`e<id>:<index>`, carrying the local gradient and the contribution) and a result edge.
  */
 import { MultiDirectedGraph } from 'graphology';
-import { Value, OPS, backwardSteps, describe, localGradients, topoSort } from '@chainrule/core';
+import { Value, backwardSteps, describe, localGradients, opByName, topoSort, type OpRow } from '@chainrule/core';
 import { checkSize } from './graph-size';
 import { checkLabel, isolateBidi } from './label-text';
+import { VizError } from './viz-error';
 
 /** The role of a Value in the graph. */
 export type ValueKind = 'leaf' | 'parameter' | 'constant' | 'intermediate' | 'output';
@@ -170,14 +171,30 @@ export function toGraph(root: Value, options: ToGraphOptions = {}): ComputationG
   const gradOf = gradientReader(root, mode);
   const graph: ComputationGraph = new MultiDirectedGraph({ allowSelfLoops: false });
   graph.replaceAttributes({ rootId: root.id, gradsComputed: gradOf !== null });
+  const rows = new Map<string, OpRow>();
+  drawnRows.set(graph, rows);
 
   for (const v of order) {
     if (v.isConstant && !showConstants) continue;
-    if (!v.isLeaf) addOperation(graph, v, gradOf, showConstants);
+    if (!v.isLeaf) {
+      rows.set(v.op, v.row as OpRow);
+      addOperation(graph, v, gradOf, showConstants);
+    }
     graph.addNode(valueKey(v.id), valueAttributes(v, root, parameters, gradOf));
     if (!v.isLeaf) graph.addDirectedEdgeWithKey(resultEdgeKey(v.id), opKey(v.id), valueKey(v.id), { type: 'result' });
   }
   return graph;
+}
+
+/**
+ * The op rows of the graphs toGraph made, by op name (custom rows included), kept beside the
+ * graph rather than in its attributes, which the exports write out.
+ */
+const drawnRows = new WeakMap<ComputationGraph, ReadonlyMap<string, OpRow>>();
+
+/** @internal The op-table row called `op` in `graph`: the row toGraph drew, else the built-in row. */
+export function rowOf(graph: ComputationGraph, op: string): OpRow | undefined {
+  return drawnRows.get(graph)?.get(op) ?? opByName(op);
 }
 
 /** @internal The grads option, checked. */
@@ -222,9 +239,8 @@ export type GradReader = ((v: Value) => number) | null;
 
 /** Adds op node `o<id>` and its input edges (the result edge comes once `v<id>` exists). */
 function addOperation(graph: ComputationGraph, v: Value, gradOf: GradReader, showConstants: boolean): void {
-  const row = OPS[v.op as keyof typeof OPS];
   const op = opKey(v.id);
-  graph.addNode(op, { type: 'op', op: v.op, symbol: row.symbol, valueId: v.id });
+  graph.addNode(op, { type: 'op', op: v.op, symbol: v.row.symbol, valueId: v.id });
   const locals = localGradients(v);
   const upstream = gradOf === null ? null : gradOf(v);
   const inputs = v.inputs;

@@ -2,8 +2,8 @@
  * Replay helpers shared by the tape tests: trace with `new Function` forbidden (the generic loops,
  * as under a CSP without 'unsafe-eval'), and one replay of a tape at a point.
  */
-import { _setFunctionMaker } from '../tape-compile';
-import { trace, type Tape } from '../tape';
+import { _setFunctionMaker } from '../fast/tape-compile';
+import { trace, type Tape } from '../fast/tape';
 import type { Value } from '../value';
 
 /** Traces with `new Function` forbidden, as under a CSP without 'unsafe-eval'. */

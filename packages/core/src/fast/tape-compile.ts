@@ -9,11 +9,10 @@
  * Where `new Function` is forbidden (a page whose CSP lacks 'unsafe-eval') this gives null.
  */
 import type { LeafRuns } from './leaf-runs';
-import type { NaryRow, OpRow } from './op-row';
-import { FORWARD_AT, OPS } from './ops';
-import { NOT_READ, readsInputs, sendsOnlyZeros } from './partials';
+import type { NaryRow, OpRow } from '../op-row';
+import { NOT_READ, readsInputs } from './partials';
 import { findProductGroups } from './tape-fuse';
-import type { Value } from './value';
+import type { Value } from '../value';
 
 /** The arrays of a tape that the replay loops read (see Tape for what each holds). */
 export interface ReplayArrays {
@@ -99,9 +98,15 @@ const CACHE_LIMIT = 64;
  * Tapes with up to this many inputs over all ops get straight-line code, which reads no kind or
  * input slot per op. V8 optimises a function only after running its bytecode many times over, so
  * longer straight-line code runs unoptimised for thousands of replays (the loops are optimised
- * within the first one); measured on chains of tanh/mul/add, it wins below about 30 inputs.
+ * within the first one): below this size the straight-line code wins (docs/perf.md).
  */
 export const STRAIGHT_LINE_LIMIT = 32;
+let straightLineLimit = STRAIGHT_LINE_LIMIT;
+
+/** @internal For tests: tapes with up to `limit` inputs get straight-line code (0: none do). */
+export function _setStraightLineLimit(limit = STRAIGHT_LINE_LIMIT): void {
+  straightLineLimit = limit;
+}
 
 /** A number per row object, for cache keys. */
 const rowIds = new WeakMap<OpRow, number>();
@@ -128,7 +133,7 @@ export function compileReplay(arrays: ReplayArrays): CompiledReplay | null {
   let straight: StraightLine | null = null;
   try {
     loops = cached(loopCache, kindsKey(list), () => generateLoops(list));
-    if (arrays.inputSlots.length <= STRAIGHT_LINE_LIMIT) {
+    if (arrays.inputSlots.length <= straightLineLimit) {
       const { rowList, source } = straightLineSource(arrays);
       straight = cached(
         straightLineCache,
@@ -267,7 +272,7 @@ function kindsOf(arrays: ReplayArrays): {
 /**
  * The loops' source. Row i of `list` is parameter `r<i>` (and, for a product group, its products'
  * row `p<i>` and, if it takes in a unary op, that op's row `u<i>`; its forward over the tape's
- * slots, where ops.ts's FORWARD_AT has one, is `a<i>`). Both loops keep `s`, the position of the current op's
+ * slots, where the row has a `forwardAt`, is `a<i>`). Both loops keep `s`, the position of the current op's
  * first input in `inputSlots`, moving it by the row's arity (known in each case).
  */
 function generateLoops(list: readonly Kind[]): ReplayLoops {
@@ -310,7 +315,7 @@ return { evaluate, gradients };`;
     ...list.map((kind) => kind.row),
     ...list.map((kind) => kind.product?.row),
     ...unaryAt.map((i) => list[i].unary?.row),
-    ...list.map((kind) => FORWARD_AT.get(kind.row as NaryRow)),
+    ...list.map((kind) => (kind.row as NaryRow).forwardAt),
     NOT_READ,
   ];
   // eslint-disable-next-line no-restricted-syntax -- one argument per op row used and a few arrays
@@ -358,11 +363,11 @@ s = inputStart[j + 1];${unaryLines}`;
  * other slot receives its additions in the same order as op by op), leaving `k` and `j` at the
  * first.
  *
- * A `sum` group whose gradient is 0 (a neuron whose relu is off, a point whose hinge is closed)
- * and whose value is finite adds nothing and is skipped, as hand-written backprop skips it: a
- * finite sum has finite terms, a finite product has finite inputs, so every contribution would be
- * 0 × (a finite number) = ±0, and adding ±0 leaves every gradient slot as it is (slots start at
- * +0 and sums of doubles never make -0 from it). The result is the same to the bit.
+ * A group whose gradient is 0 (a neuron whose relu is off, a point whose hinge is closed), whose
+ * n-ary row has finite derivatives wherever its value is finite (skipsOnZeroGradient) and whose
+ * values are all finite adds nothing and is skipped, as hand-written backprop skips it: every
+ * contribution would be 0 × (a finite number) = ±0, and adding ±0 leaves every gradient slot as it
+ * is (slots start at +0 and sums of doubles never make -0 from it). The result is the same to the bit.
  */
 function backwardCase(kind: Kind, index: number): string {
   const { row, product } = kind;
@@ -411,15 +416,18 @@ ${productLines.join('\n')}
 function naryGroupLines(kind: Kind, index: number, productLines: readonly string[]): string {
   const row = kind.row as NaryRow; // backwardCase sends the other groups to pairLines
   const xs = readsInputs(row) ? gather('first', 's') : 'const xs = NOT_READ;\nconst end = s;';
-  const skipZero =
-    row === OPS.sum
-      ? `if (g === 0 && Number.isFinite(out)) {
+  // With every value of the group finite, the row's and the products' derivatives are finite
+  // (skipsOnZeroGradient), so a zero gradient sends only ±0: skip the group.
+  const skipZero = row.skipsOnZeroGradient
+    ? `let skip = g === 0 && Number.isFinite(out);
+for (let p = k - (end - productsAt); skip && p < k; p++) skip = Number.isFinite(values[p]);
+if (skip) {
   const products = end - productsAt;
   k -= products;
   j -= products;
   s = first - 2 * products;
 } else `
-      : '';
+    : '';
   return `const first = inputStart[j];
 ${xs}
 const out = values[k];
@@ -443,13 +451,13 @@ ${productLines.join('\n')}
 
 /**
  * One op's forward statements (see forwardCase), row `r<index>`. An n-ary row with a forward over
- * the tape's slots (ops.ts's FORWARD_AT, parameter `a<index>`) reads its inputs where they are.
+ * the tape's slots (its `forwardAt`, parameter `a<index>`) reads its inputs where they are.
  */
 function opForward({ row }: Kind, index: number): string {
   const r = `r${index}`;
   if (row.arity === 2) return `values[k] = ${r}.forward(values[inputs[s]], values[inputs[s + 1]]);\ns += 2;`;
   if (row.arity === 1) return `values[k] = ${r}.forward(values[inputs[s]]);\ns += 1;`;
-  if (FORWARD_AT.has(row))
+  if (row.forwardAt !== undefined)
     return `const end = inputStart[j + 1];\nvalues[k] = a${index}(values, inputs, s, end);\ns = end;`;
   return `${gather('s', 'inputStart[j + 1]')}\nvalues[k] = ${r}.forward(xs);\ns = end;`;
 }
@@ -474,10 +482,10 @@ for (let i = first; i < end; i++) {
   const x = inputs[i];
   if (trainable[x] === 1) grads[x] += g * ${r}.derivative(i - first, xs, values[k]);
 }`;
-  // A zero gradient into a sum or a weighted sum (behind an off relu) sends only zeros: skip it.
-  const skippable = sendsOnlyZeros(row, 0);
+  // A zero gradient into a row whose derivatives are finite where its value is (a sum behind an
+  // off relu) sends only ±0: skip it.
   return `const first = inputStart[j];
-${skippable ? `if (g !== 0 || !Number.isFinite(values[k])) {\n${sends}\n}` : sends}
+${row.skipsOnZeroGradient ? `if (g !== 0 || !Number.isFinite(values[k])) {\n${sends}\n}` : sends}
 s = first;`;
 }
 

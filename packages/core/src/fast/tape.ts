@@ -5,15 +5,15 @@
  * (generated per tape, see tape-compile.ts) calls the op-table rows' own functions: there is no
  * second copy of any derivative.
  */
-import { AnomalyError, anomalyState, nodeName } from './anomaly';
-import { describe, usageError } from './errors';
+import { AnomalyError, anomalyState, nodeName } from '../anomaly';
+import { describe, usageError } from '../errors';
 import { LeafRuns } from './leaf-runs';
-import type { OpRow } from './op-row';
-import { CONSTANT, OPS } from './ops';
+import type { OpRow } from '../op-row';
+import { CONSTANT, OPS } from '../ops';
 import { NOT_READ, partial, readsInputs, unaryForward } from './partials';
 import { compileReplay, type CompiledReplay } from './tape-compile';
-import { Value } from './value';
-import { markOf, setMark, sortById, walk } from './walk';
+import { Value } from '../value';
+import { markOf, setMark, sortById, walk } from '../walk';
 
 const NARY = 3;
 
@@ -84,8 +84,8 @@ export class Tape {
   readonly _trainable: Uint8Array;
   /**
    * Scratch arrays for the n-ary ops' input values, by op index (null for other ops). Ops with the
-   * same number of inputs share one array, which stays in the cache: an array per op made a W2
-   * replay's forward read and write 870 kB of them, and took twice as long.
+   * same number of inputs share one array, which stays in the cache (an array per op would make
+   * a replay's forward read and write one array per n-ary op).
    */
   private readonly scratch: Array<number[] | null>;
   /** Where the leaves' numbers live, for the copies in and out of the tape. */

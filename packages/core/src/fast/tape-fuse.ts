@@ -7,7 +7,7 @@
  * the layout is decided here: the replay still calls the op table's own functions, in the same
  * order as op by op.
  */
-import { OPS } from './ops';
+import { OPS } from '../ops';
 import type { ReplayArrays } from './tape-compile';
 
 /**

@@ -1,21 +1,21 @@
 /**
- * The backward pass behind `Value.backward()`: reverse-mode accumulation over the op table's
- * numeric local derivatives, reading nodes' numbers straight from the node store. Op nodes are
+ * The backward pass behind `Value.backward()`: the doubles of the reference chain rule
+ * (../chain-rule.ts), computed reading nodes' numbers straight from the node store. Op nodes are
  * visited newest first, as a tape is read backwards: an op's inputs are older than it, so each node
  * comes after all of its consumers, with no search to order the graph. Intermediate gradients are
  * recomputed on every call (so a second call never corrupts them); leaf gradients accumulate, as in
- * PyTorch; constants receive nothing. A node whose gradient is 0 and that could only pass zeros on
- * (an off relu and the sum under it, with finite values: see sendsOnlyZeros) is skipped, as
- * hand-written backprop does, and the part of a new graph below it is not visited at all (its
- * gradients are still the zeros it was made with).
+ * PyTorch; constants receive nothing. A node whose gradient is 0 and under which everything could
+ * only pass zeros on (an off relu over a neuron, with finite values: see Block.skippable) is
+ * skipped, as hand-written backprop does, and the part of a new graph below it is not visited at
+ * all (its gradients are still the zeros it was made with).
  */
-import { anomalyState, reportBackward } from './anomaly';
-import { usageError } from './errors';
+import { anomalyState, reportBackward } from '../anomaly';
+import { usageError } from '../errors';
 import { BLOCK_SIZE, gradientsWrittenUpTo, noteGradientsWritten, type Block } from './node-store';
-import type { NaryRow, OpRow } from './op-row';
-import { CONSTANT, LEAF } from './ops';
-import { naryPartial, NOT_READ, partial, partialA, partialB, readsInputs, sendsOnlyZeros } from './partials';
-import type { Value } from './value';
+import type { NaryRow, OpRow } from '../op-row';
+import { CONSTANT, LEAF } from '../ops';
+import { naryPartial, NOT_READ, partial, partialA, partialB, readsInputs } from './partials';
+import type { Value } from '../value';
 
 /**
  * State of the running pass (a pass never starts inside another). A pass lists each op node it
@@ -54,7 +54,7 @@ export function backward(root: Value): void {
   const check = anomalyState.enabled;
   let block: Block | null = null;
   // A catch, not a finally: V8 (Node 20) deoptimized the function at the end of every pass when
-  // the clean-up sat in a finally block (301 deopts in 300 W2 steps; with the catch, none).
+  // the clean-up sat in a finally block.
   try {
     while (pendingSize > 0) {
       block = takeNewest();
@@ -159,7 +159,7 @@ function propagate(node: Value, check: boolean): void {
   const g = block.grad[s];
   const row = block.rows[block.rowOf[s]] as OpRow;
   const out = block.data[s];
-  if (g === 0 && sendsOnlyZeros(row, out)) {
+  if (g === 0 && block.skippable[s] === 1) {
     reachInputs(node);
     return;
   }
@@ -187,7 +187,7 @@ function propagate(node: Value, check: boolean): void {
 /**
  * propagate's n-ary case, a function of its own so that V8 inlines the derivative and `send` into
  * its loop: inlined into propagate, which has no room left for them, every contribution was a heap
- * box (1.7 MB a W2 step).
+ * box.
  */
 function propagateNary(node: Value, row: NaryRow, g: number, out: number, check: boolean): void {
   const xs = node._b as readonly Value[];

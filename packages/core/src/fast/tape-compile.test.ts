@@ -3,18 +3,19 @@
  * for large ones give bit for bit what rebuilding the graph gives, and what the generic loops give
  * where `new Function` is forbidden, over every op row and custom rows of each arity.
  */
-import { setAnomalyMode } from './anomaly';
-import type { BinaryRow, NaryRow, OpRow, UnaryRow } from './op-row';
-import { OPS } from './ops';
+import { setAnomalyMode } from '../anomaly';
+import type { BinaryRow, NaryRow, OpRow, UnaryRow } from '../op-row';
+import { OPS } from '../ops';
 import { _setFunctionMaker, STRAIGHT_LINE_LIMIT } from './tape-compile';
 import { trace } from './tape';
-import { lcg } from './test-support/lcg';
-import { replay, traceWithoutEval } from './test-support/replay';
-import { applyOp, sum, Value } from './value';
+import { lcg } from '../test-support/lcg';
+import { replay, traceWithoutEval } from '../test-support/replay';
+import { applyOp, sum, Value } from '../value';
 
 const twice: UnaryRow = {
   ...OPS.neg,
   name: 'twice',
+  notation: 'call',
   forward: (a) => 2 * a,
   derivative: () => 2,
   derivativeValue: () => 2,
@@ -23,6 +24,7 @@ const twice: UnaryRow = {
 const hypot: BinaryRow = {
   ...OPS.mul,
   name: 'hypot',
+  notation: 'call',
   forward: (a, b) => Math.sqrt(a * a + b * b + 1),
   derivativeA: (a, _b, out) => a / out,
   derivativeB: (_a, b, out) => b / out,
@@ -33,6 +35,9 @@ const hypot: BinaryRow = {
 const squashedProduct: NaryRow = {
   ...OPS.sum,
   name: 'squashedProduct',
+  // sum's speed facts do not hold of this forward and derivative
+  readsInputs: true,
+  forwardAt: undefined,
   forward: (xs) => xs.reduce((p, x) => (p * x) / (4 + Math.abs(x)), 1),
   derivative: (i, xs) => {
     let others = 1;

@@ -3,20 +3,23 @@
  * that replaying graphs full of them (neurons, and the shapes that must not be grouped) gives bit
  * for bit what rebuilding the graph and the generic loops give, from the first op or any other.
  */
-import { checkNodes } from './check-nodes';
-import type { NaryRow } from './op-row';
-import { OPS } from './ops';
+import { checkNodes } from '../check-nodes';
+import type { NaryRow } from '../op-row';
+import { OPS } from '../ops';
 import { STRAIGHT_LINE_LIMIT } from './tape-compile';
 import { findProductGroups, type ProductGroup } from './tape-fuse';
 import { trace, type Tape } from './tape';
-import { lcg } from './test-support/lcg';
-import { replay, traceWithoutEval } from './test-support/replay';
-import { applyOp, sum, Value } from './value';
+import { lcg } from '../test-support/lcg';
+import { replay, traceWithoutEval } from '../test-support/replay';
+import { applyOp, sum, Value } from '../value';
 
 /** Σ x²: an n-ary row whose derivative reads its inputs. */
 const sumOfSquares: NaryRow = {
   ...OPS.sum,
   name: 'sumOfSquares',
+  // sum's speed facts do not hold of this forward and derivative
+  readsInputs: true,
+  forwardAt: undefined,
   forward: (xs) => xs.reduce((total, x) => total + x * x, 0),
   derivative: (i, xs) => 2 * xs[i],
   derivativeValue: (i, xs) => xs[i].mul(2),

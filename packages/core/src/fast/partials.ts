@@ -1,18 +1,17 @@
 /**
  * Local derivatives for the backward loops (backward.ts, tape.ts) and unary forwards for replay,
  * read from the op table with a call site of their own for the rows that dominate real graphs,
- * whether an n-ary row's derivative needs its inputs' values at all, and which rows a zero
- * gradient lets backward skip.
+ * and whether an n-ary row's derivative needs its inputs' values at all.
  */
-import type { BinaryRow, NaryRow, OpRow, UnaryRow } from './op-row';
-import { OPS } from './ops';
+import type { BinaryRow, NaryRow, UnaryRow } from '../op-row';
+import { OPS } from '../ops';
 
 /**
  * A loop calling `row.derivative...` sees every row and cannot be inlined, so each one boxes
  * its numbers into fresh heap objects. The rows that dominate real graphs are called from a call
  * site of their own instead (still the op table's functions): these inline.
  */
-const { add, sub, mul, div, neg, relu, tanh, square, sum, dot } = OPS;
+const { add, sub, mul, div, relu, tanh, square, sum, dot } = OPS;
 
 /** ∂out/∂a of a binary row. */
 export function partialA(row: BinaryRow, a: number, b: number, out: number): number {
@@ -55,25 +54,10 @@ export function naryPartial(row: NaryRow, i: number, xs: readonly number[], out:
   return row.derivative(i, xs, out);
 }
 
-/** Given to n-ary derivatives that declare no `xs` parameter (see NaryRow.derivative). */
+/** Given to n-ary derivatives whose row says they do not read `xs` (see NaryRow.readsInputs). */
 export const NOT_READ: readonly number[] = Object.freeze([]);
 
 /** Whether an n-ary row's derivative reads its inputs' values (`sum`'s does not). */
 export function readsInputs(row: NaryRow): boolean {
-  return row.derivative.length >= 2;
-}
-
-/**
- * Whether a node whose gradient is 0 would add only ±0 into its inputs, which changes no gradient
- * (they start at +0, and sums of doubles never make -0 from it), so it can be skipped, as
- * hand-written backprop skips an off relu: a node with a finite value whose local derivatives are
- * constants, or which is a product or weighted sum (then every factor is finite, and 0 × a finite
- * number is ±0). A node with an infinite or NaN value is never skipped: something under it may send
- * 0 × ∞ = NaN, as in PyTorch (`relu(sum([w·x]))` with x = −∞ gives w a NaN gradient).
- */
-export function sendsOnlyZeros(row: OpRow, out: number): boolean {
-  return (
-    Number.isFinite(out) &&
-    (row === add || row === sum || row === relu || row === sub || row === neg || row === mul || row === dot)
-  );
+  return row.readsInputs !== false;
 }

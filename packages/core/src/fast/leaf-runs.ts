@@ -5,7 +5,7 @@
  * gradients back, instead of going through each leaf's getter and setter.
  */
 import type { Block } from './node-store';
-import type { Value } from './value';
+import type { Value } from '../value';
 
 /** Leaf runs at least this long are copied into a tape with `set` instead of a loop. */
 const COPY_RUN = 64;
@@ -37,8 +37,8 @@ export class LeafRuns {
       const start = starts[r];
       const count = starts[r + 1] - start;
       const slot = this.slots[r];
-      // A long run is one memory copy (2.5 times faster than the loop for W4's 2 million leaves);
-      // a short one is not worth the view that takes.
+      // A long run is one memory copy, faster than the loop; a short one is not worth the view
+      // that takes.
       if (count >= COPY_RUN) values.set(data.subarray(slot, slot + count), start);
       else for (let i = 0; i < count; i++) values[start + i] = data[slot + i];
     }

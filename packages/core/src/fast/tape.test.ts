@@ -2,11 +2,11 @@
  * trace / Tape: replaying a traced graph on new leaf values gives exactly what rebuilding the graph
  * gives (values and gradients), and tape.backward() accumulates into leaves like backward().
  */
-import { setAnomalyMode } from './anomaly';
-import { OPS } from './ops';
+import { setAnomalyMode } from '../anomaly';
+import { OPS } from '../ops';
 import { trace } from './tape';
-import { lcg } from './test-support/lcg';
-import { applyOp, dot, sum, Value } from './value';
+import { lcg } from '../test-support/lcg';
+import { applyOp, dot, sum, Value } from '../value';
 
 /** A graph that uses every op row, fan-out, number operands and the n-ary sum and dot. */
 function build(x: Value, y: Value, z: Value): Value {
@@ -21,6 +21,7 @@ function build(x: Value, y: Value, z: Value): Value {
     x.square().add(1).pow(y.mul(0.5)),
     sum([x, y, 3]),
     dot([x, h], [z, 0.5], y),
+    x.max(y).sub(z.min(h)),
   ];
   return sum(terms).mul(2).sub(1);
 }
@@ -119,6 +120,7 @@ test('traced constants never receive gradient; a custom row replays too', () => 
   const twice = {
     ...OPS.neg,
     name: 'twice',
+    notation: 'call' as const,
     forward: (a: number) => 2 * a,
     derivative: () => 2,
     derivativeValue: () => 2,

@@ -1,11 +1,11 @@
 /**
  * Where the numbers of nodes live: blocks of BLOCK_SIZE slots in typed arrays (id, data, grad, least
- * op id below, op row, label), so a Value is one small object with no number boxes of its own: a
- * million-step chain peaks at 97 bytes a node instead of 126, and builds about 40% faster.
+ * op id below, skippable bit, op row, label), so a Value is one small object with no number boxes
+ * of its own: less memory per node and less work for the garbage collector (docs/perf.md).
  */
-import type { AnyRow } from './op-row';
-import { LEAF } from './ops';
-import type { Value } from './value';
+import type { AnyRow } from '../op-row';
+import { LEAF } from '../ops';
+import type { Value } from '../value';
 
 const SLOT_BITS = 12;
 /** Slots per block. */
@@ -63,8 +63,16 @@ export class Block {
   readonly lowestOp: Float64Array;
   /** Index into `rows` of each slot's op row. */
   readonly rowOf: Uint8Array;
+  /**
+   * 1 where a zero gradient lets backward skip the slot's node and everything under it: the node
+   * and every op node under it have finite values and rows with skipsOnZeroGradient, so every
+   * contribution they would send is 0 × (a finite number) = ±0. 1 for leaves.
+   */
+  readonly skippable: Uint8Array;
   /** The distinct op rows used in this block. */
   readonly rows: AnyRow[] = [];
+  /** 1 at the index in `rows` of each row with skipsOnZeroGradient. */
+  readonly rowSkips = new Uint8Array(MAX_ROWS);
   /**
    * The number of the last walk that reached each slot's node (see walk.ts), created by the first
    * walk into this block: the graphs a training loop builds and differentiates are never walked
@@ -75,12 +83,13 @@ export class Block {
   labels: Array<string | undefined> | null = null;
 
   constructor() {
-    const buffer = new ArrayBuffer(BLOCK_SIZE * (8 + 8 + 8 + 8 + 1));
+    const buffer = new ArrayBuffer(BLOCK_SIZE * (8 + 8 + 8 + 8 + 1 + 1));
     this.id = new Float64Array(buffer, 0, BLOCK_SIZE);
     this.data = new Float64Array(buffer, 8 * BLOCK_SIZE, BLOCK_SIZE);
     this.grad = new Float64Array(buffer, 16 * BLOCK_SIZE, BLOCK_SIZE);
     this.lowestOp = new Float64Array(buffer, 24 * BLOCK_SIZE, BLOCK_SIZE);
     this.rowOf = new Uint8Array(buffer, 32 * BLOCK_SIZE, BLOCK_SIZE);
+    this.skippable = new Uint8Array(buffer, 33 * BLOCK_SIZE, BLOCK_SIZE);
   }
 
   /** The op row of slot `s`. */
@@ -93,9 +102,18 @@ export class Block {
     const rows = this.rows;
     for (let i = rows.length - 1; i >= 0; i--) if (rows[i] === row) return i;
     if (rows.length === MAX_ROWS) return -1;
+    this.rowSkips[rows.length] = row.arity !== 0 && row.skipsOnZeroGradient === true ? 1 : 0;
     rows.push(row);
     return rows.length - 1;
   }
+}
+
+/**
+ * Whether a zero gradient into `v` may be left out: `v` and everything under it send only ±0 when
+ * their gradient is 0 (see Block.skippable).
+ */
+export function isSkippable(v: Value): boolean {
+  return v._blk.skippable[v._slot] === 1;
 }
 
 /**

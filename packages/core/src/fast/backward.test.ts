@@ -6,15 +6,15 @@
  * changes nothing (a gradient written before, by a pass, by hand or by a tape, is still zeroed).
  */
 import fc from 'fast-check';
-import { AnomalyError, detectAnomaly } from './anomaly';
-import { gradients } from './gradients';
+import { AnomalyError, detectAnomaly } from '../anomaly';
+import { gradients } from '../gradients';
 import { BLOCK_SIZE } from './node-store';
 import { trace } from './tape';
-import { topoSort } from './topo-sort';
-import { PROPERTY_SEED } from './test-support/figures';
-import { lcg } from './test-support/lcg';
-import type { OpRow } from './op-row';
-import { applyOp, dot, sum, Value } from './value';
+import { topoSort } from '../topo-sort';
+import { PROPERTY_SEED } from '../test-support/figures';
+import { lcg } from '../test-support/lcg';
+import type { OpRow } from '../op-row';
+import { applyOp, dot, sum, Value } from '../value';
 
 /** A small MLP's loss over a few points: inputs and weights fan out to many consumers. */
 function mlpLoss(weights: Value[], points: number[][]): Value {
