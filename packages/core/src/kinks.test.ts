@@ -26,11 +26,13 @@ const declared = Object.values(OPS as Record<string, OpRow>).flatMap((row) =>
   ]),
 );
 
-test('the table declares the kinks and singularities of relu, abs, sqrt, log, div and pow', () => {
+test('the table declares the kinks and singularities of relu, abs, max, min, sqrt, log, div and pow', () => {
   expect(declared.map(([name]) => name).sort()).toEqual([
     'abs (kink, argument 0)',
     'div (singularity, argument 1)',
     'log (singularity, argument 0)',
+    'max (kink, argument 0)',
+    'min (kink, argument 0)',
     'pow (singularity, argument 0)',
     'relu (kink, argument 0)',
     'sqrt (singularity, argument 0)',
@@ -46,7 +48,7 @@ describe.each(declared)('%s', (_name, row, kink) => {
     const hits = kinksAt(node);
     expect(hits).toHaveLength(1);
     expect(hits[0]).toMatchObject({ node, input: inputs[kink.argument], kink, where: 'on' });
-    expect(hits[0].text).toMatch(new RegExp(`^x${kink.argument} = 0 is on `));
+    expect(hits[0].text).toMatch(new RegExp(`^x${kink.argument} = ${xs[kink.argument]} is on `));
   });
 
   it('is not found a little away from it', () => {

@@ -351,17 +351,19 @@ const dot = row<NaryRow>({
  * both at NaN, as PyTorch's masks let it through).
  */
 /**
- * The kinks of max and min at a tie, one per argument: the offset is how far the argument is above
- * the other, and `sides` its derivative just below and just above the tie.
+ * The kink of max and min at a tie, declared on the first argument (the tie is the same point for
+ * both): the offset is how far a is above b, `sides` ∂out/∂a just below and just above the tie.
  */
-function tieKinks(sides: readonly [number, number], convention: string): readonly Kink[] {
-  return [0, 1].map((argument) => ({
-    kind: 'kink' as const,
-    argument,
-    offset: (xs: readonly number[]) => xs[argument] - xs[1 - argument],
-    sides,
-    convention,
-  }));
+function tieKink(sides: readonly [number, number]): readonly Kink[] {
+  return [
+    {
+      kind: 'kink',
+      argument: 0,
+      offset: (xs) => xs[0] - xs[1],
+      sides,
+      convention: 'autograd uses 0.5, as PyTorch does',
+    },
+  ];
 }
 
 const max = row<BinaryRow>({
@@ -373,7 +375,7 @@ const max = row<BinaryRow>({
   forward: (a, b) => Math.max(a, b),
   derivativeA: (a, b) => (a === b ? 0.5 : a < b ? 0 : 1),
   derivativeB: (a, b) => (a === b ? 0.5 : a > b ? 0 : 1),
-  kinks: tieKinks([0, 1], 'autograd splits the gradient 0.5 / 0.5 at a tie, as torch.maximum does'),
+  kinks: tieKink([0, 1]),
   derivativeValueA: (a, b) => (a.data === b.data ? 0.5 : a.data < b.data ? 0 : 1),
   derivativeValueB: (a, b) => (a.data === b.data ? 0.5 : a.data > b.data ? 0 : 1),
 });
@@ -388,7 +390,7 @@ const min = row<BinaryRow>({
   forward: (a, b) => Math.min(a, b),
   derivativeA: (a, b) => (a === b ? 0.5 : a > b ? 0 : 1),
   derivativeB: (a, b) => (a === b ? 0.5 : a < b ? 0 : 1),
-  kinks: tieKinks([1, 0], 'autograd splits the gradient 0.5 / 0.5 at a tie, as torch.minimum does'),
+  kinks: tieKink([1, 0]),
   derivativeValueA: (a, b) => (a.data === b.data ? 0.5 : a.data > b.data ? 0 : 1),
   derivativeValueB: (a, b) => (a.data === b.data ? 0.5 : a.data < b.data ? 0 : 1),
 });
