@@ -61,8 +61,8 @@ const cases: [string, string[], RegExp][] = [
     ['check', 'x^2', '--at', 'x=1', '--manual', 'x=x', '-o', `${UNWRITABLE}/g.svg`],
     /cannot write|does not exist/,
   ],
-  ['viz without -o', ['viz', ...ARTICLE], /required option '-o, --out <file>'/],
-  ['viz to an unknown format', ['viz', ...ARTICLE, '-o', 'graph.png'], /Use one of: \.svg \.html/],
+  ['viz without -o or --frames', ['viz', ...ARTICLE], /say where to draw: -o <file>/],
+  ['viz to an unknown format', ['viz', ...ARTICLE, '-o', 'graph.pdf'], /Use one of: \.svg \.png \.html/],
   ['viz to a path without extension', ['viz', ...ARTICLE, '-o', 'graph'], /cannot tell the format of graph/],
   ['viz into an unwritable folder', ['viz', ...ARTICLE, '-o', `${UNWRITABLE}/g.svg`], /cannot write .*does not exist/],
   [

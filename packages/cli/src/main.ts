@@ -19,11 +19,14 @@ import { runViz } from './commands/viz';
 export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** Bytes to stdout as they are (a PNG written with `-o -`); default: process.stdout. */
+  bytes?: (data: Uint8Array) => void;
 }
 
 const defaultIo: Io = {
   out: (text) => process.stdout.write(text.endsWith('\n') ? text : text + '\n'),
   err: (text) => process.stderr.write(text.endsWith('\n') ? text : text + '\n'),
+  bytes: (data) => process.stdout.write(data),
 };
 
 function example(lines: string): string {
@@ -67,13 +70,30 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .description('draw the computation graph (values, gradients, local gradients on edges)')
     .argument('<expr>', 'the formula')
     .option('--at <values>', 'variable values, name=number pairs (repeatable)', collect)
-    .requiredOption(
+    .option(
       '-o, --out <file>',
-      'output file; the format comes from the extension: .svg .html .dot .mmd .json .gexf .graphml',
+      'output file; the format comes from the extension: .svg .png .html .dot .mmd .json .gexf .graphml; - for stdout (with --format)',
     )
     .addOption(
-      new Option('--direction <dir>', 'layers left to right or top to bottom').choices(['LR', 'TB']).default('LR'),
+      new Option('--format <format>', 'the format of -o - (stdout)').choices([
+        'svg',
+        'png',
+        'html',
+        'dot',
+        'mmd',
+        'json',
+        'gexf',
+        'graphml',
+      ]),
     )
+    .addOption(
+      new Option('--direction <dir>', 'layers left to right, top to bottom, or whichever fits a 16:9 slide')
+        .choices(['LR', 'TB', 'auto'])
+        .default('auto'),
+    )
+    .option('--title <text>', 'a title above the picture (.svg, .png, .html)')
+    .option('--scale <factor>', 'pixels per SVG unit of a .png, above 0 and at most 8', '1')
+    .option('--frames <dir>', 'also write one SVG per backward step into this folder')
     .addOption(
       new Option('--labels <what>', 'edge labels: local gradient, contribution to the grad, both, none')
         .choices(['local', 'contribution', 'both', 'none'])
@@ -91,11 +111,11 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .addHelpText(
       'after',
       example(
-        '  $ chainrule viz "a = i*w; C = (a - y)^2" --at i=1.5,w=0.8,y=0.5 -o graph.svg\n  $ chainrule viz "tanh(x*w + b)" --at x=1,w=0.5,b=0 -o graph.html --direction TB --colour dark',
+        '  $ chainrule viz "a = i*w; C = (a - y)^2" --at i=1.5,w=0.8,y=0.5 -o graph.svg\n  $ chainrule viz "tanh(x*w + b)" --at x=1,w=0.5,b=0 -o graph.png --scale 2 --title "a neuron"\n  $ chainrule viz "x^2*y" --at x=3,y=2 -o - --format dot | dot -Tpdf > graph.pdf\n  $ chainrule viz "a = i*w; C = (a - y)^2" --at i=1.5,w=0.8,y=0.5 --frames out/steps',
       ),
     )
     .action((expr: string, options) => {
-      setCode(runViz(expr, options, io.out, io.err));
+      setCode(runViz(expr, options, io.out, io.err, io.bytes ?? defaultIo.bytes!));
     });
 
   program

@@ -5,8 +5,24 @@
 import path from 'path';
 import { CliError } from './cli-error';
 
-export const FORMATS = ['.svg', '.html', '.dot', '.mmd', '.json', '.gexf', '.graphml'] as const;
+export const FORMATS = ['.svg', '.png', '.html', '.dot', '.mmd', '.json', '.gexf', '.graphml'] as const;
 export type Format = (typeof FORMATS)[number];
+
+/** The format named by `--format` (`svg`, `png`, ...), for output to stdout (`-o -`). */
+export function formatNamed(name: string | undefined, accepted: readonly Format[] = FORMATS): Format {
+  const ext = `.${String(name ?? '').toLowerCase()}` as Format;
+  if (name === undefined) {
+    throw new CliError(
+      `chainrule: -o - writes to stdout and needs --format to say what: one of ${accepted.map((f) => f.slice(1)).join(' ')}.`,
+    );
+  }
+  if (!accepted.includes(ext)) {
+    throw new CliError(
+      `chainrule: unknown --format "${name}". Use one of: ${accepted.map((f) => f.slice(1)).join(' ')}.`,
+    );
+  }
+  return ext;
+}
 
 /** The format of `file` from its extension, or a CliError listing the accepted ones. */
 export function formatOf(file: string, accepted: readonly Format[] = FORMATS): Format {

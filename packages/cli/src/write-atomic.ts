@@ -12,7 +12,8 @@ import { reasonOf } from './system-error';
 /** One output file and its contents. */
 export interface OutputFile {
   file: string;
-  content: string;
+  /** Text, or bytes (a PNG). */
+  content: string | Uint8Array;
 }
 
 /** Linux's PATH_MAX: no longer path can be opened, so it is refused before it reaches a message. */
@@ -126,7 +127,7 @@ export function checkWritable(file: string): void {
 }
 
 /** Writes `content` to `file` atomically; see writeFiles. */
-export function writeAtomic(file: string, content: string): void {
+export function writeAtomic(file: string, content: string | Uint8Array): void {
   writeFiles([{ file, content }]);
 }
 
