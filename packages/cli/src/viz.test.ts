@@ -53,7 +53,7 @@ describe('chainrule viz', () => {
     ],
     [
       '--frames into a file',
-      (dir) => ['viz', ...ARTICLE, '--frames', '/dev/null/steps'],
+      () => ['viz', ...ARTICLE, '--frames', '/dev/null/steps'],
       /cannot create the folder|cannot use the folder/,
     ],
     ['an unwritable .png path', (dir) => ['viz', ...ARTICLE, '-o', path.join(dir, 'nope', 'g.png')], /does not exist/],
