@@ -100,7 +100,8 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
         .default('local'),
     )
     .addOption(new Option('--colour <theme>', 'colour theme').choices(['light', 'dark']))
-    .addOption(new Option('--color <theme>', 'same as --colour').choices(['light', 'dark']))
+    // The US spelling is accepted quietly; help and docs use one spelling, --colour.
+    .addOption(new Option('--color <theme>', 'same as --colour').choices(['light', 'dark']).hideHelp())
     .addOption(
       new Option('--group <when>', 'collapse named sub-expressions and neurons into boxes')
         .choices(['auto', 'always', 'never'])

@@ -3,7 +3,7 @@
  * higher-order gradients, forward mode, replay, and the checking tools (gradcheck, gradgradcheck,
  * compareDerivatives, compareGradients, kinksAt, checkNodes, anomaly mode).
  */
-export { Value, sum, dot, toValue, constant, applyOp } from './value';
+export { Value, sum, dot, toValue, constant, applyOp, hasGradients } from './value';
 export type { Operand } from './value';
 export { OPS, LEAF, CONSTANT, opByName } from './ops';
 export type { OpName } from './ops';

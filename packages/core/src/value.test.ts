@@ -6,7 +6,7 @@ import { spawnSync } from 'child_process';
 import path from 'path';
 import { OPS } from './ops';
 import { BLOCK_SIZE } from './fast/node-store';
-import { applyOp, constant, dot, sum, Value } from './value';
+import { applyOp, constant, dot, hasGradients, sum, Value } from './value';
 
 describe('fan-out', () => {
   test('x*x has two edges and d/dx = 2x', () => {
@@ -284,4 +284,31 @@ test('optimized engine code survives a full collection between graphs, when no V
   const engine = /SharedFunctionInfo (mul|sub|pow|backward|propagate|reach|reachZero|send|isListed|lowestOpUnder)>/;
   const dropped = run.stdout.split('\n').filter((line) => line.includes('reason: weak objects') && engine.test(line));
   expect(dropped).toEqual([]);
+});
+
+describe('named(label): a label set as the graph is built', () => {
+  test('sets the label and returns the node itself, so calls chain', () => {
+    const i = new Value(1.5, 'i');
+    const w = new Value(0.8, 'w');
+    const a = i.mul(w).named('a');
+    const C = a.sub(0.5).pow(2).named('C');
+    expect([a.label, C.label, C.inputs[0].inputs[0]]).toEqual(['a', 'C', a]);
+  });
+
+  test('refuses a label that is not a string', () => {
+    expect(() => new Value(1).named(5 as never)).toThrow(
+      '@chainrule/core/Value.named: expected a string, got the number 5.',
+    );
+  });
+});
+
+test('hasGradients: after backward() and after zeroGrad(), not before', () => {
+  const x = new Value(2, 'x');
+  const y = x.square();
+  expect(hasGradients(y)).toBe(false);
+  y.backward();
+  expect(hasGradients(y)).toBe(true);
+  const z = x.mul(3);
+  z.zeroGrad();
+  expect(hasGradients(z)).toBe(true);
 });

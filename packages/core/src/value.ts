@@ -251,6 +251,19 @@ export class Value {
    */
   backward(): void {
     backward(this);
+    gradientsKnown.add(this);
+  }
+
+  /**
+   * Sets the label and returns this node, so a graph can be named as it is built.
+   * @example
+   * const a = i.mul(w).named('a');
+   * const C = a.sub(y).pow(2).named('C');
+   */
+  named(label: string): this {
+    if (typeof label !== 'string') throw usageError('Value.named', `expected a string, got ${describe(label)}.`);
+    this.label = label;
+    return this;
   }
 
   /**
@@ -271,6 +284,7 @@ export class Value {
     forEachNode(this, (v) => {
       v._blk.grad[v._slot] = 0; // not the setter: a +0 written needs no noteGradientsWritten
     });
+    gradientsKnown.add(this); // zeros now, and a drawing shows them as zeros, not as unknown
   }
 
   /** `Value(data=2.1, grad=1)`, with the label first when there is one. */
@@ -278,6 +292,22 @@ export class Value {
     const label = this.label ? `label=${JSON.stringify(this.label)}, ` : '';
     return `Value(${label}data=${this.data}, grad=${this.grad})`;
   }
+}
+
+/** Roots whose gradients are known: backward() or zeroGrad() ran on them. */
+const gradientsKnown = new WeakSet<Value>();
+
+/**
+ * True when backward() or zeroGrad() ran on `root`, so the `.grad` of the nodes under it are
+ * gradients (zeros included), not leftovers of nothing; drawings read it to tell 0 from unknown.
+ * @example
+ * const C = new Value(2, 'x').square();
+ * hasGradients(C); // false
+ * C.backward();
+ * hasGradients(C); // true
+ */
+export function hasGradients(root: Value): boolean {
+  return gradientsKnown.has(root);
 }
 
 /**

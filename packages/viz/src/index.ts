@@ -52,7 +52,7 @@ export type { PlotLossOptions, LossHistory } from './plot-loss';
 export { plotDecisionBoundary } from './plot-decision-boundary';
 export type { PlotDecisionBoundaryOptions, LabelledPoints } from './plot-decision-boundary';
 export { PLOT_THEMES } from './plot-theme';
-export type { PlotOptions, PlotColors, PlotThemeName } from './plot-theme';
+export type { PlotOptions, PlotColours, PlotColors, PlotThemeName } from './plot-theme';
 export { toDot } from './to-dot';
 export type { ToDotOptions } from './to-dot';
 export { toMermaid } from './to-mermaid';

@@ -22,7 +22,7 @@ import {
   UID,
 } from './plot-svg';
 import type { LegendEntry, PlotArea } from './plot-svg';
-import type { PlotColors, PlotOptions } from './plot-theme';
+import type { PlotColours, PlotOptions } from './plot-theme';
 import { vizError } from './viz-error';
 import { escapeXml } from './xml-escape';
 
@@ -203,7 +203,7 @@ interface DescentPlot {
   x: ScaleLinear<number, number>;
   y: ScaleLinear<number, number>;
   area: PlotArea;
-  colors: PlotColors;
+  colors: PlotColours;
   fmt: (x: number) => string;
   points: DescentStep[];
   domain: [number, number];
@@ -532,7 +532,7 @@ function drawTable(
   fmt: (x: number) => string,
   box: PlotArea,
   reserved: number,
-  colors: PlotColors,
+  colors: PlotColours,
 ): string {
   // Tiny costs and gradients in exponent form, so that columns keep their width.
   const short = (x: number): string => (x !== 0 && Math.abs(x) < 1e-4 ? d3format('.3~e')(x) : fmt(x));
@@ -595,7 +595,7 @@ function workedStep(
 }
 
 /** The worked first step in a box at the bottom of the side panel; each line is [text, indent in px]. */
-function drawWorkedStep(lines: [string, number][], box: PlotArea, colors: PlotColors): string {
+function drawWorkedStep(lines: [string, number][], box: PlotArea, colors: PlotColours): string {
   if (lines.length === 0) return '';
   const top = box.top + box.height - 18 * lines.length - 8;
   const parts = [

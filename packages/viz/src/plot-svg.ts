@@ -6,7 +6,7 @@
 import { describe } from '@chainrule/core';
 import { max } from 'd3';
 import { PLOT_FONT, PLOT_THEMES } from './plot-theme';
-import type { PlotColors, PlotOptions } from './plot-theme';
+import type { PlotColours, PlotOptions } from './plot-theme';
 import { vizError } from './viz-error';
 import { escapeXml } from './xml-escape';
 
@@ -31,7 +31,7 @@ export interface PlotFrame {
   width: number;
   height: number;
   title: string;
-  colors: PlotColors;
+  colors: PlotColours;
   font: string;
 }
 
@@ -134,7 +134,7 @@ export interface AxesOptions {
 }
 
 /** Grid lines, axis lines, tick labels and axis titles around `area`. */
-export function drawAxes(x: AxisScale, y: AxisScale, area: PlotArea, colors: PlotColors, options: AxesOptions): string {
+export function drawAxes(x: AxisScale, y: AxisScale, area: PlotArea, colors: PlotColours, options: AxesOptions): string {
   const bottom = area.top + area.height;
   const right = area.left + area.width;
   const parts: string[] = ['<g class="axes">'];
@@ -204,7 +204,7 @@ export function drawLegend(
   entries: LegendEntry[],
   x: number,
   top: number,
-  colors: PlotColors,
+  colors: PlotColours,
   align: 'left' | 'right' = 'right',
 ): string {
   if (entries.length === 0) return '';
@@ -226,7 +226,7 @@ export function drawLegend(
 }
 
 /** A legend as one centred row of entries at height `y` (for plots whose data fills the whole area). */
-export function drawLegendRow(entries: LegendEntry[], centerX: number, y: number, colors: PlotColors): string {
+export function drawLegendRow(entries: LegendEntry[], centerX: number, y: number, colors: PlotColours): string {
   const widths = entries.map((e) => 30 + approximateTextWidth(e.label, 12));
   const gap = 18;
   let x = centerX - (widths.reduce((a, b) => a + b, 0) + gap * (entries.length - 1)) / 2;
@@ -241,7 +241,7 @@ export function drawLegendRow(entries: LegendEntry[], centerX: number, y: number
 }
 
 /** The symbol of a legend entry centred at (cx, cy). */
-function legendMarker(e: LegendEntry, cx: number, cy: number, colors: PlotColors): string {
+function legendMarker(e: LegendEntry, cx: number, cy: number, colors: PlotColours): string {
   if (e.kind === 'line' || e.kind === 'dashed') {
     const dash = e.kind === 'dashed' ? ' stroke-dasharray="5 3"' : '';
     return `<line x1="${px(cx - 9)}" y1="${px(cy)}" x2="${px(cx + 9)}" y2="${px(cy)}" stroke="${e.color}" stroke-width="2.5"${dash}/>`;

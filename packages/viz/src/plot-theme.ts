@@ -8,7 +8,7 @@ import { SANS } from './svg-theme';
 export type PlotThemeName = 'light' | 'dark';
 
 /** The colours a plot draws with. */
-export interface PlotColors {
+export interface PlotColours {
   background: string;
   text: string;
   muted: string;
@@ -81,3 +81,6 @@ export interface PlotOptions {
 
 /** The default font stack. */
 export const PLOT_FONT = SANS;
+
+/** @deprecated The same type as {@link PlotColours}; the package spells colour one way. */
+export type PlotColors = PlotColours;

@@ -240,3 +240,14 @@ describe("direction 'auto' (the default) fills a slide", () => {
     expect(() => renderSvg(C, { aspect: 0 })).toThrow(/options\.aspect must be a width \/ height ratio/);
   });
 });
+
+test('after zeroGrad() the drawing shows the gradients as zeros, not as "not computed yet"', () => {
+  const { C } = article();
+  C.backward();
+  C.zeroGrad();
+  const svg = renderSvg(C);
+  expect(svg).not.toContain('Gradients not computed yet');
+  expect(svg).toMatch(/>grad<\/text>/);
+  const fresh = article().C;
+  expect(renderSvg(fresh)).toContain('Gradients not computed yet');
+});

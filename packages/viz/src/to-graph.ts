@@ -4,10 +4,18 @@
  * argument (`e<id>:<index>`, carrying the local gradient and the contribution) and a result edge.
  */
 import { MultiDirectedGraph } from 'graphology';
-import { Value, backwardSteps, describe, localGradients, opByName, topoSort, type OpRow } from '@chainrule/core';
+import {
+  Value,
+  backwardSteps,
+  describe,
+  hasGradients,
+  localGradients,
+  opByName,
+  topoSort,
+  type OpRow,
+} from '@chainrule/core';
 import { checkSize } from './graph-size';
 import { checkLabel, isolateBidi } from './label-text';
-import { VizError } from './viz-error';
 
 /** The role of a Value in the graph. */
 export type ValueKind = 'leaf' | 'parameter' | 'constant' | 'intermediate' | 'output';
@@ -82,7 +90,7 @@ export type ComputationGraph = MultiDirectedGraph<GraphNodeAttributes, GraphEdge
 export interface ToGraphOptions {
   /**
    * Where gradients come from. 'auto' (default): the Values' current `.grad` when backward has run
-   * (detected as `root.grad !== 0`), else null everywhere. 'current': the current `.grad` as it is.
+   * (detected as `root.grad !== 0`, or `hasGradients(root)` after backward() or zeroGrad()), else null everywhere. 'current': the current `.grad` as it is.
    * 'compute': computed with backwardSteps, leaving every `.grad` untouched. 'none': null everywhere.
    */
   grads?: 'auto' | 'compute' | 'current' | 'none';
@@ -261,7 +269,7 @@ function addOperation(graph: ComputationGraph, v: Value, gradOf: GradReader, sho
 export function gradientReader(root: Value, mode: NonNullable<ToGraphOptions['grads']>): GradReader {
   if (mode === 'none') return null;
   if (mode === 'current') return (v) => v.grad;
-  if (mode === 'auto') return root.grad !== 0 ? (v) => v.grad : null;
+  if (mode === 'auto') return root.grad !== 0 || hasGradients(root) ? (v) => v.grad : null;
   const { grads } = backwardSteps(root);
   return (v) => grads.get(v) ?? 0;
 }
