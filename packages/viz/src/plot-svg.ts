@@ -134,7 +134,13 @@ export interface AxesOptions {
 }
 
 /** Grid lines, axis lines, tick labels and axis titles around `area`. */
-export function drawAxes(x: AxisScale, y: AxisScale, area: PlotArea, colors: PlotColours, options: AxesOptions): string {
+export function drawAxes(
+  x: AxisScale,
+  y: AxisScale,
+  area: PlotArea,
+  colors: PlotColours,
+  options: AxesOptions,
+): string {
   const bottom = area.top + area.height;
   const right = area.left + area.width;
   const parts: string[] = ['<g class="axes">'];
