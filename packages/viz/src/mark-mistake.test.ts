@@ -11,15 +11,11 @@ import { stepFrame } from './step-frame';
 import { stepTrace } from './step-trace';
 import { LIGHT } from './svg-theme';
 import { toGraph, valueKey } from './to-graph';
+import { article } from './test-support/article';
 
-function article() {
-  const i = new Value(1.5, 'i');
-  const w = new Value(0.8, 'w');
-  const y = new Value(0.5, 'y');
-  const a = i.mul(w);
-  a.label = 'a';
-  const C = a.sub(y).pow(2);
-  C.label = 'C';
+/** The article's graph after backward, with the mistake compareGradients finds in a wrong dC/da. */
+function slipped() {
+  const { i, w, a, C } = article();
   C.backward();
   const result = compareGradients(C, { C: 1, a: (v) => v.a - v.y, w: (v) => (v.a - v.y) * v.i });
   const first = result.firstWrong!;
@@ -39,7 +35,7 @@ const ring = (colour: string, dash: string) =>
   );
 
 test('renderSvg rings the first wrong step and marks the nodes downstream of it', () => {
-  const { C, mistake } = article();
+  const { C, mistake } = slipped();
   expect(mistake.node.label).toBe('a');
   const svg = renderSvg(C, { mistake });
   const colour = LIGHT.highlight['wrong-step'];
@@ -54,21 +50,21 @@ test('renderSvg rings the first wrong step and marks the nodes downstream of it'
 });
 
 test('a graph passed to renderSvg is not changed by the mark', () => {
-  const { C, a, mistake } = article();
+  const { C, a, mistake } = slipped();
   const graph = toGraph(C);
   renderSvg(graph, { mistake });
   expect(graph.getNodeAttribute(valueKey(a.id), 'highlight')).toBeUndefined();
 });
 
 test('renderHtml carries the mark into the page', () => {
-  const { C, mistake } = article();
+  const { C, mistake } = slipped();
   const html = renderHtml(C, { mistake });
   expect(html).toContain('"highlight":"wrong-step"');
   expect(html).toContain('"highlight":"carried"');
 });
 
 test('a node outside the graph is refused with the fix', () => {
-  const { C } = article();
+  const { C } = slipped();
   expect(() => renderSvg(C, { mistake: { node: new Value(1, 'z') } })).toThrow(
     '@chainrule/viz/renderSvg: options.mistake.node (z) is not in the graph drawn. Pass a node the root depends on',
   );
@@ -78,7 +74,7 @@ test('a node outside the graph is refused with the fix', () => {
 });
 
 test('the step-through keeps the ring while the wrong step is the active node', () => {
-  const { C, a, mistake } = article();
+  const { C, a, mistake } = slipped();
   const graph = toGraph(C, { grads: 'compute' });
   markMistake(graph, mistake, 'test');
   const trace = stepTrace(C);
